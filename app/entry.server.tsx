@@ -1,0 +1,55 @@
+import { PassThrough } from "stream";
+import { renderToPipeableStream } from "react-dom/server";
+import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { isbot } from "isbot";
+import { addDocumentResponseHeaders } from "./shopify.server";
+import { extraFrameAncestors } from "./config/env.server";
+
+export const streamTimeout = 5000;
+
+/** Shopify's CSP allows only its own admin to frame the app; configured extra origins are appended. */
+function allowExtraFrameAncestors(headers: Headers): void {
+  const extra = extraFrameAncestors();
+  const csp = headers.get("Content-Security-Policy");
+  if (!extra.length || !csp) return;
+  headers.set(
+    "Content-Security-Policy",
+    csp.replace(/frame-ancestors ([^;]*)/, (_match, origins: string) => `frame-ancestors ${origins} ${extra.join(" ")}`),
+  );
+}
+
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  addDocumentResponseHeaders(request, responseHeaders);
+  allowExtraFrameAncestors(responseHeaders);
+  const userAgent = request.headers.get("user-agent");
+  const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
+
+  return new Promise((resolve, reject) => {
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} />,
+      {
+        [callbackName]: () => {
+          const body = new PassThrough();
+          const stream = createReadableStreamFromReadable(body);
+          responseHeaders.set("Content-Type", "text/html");
+          resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error) {
+          reject(error);
+        },
+        onError(error) {
+          responseStatusCode = 500;
+          console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}

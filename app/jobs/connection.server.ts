@@ -1,0 +1,10 @@
+import { Redis } from "ioredis";
+import { redisUrl } from "~/config/env.server";
+
+/**
+ * BullMQ needs maxRetriesPerRequest: null on worker connections so blocking
+ * commands survive Redis hiccups instead of throwing.
+ */
+export function createRedisConnection(): Redis {
+  return new Redis(redisUrl(), { maxRetriesPerRequest: null });
+}

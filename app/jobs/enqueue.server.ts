@@ -1,0 +1,24 @@
+import type { Job } from "bullmq";
+import { getQueue, JOB_QUEUE, shopJobId, type JobCatalog, type JobName } from "./queues.server";
+
+/**
+ * Adds a shop-scoped job unless the same job for the same shop is already
+ * waiting, delayed or running (completed ones are removed after a day, so
+ * jobs also stay unique within the retained window; see DEFAULT_JOB_OPTIONS).
+ */
+export async function enqueueShopJob<N extends JobName>(
+  name: N,
+  data: JobCatalog[N],
+): Promise<Job> {
+  const queue = getQueue(JOB_QUEUE[name]);
+  const jobId = shopJobId(name, data.shopId);
+  const existing = await queue.getJob(jobId);
+  if (existing && (await existing.isCompleted() || await existing.isFailed())) {
+    await existing.remove();
+  }
+  return queue.add(name, data, { jobId });
+}
+
+export async function enqueueInitialSync(shopId: number, shopDomain: string): Promise<void> {
+  await enqueueShopJob("catalog-backfill", { shopId, shopDomain });
+}

@@ -1,0 +1,69 @@
+import { Queue, type JobsOptions } from "bullmq";
+import { createRedisConnection } from "./connection.server";
+
+/** Every queue Tempo runs, and the jobs each carries. */
+export const QUEUES = {
+  sync: "tempo-sync",
+  planning: "tempo-planning",
+} as const;
+
+export type QueueKey = keyof typeof QUEUES;
+
+export interface ShopJobData {
+  shopId: number;
+  shopDomain: string;
+}
+
+export interface JobCatalog {
+  "catalog-backfill": ShopJobData;
+  "orders-backfill": ShopJobData;
+  reconcile: ShopJobData;
+  "demand-rebuild": ShopJobData & { fromDay?: string };
+  "demand-outlook": ShopJobData;
+}
+
+export type JobName = keyof JobCatalog;
+
+export const JOB_QUEUE: Record<JobName, QueueKey> = {
+  "catalog-backfill": "sync",
+  "orders-backfill": "sync",
+  reconcile: "sync",
+  "demand-rebuild": "sync",
+  "demand-outlook": "planning",
+};
+
+/** Retries with exponential backoff: 5 tries over about a minute and a half. */
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 3_000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * One id per (job, shop): BullMQ ignores an add whose id already exists, so a
+ * second request for the same shop's job while one is waiting or running is a no-op.
+ * BullMQ forbids ":" in custom ids.
+ */
+export function shopJobId(name: JobName, shopId: number): string {
+  return `${name}-shop-${shopId}`;
+}
+
+const queues = new Map<QueueKey, Queue>();
+
+export function getQueue(key: QueueKey): Queue {
+  let queue = queues.get(key);
+  if (!queue) {
+    queue = new Queue(QUEUES[key], {
+      connection: createRedisConnection(),
+      defaultJobOptions: DEFAULT_JOB_OPTIONS,
+    });
+    queues.set(key, queue);
+  }
+  return queue;
+}
+
+export async function closeQueues(): Promise<void> {
+  await Promise.all([...queues.values()].map((queue) => queue.close()));
+  queues.clear();
+}

@@ -1,0 +1,56 @@
+import type { Shop } from "@prisma/client";
+import prisma from "~/db.server";
+import type { ShopProfile } from "~/shopify/shop-profile.server";
+
+export interface InstallRecord {
+  shop: Shop;
+  /** True on a first install and on a reinstall after an uninstall. */
+  isNewInstall: boolean;
+}
+
+export async function recordInstall(domain: string, profile: ShopProfile): Promise<InstallRecord> {
+  const existing = await prisma.shop.findUnique({ where: { domain } });
+  const details = {
+    name: profile.name,
+    currencyCode: profile.currencyCode,
+    ianaTimezone: profile.ianaTimezone,
+    accessScopes: profile.accessScopes.join(","),
+  };
+  if (existing && existing.status === "INSTALLED") {
+    const shop = await prisma.shop.update({ where: { domain }, data: details });
+    return { shop, isNewInstall: false };
+  }
+  const shop = await prisma.shop.upsert({
+    where: { domain },
+    create: { domain, ...details },
+    update: { ...details, status: "INSTALLED", installedAt: new Date(), uninstalledAt: null },
+  });
+  return { shop, isNewInstall: true };
+}
+
+export async function findShopByDomain(domain: string): Promise<Shop | null> {
+  return prisma.shop.findUnique({ where: { domain } });
+}
+
+/**
+ * app/uninstalled: the token is dead, so sessions go now. Shop data stays until
+ * shop/redact (48 hours later), so a quick reinstall keeps its history.
+ */
+export async function recordUninstall(domain: string): Promise<void> {
+  await prisma.$transaction([
+    prisma.session.deleteMany({ where: { shop: domain } }),
+    prisma.shop.updateMany({
+      where: { domain },
+      data: { status: "UNINSTALLED", uninstalledAt: new Date() },
+    }),
+  ]);
+}
+
+/** shop/redact: erase everything Tempo holds for the shop. Cascades from Shop. */
+export async function eraseShop(domain: string): Promise<{ erased: boolean }> {
+  const [, deleted] = await prisma.$transaction([
+    prisma.session.deleteMany({ where: { shop: domain } }),
+    prisma.shop.deleteMany({ where: { domain } }),
+  ]);
+  return { erased: deleted.count > 0 };
+}

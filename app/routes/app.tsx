@@ -1,0 +1,40 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { authenticate } from "~/shopify.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  return {
+    apiKey: process.env.SHOPIFY_API_KEY || "",
+    // Where App Bridge loads from; unset means Shopify's CDN.
+    appBridgeUrl: process.env.APP_BRIDGE_URL || null,
+  };
+};
+
+export default function App() {
+  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  const bridgeOverride = appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {};
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} {...bridgeOverride}>
+      <NavMenu>
+        <Link to="/app" rel="home">
+          Overview
+        </Link>
+      </NavMenu>
+      <Outlet />
+    </AppProvider>
+  );
+}
+
+// Shopify needs Remix to catch some thrown responses so their headers reach the browser.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);

@@ -1,0 +1,41 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
+
+export default tseslint.config(
+  { ignores: ["build/**", "node_modules/**", ".cache/**", ".tempo/**", "public/build/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  {
+    // The planning engine stays pure: no framework, database or Shopify imports.
+    files: ["app/planning/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@prisma/*", "@remix-run/*", "@shopify/*", "bullmq", "ioredis", "pg", "react", "~/*", "../../*/persistence/*"], message: "The planning engine is pure TypeScript: plain data in, plain data out." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // app/ never knows about the simulator.
+    files: ["app/**"],
+    ignores: ["app/planning/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/tests/**"], message: "app/ must not import test code or the simulator." }] }],
+    },
+  },
+);
