@@ -35,6 +35,7 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          setupFiles: ["tests/support/app-env.ts"],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -5,4 +5,5 @@ cd "$tempo_root"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm install --no-audit --no-fund --loglevel=error
 fi
-npx prisma generate >/dev/null
+# generate reads no data, but the schema names DATABASE_URL, so any value will do here.
+DATABASE_URL="${DATABASE_URL:-postgresql://localhost/unused}" npx prisma generate >/dev/null

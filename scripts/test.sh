@@ -7,8 +7,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/node22.sh"
 source "$tempo_root/scripts/install.sh"
 
-# One source of truth for service discovery: scripts/services.ts prints shell exports.
-eval "$(npx tsx scripts/services.ts env --database tempo_test)"
+# One source of truth for service discovery: scripts/services.ts prints the URLs.
+eval "export $(npx tsx scripts/services.ts env)"
+# Tests wipe their database, so they get their own on the same server: tempo_test.
+DATABASE_URL="$(node -e 'const u = new URL(process.env.DATABASE_URL); u.pathname = "/tempo_test"; console.log(u.toString())')"
+export DATABASE_URL
 echo "[tempo] database ${DATABASE_URL%%\?*}, redis $REDIS_URL"
 
 echo "[tempo] typecheck"; npm run --silent typecheck

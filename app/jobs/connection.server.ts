@@ -8,3 +8,8 @@ import { redisUrl } from "~/config/env.server";
 export function createRedisConnection(): Redis {
   return new Redis(redisUrl(), { maxRetriesPerRequest: null });
 }
+
+/** Redis key prefix for every queue: lets several environments (or test files) share one Redis. */
+export function queuePrefix(): string {
+  return process.env.QUEUE_PREFIX || "tempo";
+}

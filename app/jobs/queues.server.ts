@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from "bullmq";
-import { createRedisConnection } from "./connection.server";
+import { createRedisConnection, queuePrefix } from "./connection.server";
 
 /** Every queue Tempo runs, and the jobs each carries. */
 export const QUEUES = {
@@ -56,6 +56,7 @@ export function getQueue(key: QueueKey): Queue {
   if (!queue) {
     queue = new Queue(QUEUES[key], {
       connection: createRedisConnection(),
+      prefix: queuePrefix(),
       defaultJobOptions: DEFAULT_JOB_OPTIONS,
     });
     queues.set(key, queue);

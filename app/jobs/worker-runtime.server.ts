@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
-import { createRedisConnection } from "./connection.server";
+import { createRedisConnection, queuePrefix } from "./connection.server";
 import { QUEUES, type JobName, type QueueKey } from "./queues.server";
 import type { ProcessorRegistry } from "./processors/index.server";
 
@@ -28,6 +28,7 @@ export function startWorkers(
         },
         {
           connection: createRedisConnection(),
+          prefix: queuePrefix(),
           concurrency: options.concurrency?.[key] ?? 2,
         },
       ),

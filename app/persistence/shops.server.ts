@@ -1,4 +1,4 @@
-import type { Shop } from "@prisma/client";
+import { Prisma, type Shop } from "@prisma/client";
 import prisma from "~/db.server";
 import type { ShopProfile } from "~/shopify/shop-profile.server";
 
@@ -8,7 +8,23 @@ export interface InstallRecord {
   isNewInstall: boolean;
 }
 
+/**
+ * Remix runs the layout's and the page's loaders in parallel, so the first
+ * framed load authenticates (and runs afterAuth) twice at once: a lost race on
+ * the unique domain is retried as an update.
+ */
 export async function recordInstall(domain: string, profile: ShopProfile): Promise<InstallRecord> {
+  try {
+    return await upsertInstall(domain, profile);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return upsertInstall(domain, profile);
+    }
+    throw error;
+  }
+}
+
+async function upsertInstall(domain: string, profile: ShopProfile): Promise<InstallRecord> {
   const existing = await prisma.shop.findUnique({ where: { domain } });
   const details = {
     name: profile.name,
@@ -53,4 +69,12 @@ export async function eraseShop(domain: string): Promise<{ erased: boolean }> {
     prisma.shop.deleteMany({ where: { domain } }),
   ]);
   return { erased: deleted.count > 0 };
+}
+
+export async function findShopById(id: number): Promise<Shop | null> {
+  return prisma.shop.findUnique({ where: { id } });
+}
+
+export async function listInstalledShops(): Promise<Shop[]> {
+  return prisma.shop.findMany({ where: { status: "INSTALLED" } });
 }

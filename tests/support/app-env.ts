@@ -11,6 +11,8 @@ process.env.SHOPIFY_API_KEY = TEST_APP.apiKey;
 process.env.SHOPIFY_API_SECRET = TEST_APP.apiSecret;
 process.env.SHOPIFY_APP_URL = process.env.SHOPIFY_APP_URL ?? TEST_APP.appUrl;
 process.env.SCOPES = TEST_APP.scopes.join(",");
+// Each test file gets its own queue namespace, so leftover jobs never reach another file's worker.
+process.env.QUEUE_PREFIX = `tempo-test-${process.pid}-${Date.now().toString(36)}`;
 
 const realFetch = globalThis.fetch;
 globalThis.fetch = ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { webhookHmac } from "../../simulator/webhooks/sign";
+import type { RunningSimulator } from "../../simulator/server";
+import { startAppServer, type RunningAppServer } from "../../support/app-server";
+import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
+import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
+import { closeQueues } from "~/jobs/queues.server";
+
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+const uninstalledShop = uniqueShopDomain("uninstall");
+const redactedShop = uniqueShopDomain("redact");
+const bystanderShop = uniqueShopDomain("bystander");
+let simulator: RunningSimulator;
+let app: RunningAppServer;
+
+async function install(shopDomain: string): Promise<void> {
+  const response = await fetch(embeddedDocumentRequest(simulator.launchUrl(shopDomain, "/app")));
+  expect(response.status).toBe(200);
+}
+
+/** The last delivery the simulator made for a topic, with the app's answer. */
+function lastDelivery(shopDomain: string, topic: string) {
+  const delivery = simulator.webhooks.log.filter((d) => d.shop === shopDomain && d.topic === topic).at(-1);
+  if (!delivery) throw new Error(`no ${topic} delivery for ${shopDomain}`);
+  return delivery;
+}
+
+beforeAll(async () => {
+  simulator = await startSimulatedShops([
+    { shopDomain: uninstalledShop },
+    { shopDomain: redactedShop },
+    { shopDomain: bystanderShop },
+  ]);
+  app = await startAppServer(TEST_APP_PORT);
+  for (const shop of [uninstalledShop, redactedShop, bystanderShop]) await install(shop);
+});
+
+afterAll(async () => {
+  await app?.close();
+  await simulator?.close();
+  await closeQueues();
+  await prisma.$disconnect();
+});
+
+describe("webhook verification", () => {
+  it("answers 401 to a webhook whose HMAC was signed with another secret, and changes nothing", async () => {
+    const body = JSON.stringify({ id: 1, domain: uninstalledShop });
+    const response = await fetch(`${app.url}/webhooks/app/uninstalled`, {
+      method: "POST",
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Hmac-Sha256": webhookHmac(body, "someone-elses-secret"),
+        "X-Shopify-Topic": "app/uninstalled",
+        "X-Shopify-Shop-Domain": uninstalledShop,
+        "X-Shopify-Webhook-Id": "forged-1",
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Event-Id": "forged-event-1",
+      },
+    });
+    expect(response.status).toBe(401);
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: uninstalledShop } });
+    expect(shop.status).toBe("INSTALLED");
+  });
+
+  it("accepts the same request signed with the app's secret", async () => {
+    const body = JSON.stringify({ customer: { id: 99 }, orders_requested: [] });
+    const response = await fetch(`${app.url}/webhooks/compliance`, {
+      method: "POST",
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        "X-Shopify-Hmac-Sha256": webhookHmac(body, TEST_APP.apiSecret),
+        "X-Shopify-Topic": "customers/data_request",
+        "X-Shopify-Shop-Domain": bystanderShop,
+        "X-Shopify-Webhook-Id": "signed-1",
+        "X-Shopify-API-Version": "2026-10",
+        "X-Shopify-Event-Id": "signed-event-1",
+      },
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("app/uninstalled", () => {
+  it("deletes the shop's sessions, marks it uninstalled and keeps its data for a reinstall", async () => {
+    simulator.actions.uninstall(simulator.shop(uninstalledShop));
+    await simulator.webhooks.idle();
+    expect(lastDelivery(uninstalledShop, "app/uninstalled").state).toBe("delivered");
+
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: uninstalledShop } });
+    expect(shop.status).toBe("UNINSTALLED");
+    expect(shop.uninstalledAt).not.toBeNull();
+    expect(await prisma.session.count({ where: { shop: uninstalledShop } })).toBe(0);
+    expect(await prisma.session.count({ where: { shop: bystanderShop } })).toBe(1);
+  });
+});
+
+describe("privacy webhooks", () => {
+  it("records customers/data_request and customers/redact: Tempo holds no customer data", async () => {
+    const shop = simulator.shop(redactedShop);
+    simulator.actions.compliance(shop, "customers/data_request", { customerId: "4242" });
+    simulator.actions.compliance(shop, "customers/redact", { customerId: "4242", orderIds: ["1"] });
+    await simulator.webhooks.idle();
+
+    const requests = await prisma.privacyRequest.findMany({ where: { shopDomain: redactedShop }, orderBy: { receivedAt: "asc" } });
+    expect(requests.map((r) => [r.topic, r.customerId])).toEqual([
+      ["CUSTOMERS_DATA_REQUEST", "4242"],
+      ["CUSTOMERS_REDACT", "4242"],
+    ]);
+    expect(requests.every((r) => r.completedAt !== null && r.outcome?.includes("no customer personal data"))).toBe(true);
+    expect(await prisma.shop.count({ where: { domain: redactedShop } })).toBe(1);
+  });
+
+  it("shop/redact erases the shop and everything under it, and no other shop", async () => {
+    const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: redactedShop } });
+    const bystanderRow = await prisma.shop.findUniqueOrThrow({ where: { domain: bystanderShop } });
+    for (const { id } of [shopRow, bystanderRow]) {
+      await prisma.location.create({ data: { shopId: id, id: 1n, name: "Main" } });
+      await prisma.dailyDemand.create({
+        data: { shopId: id, variantId: 1n, locationId: 1n, day: new Date("2026-10-01"), units: 3, revenue: "30.00" },
+      });
+    }
+
+    simulator.actions.compliance(simulator.shop(redactedShop), "shop/redact");
+    await simulator.webhooks.idle();
+    expect(lastDelivery(redactedShop, "shop/redact").state).toBe("delivered");
+
+    expect(await prisma.shop.count({ where: { domain: redactedShop } })).toBe(0);
+    expect(await prisma.location.count({ where: { shopId: shopRow.id } })).toBe(0);
+    expect(await prisma.dailyDemand.count({ where: { shopId: shopRow.id } })).toBe(0);
+    expect(await prisma.session.count({ where: { shop: redactedShop } })).toBe(0);
+    expect(await prisma.location.count({ where: { shopId: bystanderRow.id } })).toBe(1);
+    expect(await prisma.dailyDemand.count({ where: { shopId: bystanderRow.id } })).toBe(1);
+
+    const audit = await prisma.privacyRequest.findFirstOrThrow({ where: { shopDomain: redactedShop, topic: "SHOP_REDACT" } });
+    expect(audit.outcome).toBe("All of the shop's data was erased.");
+  });
+});
