@@ -2,6 +2,7 @@ import "@shopify/shopify-app-remix/adapters/node";
 import {
   ApiVersion,
   AppDistribution,
+  LogSeverity,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
@@ -12,6 +13,16 @@ import { onShopAuthenticated } from "./shopify/after-auth.server";
 /** The Admin API version every query, webhook and bulk operation is written against. */
 export const ADMIN_API_VERSION = ApiVersion.October26;
 
+function logLevel(name: string | undefined): LogSeverity {
+  const levels: Record<string, LogSeverity> = {
+    error: LogSeverity.Error,
+    warning: LogSeverity.Warning,
+    info: LogSeverity.Info,
+    debug: LogSeverity.Debug,
+  };
+  return levels[name ?? "info"] ?? LogSeverity.Info;
+}
+
 const shopify = shopifyApp({
   apiKey: process.env.SHOPIFY_API_KEY,
   apiSecretKey: process.env.SHOPIFY_API_SECRET || "",
@@ -21,6 +32,7 @@ const shopify = shopifyApp({
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
+  logger: { level: logLevel(process.env.SHOPIFY_LOG_LEVEL) },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
   },

@@ -11,6 +11,7 @@ process.env.SHOPIFY_API_KEY = TEST_APP.apiKey;
 process.env.SHOPIFY_API_SECRET = TEST_APP.apiSecret;
 process.env.SHOPIFY_APP_URL = process.env.SHOPIFY_APP_URL ?? TEST_APP.appUrl;
 process.env.SCOPES = TEST_APP.scopes.join(",");
+process.env.SHOPIFY_LOG_LEVEL = process.env.SHOPIFY_LOG_LEVEL ?? "warning";
 // Each test file gets its own queue namespace, so leftover jobs never reach another file's worker.
 process.env.QUEUE_PREFIX = `tempo-test-${process.pid}-${Date.now().toString(36)}`;
 
