@@ -1,0 +1,17 @@
+import type { SimAppConfig } from "../config";
+import type { SimShop } from "../shop-runtime";
+import type { BulkScope } from "./connection";
+
+/** What every resolver receives as graphql-js contextValue. */
+export interface SimContext {
+  shop: SimShop;
+  app: SimAppConfig;
+  /** Base URL of the simulator, for URLs it hands out (bulk files). */
+  simulatorUrl: string;
+  nowMs: number;
+  enforceReadAllOrders: boolean;
+  /** Present while executing a chunk of a bulk operation. */
+  bulk?: BulkScope;
+  /** Starts a bulk operation; provided by the server so resolvers stay free of I/O. */
+  startBulkQuery?: (query: string) => { operationId: string } | { userErrors: { code: string; message: string; field: string[] }[] };
+}
