@@ -1,0 +1,88 @@
+/**
+ * Turns a planned promotion plus a baseline weekly forecast into extra demand per variant per
+ * week: baseline/7 × promo days in the week × (lift − 1) during, and baseline/7 × dip days in
+ * the week × dip change in each of the weeks after (the baseline is assumed flat within a week).
+ */
+import { type LiftEstimate, type UpliftModel, bucketOf } from "./uplift";
+import { toDayNumber } from "./weekly";
+
+export interface PlannedPromotion {
+  start: string;
+  end: string;
+  discountPct: number;
+  variantIds: string[];
+}
+
+export interface VariantBaselineForecast {
+  variantId: string;
+  groupId: string;
+  weekStarts: string[];
+  /** Baseline (no-promotion) units per week. */
+  weekly: number[];
+}
+
+export interface PromotionEffect {
+  variantId: string;
+  weekStarts: string[];
+  /** Extra units per week: positive during the promotion, negative in the dip after. */
+  extraUnits: number[];
+  lift: number;
+  dipByWeekAfter: number[];
+  reason: string;
+}
+
+function overlapDays(weekStart: number, from: number, to: number): number {
+  return Math.max(0, Math.min(weekStart + 6, to) - Math.max(weekStart, from) + 1);
+}
+
+function formatRatio(lift: number): string {
+  return `×${lift.toFixed(lift < 10 ? 1 : 0)}`;
+}
+
+function describeEffect(plan: PlannedPromotion, groupId: string, model: UpliftModel, estimate: LiftEstimate, bucket: number, dips: number[]): string {
+  const label = model.buckets[bucket]?.label ?? "";
+  const shopLift = model.shop.byBucket[bucket];
+  let source: string;
+  if (estimate.events > 0 && estimate.weight >= 0.5) source = `${estimate.events} past promotion${estimate.events === 1 ? "" : "s"} in ${groupId}`;
+  else if (shopLift && shopLift.events > 0) source = `mostly the shop's ${shopLift.events} past promotion${shopLift.events === 1 ? "" : "s"} at this depth (${estimate.events} in ${groupId})`;
+  else source = "a default assumption; no past promotions at this depth";
+  const firstDip = dips[0] ?? 0;
+  const dipText = Math.abs(firstDip) >= 0.005 ? `; ${firstDip < 0 ? "−" : "+"}${Math.round(Math.abs(firstDip) * 100)}% the week after` : "";
+  return `${Math.round(plan.discountPct)}% off: sales ${formatRatio(estimate.lift)} (${label} depth, from ${source})${dipText}.`;
+}
+
+/** Extra demand per variant per week caused by a planned promotion on top of a baseline forecast. */
+export function projectPromotion(
+  plan: PlannedPromotion,
+  baselines: readonly VariantBaselineForecast[],
+  model: UpliftModel,
+): PromotionEffect[] {
+  const start = toDayNumber(plan.start);
+  const end = toDayNumber(plan.end);
+  const bucket = bucketOf(plan.discountPct, model.buckets);
+  const wanted = new Set(plan.variantIds);
+  return baselines
+    .filter((b) => wanted.has(b.variantId))
+    .map((baseline) => {
+      const profile = model.groups[baseline.groupId] ?? model.shop;
+      const estimate = profile.byBucket[bucket] ?? { lift: 1, events: 0, baselineUnits: 0, weight: 0 };
+      const dips = profile.dip.map((d) => d.change);
+      const extraUnits = baseline.weekStarts.map((weekStart, w) => {
+        const weekDay = toDayNumber(weekStart);
+        const perDay = (baseline.weekly[w] ?? 0) / 7;
+        let extra = perDay * overlapDays(weekDay, start, end) * (estimate.lift - 1);
+        dips.forEach((change, k) => {
+          extra += perDay * overlapDays(weekDay, end + 1 + 7 * k, end + 7 * (k + 1)) * change;
+        });
+        return extra;
+      });
+      return {
+        variantId: baseline.variantId,
+        weekStarts: baseline.weekStarts,
+        extraUnits,
+        lift: estimate.lift,
+        dipByWeekAfter: dips,
+        reason: describeEffect(plan, baseline.groupId, model, estimate, bucket, dips),
+      };
+    });
+}
