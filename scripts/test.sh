@@ -9,8 +9,8 @@ source "$tempo_root/scripts/install.sh"
 
 # One source of truth for service discovery: scripts/services.ts prints the URLs.
 eval "export $(npx tsx scripts/services.ts env)"
-# Tests wipe their database, so they get their own on the same server: tempo_test.
-DATABASE_URL="$(node -e 'const u = new URL(process.env.DATABASE_URL); u.pathname = "/tempo_test"; console.log(u.toString())')"
+# Tests wipe their database, so they get their own on the same server: <name>_test.
+DATABASE_URL="$(node -e 'const u = new URL(process.env.DATABASE_URL); const name = u.pathname.slice(1) || "tempo"; u.pathname = "/" + (name.endsWith("_test") ? name : name + "_test"); console.log(u.toString())')"
 export DATABASE_URL
 echo "[tempo] database ${DATABASE_URL%%\?*}, redis $REDIS_URL"
 
