@@ -17,4 +17,13 @@ echo "[tempo] database ${DATABASE_URL%%\?*}, redis $REDIS_URL"
 echo "[tempo] typecheck"; npm run --silent typecheck
 echo "[tempo] lint"; npm run --silent lint
 echo "[tempo] build"; npm run --silent build >/dev/null
-echo "[tempo] tests"; npx vitest run --reporter=default
+echo "[tempo] tests"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
+# One plain summary line that any CI reader understands.
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+' || true
+exit "$status"
