@@ -1,5 +1,6 @@
 import type { Job } from "bullmq";
 import { getQueue, JOB_QUEUE, shopJobId, type JobCatalog, type JobName } from "./queues.server";
+import { scheduleNightlyReconcile } from "./schedules.server";
 
 /**
  * Adds a shop-scoped job unless the same job for the same shop is already
@@ -19,6 +20,8 @@ export async function enqueueShopJob<N extends JobName>(
   return queue.add(name, data, { jobId });
 }
 
+/** First import right after install, and the nightly reconciliation from then on. */
 export async function enqueueInitialSync(shopId: number, shopDomain: string): Promise<void> {
   await enqueueShopJob("catalog-backfill", { shopId, shopDomain });
+  await scheduleNightlyReconcile({ shopId, shopDomain });
 }

@@ -2,12 +2,16 @@
  * The worker process (`npm run worker`), separate from the web process so a
  * long backfill or forecast never slows a merchant's page.
  */
+import { enqueueCatchUp } from "./catch-up.server";
 import { closeQueues } from "./queues.server";
 import { processors } from "./processors/index.server";
 import { startWorkers } from "./worker-runtime.server";
 
 const running = startWorkers(processors);
 console.log(`[worker] started: ${running.workers.map((w) => w.name).join(", ")}`);
+enqueueCatchUp()
+  .then(({ backfills, reconciles }) => console.log(`[worker] catch-up queued ${backfills} backfills, ${reconciles} reconciliations`))
+  .catch((error: unknown) => console.error("[worker] catch-up failed:", error));
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -1,6 +1,16 @@
 import type { SyncKind, SyncStatus } from "@prisma/client";
 import prisma from "~/db.server";
 
+export interface SyncProgress {
+  kind: SyncKind;
+  /** JSONL lines of the current export written so far, and the export's size (null until Shopify says). */
+  linesApplied: number;
+  totalLines: number | null;
+  orders: number;
+  orderLines: number;
+  variants: number;
+}
+
 export interface ShopOverview {
   shopName: string | null;
   counts: { locations: number; products: number; variants: number; orders: number };
@@ -11,20 +21,30 @@ export interface ShopOverview {
     finishedAt: string | null;
     error: string | null;
   } | null;
+  /** Set while an import or check runs. */
+  progress: SyncProgress | null;
+  lastSuccessfulSyncAt: string | null;
 }
+
+const num = (value: unknown): number => (typeof value === "number" ? value : 0);
 
 /** The counts the overview page shows. Every query is scoped to the shop. */
 export async function getShopOverview(shopDomain: string): Promise<ShopOverview | null> {
   const shop = await prisma.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop) return null;
   const where = { shopId: shop.id };
-  const [locations, products, variants, orders, latestSync] = await Promise.all([
+  const [locations, products, variants, orders, running, latestCreated, lastSuccess] = await Promise.all([
     prisma.location.count({ where: { ...where, deletedAt: null } }),
     prisma.product.count({ where: { ...where, deletedAt: null } }),
     prisma.variant.count({ where: { ...where, deletedAt: null } }),
     prisma.order.count({ where }),
+    prisma.syncRun.findFirst({ where: { ...where, status: "RUNNING" }, orderBy: { createdAt: "desc" } }),
     prisma.syncRun.findFirst({ where, orderBy: { createdAt: "desc" } }),
+    prisma.syncRun.findFirst({ where: { ...where, status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" } }),
   ]);
+  // A run working now wins over one queued ahead of it (the orders export starts during the catalogue import).
+  const latestSync = running ?? latestCreated;
+  const counts = (latestSync?.counts ?? {}) as Record<string, unknown>;
   return {
     shopName: shop.name,
     counts: { locations, products, variants, orders },
@@ -35,5 +55,17 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
       finishedAt: latestSync.finishedAt?.toISOString() ?? null,
       error: latestSync.error,
     },
+    progress:
+      latestSync && (latestSync.status === "RUNNING" || latestSync.status === "QUEUED")
+        ? {
+            kind: latestSync.kind,
+            linesApplied: num(counts.linesApplied),
+            totalLines: typeof counts.totalLines === "number" ? counts.totalLines : null,
+            orders: num(counts.orders),
+            orderLines: num(counts.orderLines),
+            variants: num(counts.variants),
+          }
+        : null,
+    lastSuccessfulSyncAt: lastSuccess?.finishedAt?.toISOString() ?? null,
   };
 }

@@ -22,3 +22,8 @@ export async function markWebhookProcessed(shopId: number, webhookId: string): P
     data: { processedAt: new Date() },
   });
 }
+
+/** Forgets a claimed delivery whose processing failed, so Shopify's retry is processed. */
+export async function releaseWebhookDelivery(shopId: number, webhookId: string): Promise<void> {
+  await prisma.webhookEvent.deleteMany({ where: { shopId, webhookId } });
+}

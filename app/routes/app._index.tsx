@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { authenticate } from "~/shopify.server";
 import { getShopOverview } from "~/persistence/overview.server";
 import { CatalogueCounts } from "~/components/overview/CatalogueCounts";
-import { SyncStatusBanner } from "~/components/overview/SyncStatusBanner";
+import { SyncStatusCard } from "~/components/overview/SyncStatusCard";
+import { enqueueShopJob } from "~/jobs/enqueue.server";
+import { findShopByDomain } from "~/persistence/shops.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -15,8 +17,21 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       shopName: null,
       counts: { locations: 0, products: 0, variants: 0, orders: 0 },
       latestSync: null,
+      progress: null,
+      lastSuccessfulSyncAt: null,
     },
   };
+};
+
+/** The sync card's retry button: start the import again (it resumes where it stopped). */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "retry-sync") return { queued: false };
+  const shop = await findShopByDomain(session.shop);
+  if (!shop) return { queued: false };
+  await enqueueShopJob("catalog-backfill", { shopId: shop.id, shopDomain: shop.domain });
+  return { queued: true };
 };
 
 export default function Overview() {
@@ -27,7 +42,7 @@ export default function Overview() {
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            <SyncStatusBanner latestSync={overview.latestSync} />
+            <SyncStatusCard overview={overview} />
             <CatalogueCounts counts={overview.counts} />
           </BlockStack>
         </Layout.Section>

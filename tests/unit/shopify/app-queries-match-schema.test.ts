@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, validate } from "graphql";
 import { describe, expect, it } from "vitest";
+import { bulkQueryProblems } from "../../simulator/bulk/bulk-validation";
+import { prepareOperation } from "../../simulator/graphql/admin-graphql";
 import { loadAdminSchema, PINNED_API_VERSION } from "../../simulator/graphql/schema";
 import { ADMIN_API_VERSION_FOR_TESTS } from "./api-version";
 
@@ -47,6 +49,17 @@ describe("the app's Admin GraphQL documents", () => {
       }
     });
     expect(failures).toEqual([]);
+  });
+
+  it("follow Shopify's bulk query rules where they are bulk exports (anonymous queries)", () => {
+    const bulkDocuments = appDocuments().filter(({ source }) => /^#graphql\s*\{/.test(source));
+    expect(bulkDocuments.length).toBeGreaterThanOrEqual(2);
+    const problems = bulkDocuments.flatMap(({ name, source }) => {
+      const prepared = prepareOperation(schema, source);
+      if ("errors" in prepared) return prepared.errors.map((error) => `${name}: ${error.message}`);
+      return bulkQueryProblems(schema, prepared).map((problem) => `${name}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it("would catch a field Shopify does not have", () => {

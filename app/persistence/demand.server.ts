@@ -1,0 +1,93 @@
+/**
+ * DailyDemand: net units, discounted units and revenue per variant, location and
+ * shop-local day, from order lines of orders that are neither cancelled nor test.
+ * Sparse: only (variant, location, day) keys with net sales get a row.
+ */
+import type pg from "pg";
+
+/** Shop-local calendar day of a stored UTC timestamp column. */
+export const localDay = (column: string, tzParam: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tzParam})::date`;
+
+const NET_UNITS = `(l."quantity" - l."refundedQuantity" - l."removedQuantity")`;
+
+function aggregateSelect(tzParam: string): string {
+  return `SELECT l."shopId", l."variantId", COALESCE(o."locationId", 0) AS "locationId", ${localDay(`o."processedAt"`, tzParam)} AS "day",
+       SUM(${NET_UNITS})::int AS "units",
+       SUM(CASE WHEN l."discount" > 0 THEN ${NET_UNITS} ELSE 0 END)::int AS "discountedUnits",
+       ROUND(SUM(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END), 2) AS "revenue"
+     FROM "OrderLine" l
+     JOIN "Order" o ON o."shopId" = l."shopId" AND o."id" = l."orderId"`;
+}
+
+const DEMAND_FILTER = `o."cancelledAt" IS NULL AND NOT o."test" AND l."variantId" IS NOT NULL`;
+const INSERT_DEMAND = `INSERT INTO "DailyDemand" ("shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue")`;
+
+/** Rebuilds the whole shop's demand (after a backfill). */
+export async function rebuildAllDemand(client: pg.PoolClient, shopId: number, timezone: string): Promise<number> {
+  // After a bulk load the planner's statistics are stale (it would pick a nested loop
+  // over a million lines); a hash aggregate needs more than the default 4 MB.
+  await client.query(`ANALYZE "Order"; ANALYZE "OrderLine"`);
+  await client.query(`SET LOCAL work_mem = '256MB'`);
+  await client.query(`DELETE FROM "DailyDemand" WHERE "shopId" = $1`, [shopId]);
+  const result = await client.query(
+    `${INSERT_DEMAND}
+     ${aggregateSelect("$2")}
+     WHERE l."shopId" = $1 AND ${DEMAND_FILTER}
+     GROUP BY 1, 2, 3, 4 HAVING SUM(${NET_UNITS}) > 0`,
+    [shopId, timezone],
+  );
+  return result.rowCount ?? 0;
+}
+
+/**
+ * Adds the demand keys the given orders' lines touch to this transaction's key set.
+ * Call before and after changing the orders so keys that moved are rebuilt too.
+ */
+export async function collectDemandKeys(client: pg.PoolClient, shopId: number, timezone: string, orderIds: readonly bigint[]): Promise<void> {
+  await lockShopDemand(client, shopId);
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS demand_keys ("variantId" bigint, "locationId" bigint, "day" date) ON COMMIT DROP`,
+  );
+  if (orderIds.length === 0) return;
+  await client.query(
+    `INSERT INTO demand_keys
+     SELECT DISTINCT l."variantId", COALESCE(o."locationId", 0), ${localDay(`o."processedAt"`, "$2")}
+     FROM "Order" o JOIN "OrderLine" l ON l."shopId" = o."shopId" AND l."orderId" = o."id"
+     WHERE o."shopId" = $1 AND o."id" = ANY($3::bigint[]) AND l."variantId" IS NOT NULL`,
+    [shopId, timezone, orderIds.map(String)],
+  );
+}
+
+/**
+ * Serialises demand updates of one shop until the transaction ends: two deliveries
+ * touching the same day would otherwise each recompute it from a snapshot missing
+ * the other's lines. Re-entrant within a transaction.
+ */
+export async function lockShopDemand(client: pg.PoolClient, shopId: number): Promise<void> {
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('tempo-demand'), $1)`, [shopId]);
+}
+
+/** Recomputes only the collected keys: delete them, re-insert from order lines. */
+export async function rebuildCollectedDemand(client: pg.PoolClient, shopId: number, timezone: string): Promise<number> {
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS demand_keys ("variantId" bigint, "locationId" bigint, "day" date) ON COMMIT DROP`,
+  );
+  await client.query(
+    `DELETE FROM "DailyDemand" d USING (SELECT DISTINCT * FROM demand_keys) k
+     WHERE d."shopId" = $1 AND d."variantId" = k."variantId" AND d."locationId" = k."locationId" AND d."day" = k."day"`,
+    [shopId],
+  );
+  const result = await client.query(
+    `${INSERT_DEMAND}
+     ${aggregateSelect("$2")}
+     JOIN (SELECT DISTINCT * FROM demand_keys) k
+       ON k."variantId" = l."variantId" AND k."locationId" = COALESCE(o."locationId", 0) AND k."day" = ${localDay(`o."processedAt"`, "$2")}
+     WHERE l."shopId" = $1 AND ${DEMAND_FILTER}
+       AND o."processedAt" >= (SELECT MIN("day") FROM demand_keys) - interval '2 days'
+       AND o."processedAt" < (SELECT MAX("day") FROM demand_keys) + interval '2 days'
+     GROUP BY 1, 2, 3, 4 HAVING SUM(${NET_UNITS}) > 0`,
+    [shopId, timezone],
+  );
+  await client.query(`TRUNCATE demand_keys`);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,50 @@
+import type pg from "pg";
+import type { SyncRun } from "@prisma/client";
+import { inTransaction } from "~/persistence/pg-pool.server";
+import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
+import { upsertInventoryLevels, upsertLocations, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
+import type { BulkRecord } from "~/shopify/bulk-records.server";
+import { fetchAllLocations } from "~/shopify/locations.server";
+import { CATALOG_BULK_QUERY } from "~/shopify/sync-queries.server";
+import type { InventoryLevelRecord, ProductRecord, VariantRecord } from "~/shopify/sync-records";
+import { runBulkImport, type BulkImportSpec } from "./bulk-import.server";
+import type { SyncContext } from "./shop-context.server";
+import { describeSyncError } from "./sync-errors";
+
+export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted">;
+
+export function catalogBatchWriter(shopId: number, source: "BACKFILL" | "RECONCILE") {
+  return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
+    const products: ProductRecord[] = [];
+    const variants: VariantRecord[] = [];
+    const levels: InventoryLevelRecord[] = [];
+    for (const r of records) {
+      if (r.kind === "product") products.push(r.record);
+      else if (r.kind === "variant") variants.push(r.record);
+      else if (r.kind === "level") levels.push(r.record);
+    }
+    await upsertProducts(client, shopId, products);
+    await upsertVariants(client, shopId, variants);
+    const changes = await upsertInventoryLevels(client, shopId, levels, source);
+    return { products: products.length, variants: variants.length, inventoryLevels: levels.length, levelChanges: changes.length };
+  };
+}
+
+/** Locations, then products, variants and stock through one bulk export. */
+export async function runCatalogBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
+  const run = await startOrResumeRun(ctx.shop.id, "CATALOG_BACKFILL");
+  try {
+    const locations = await fetchAllLocations(ctx.graphql);
+    await inTransaction((client) => upsertLocations(client, ctx.shop.id, locations));
+    const counts = await runBulkImport(ctx.graphql, run, {
+      query: CATALOG_BULK_QUERY,
+      applyBatch: catalogBatchWriter(ctx.shop.id, "BACKFILL"),
+      ...options,
+    });
+    return await finishRun(run, { counts: { ...counts, locations: locations.length } });
+  } catch (error) {
+    console.error(`[sync] catalog backfill for shop ${ctx.shop.id} failed:`, error);
+    await finishRun(run, { error: describeSyncError(error) });
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+import type pg from "pg";
+import type { SyncRun } from "@prisma/client";
+import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
+import { inTransaction } from "~/persistence/pg-pool.server";
+import { markUnseenCatalogDeleted, ordersWatermark, storedShopCounts } from "~/persistence/reconcile-queries.server";
+import { applyStockObservations } from "~/persistence/stockouts.server";
+import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
+import { upsertInventoryLevels, upsertLocations, upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
+import type { BulkRecord } from "~/shopify/bulk-records.server";
+import { fetchAllLocations } from "~/shopify/locations.server";
+import { fetchShopifyCounts } from "~/shopify/shop-counts.server";
+import { CATALOG_BULK_QUERY, ordersBulkQuery } from "~/shopify/sync-queries.server";
+import type { InventoryLevelRecord, OrderLineRecord, OrderRecord, ProductRecord, VariantRecord } from "~/shopify/sync-records";
+import { runBulkImport } from "./bulk-import.server";
+import { orderHistorySearch } from "./orders-backfill.server";
+import type { SyncContext } from "./shop-context.server";
+import { describeSyncError } from "./sync-errors";
+
+/** Re-read orders updated this long before the newest stored one (clock skew, late writes). */
+const WATERMARK_OVERLAP_MS = 3_600_000;
+
+function reconcileCatalogWriter(shopId: number, timezone: string) {
+  return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
+    const products: ProductRecord[] = [];
+    const variants: VariantRecord[] = [];
+    const levels: InventoryLevelRecord[] = [];
+    for (const r of records) {
+      if (r.kind === "product") products.push(r.record);
+      else if (r.kind === "variant") variants.push(r.record);
+      else if (r.kind === "level") levels.push(r.record);
+    }
+    await upsertProducts(client, shopId, products);
+    await upsertVariants(client, shopId, variants);
+    const changes = await upsertInventoryLevels(client, shopId, levels, "RECONCILE");
+    await applyStockObservations(client, shopId, timezone, changes);
+    return { variantsChecked: variants.length, levelsRepaired: changes.length };
+  };
+}
+
+function reconcileOrdersWriter(shopId: number, timezone: string) {
+  return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
+    const orders: OrderRecord[] = [];
+    const lines: OrderLineRecord[] = [];
+    for (const r of records) {
+      if (r.kind === "order") orders.push(r.record);
+      else if (r.kind === "line") lines.push(r.record);
+    }
+    const ids = orders.map((o) => o.id);
+    await collectDemandKeys(client, shopId, timezone, ids);
+    const written = await upsertOrdersWithLines(client, shopId, orders, lines);
+    await collectDemandKeys(client, shopId, timezone, ids);
+    await rebuildCollectedDemand(client, shopId, timezone);
+    return { ordersChecked: orders.length, ordersRepaired: written.orders };
+  };
+}
+
+/**
+ * Nightly (and after downtime): re-reads what webhooks may have missed and repairs it.
+ * Orders changed since the stored watermark, the whole catalogue and stock (one bulk
+ * export; products it no longer lists are marked deleted), then compares counts.
+ */
+export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
+  const shopId = ctx.shop.id;
+  const run = await startOrResumeRun(shopId, "RECONCILIATION");
+  const fresh = { ...run, bulkOperationId: null, cursor: null, counts: {} };
+  try {
+    const locations = await fetchAllLocations(ctx.graphql);
+    await inTransaction((client) => upsertLocations(client, shopId, locations));
+
+    const watermark = await ordersWatermark(shopId);
+    const since = watermark ? new Date(watermark.getTime() - WATERMARK_OVERLAP_MS) : null;
+    const baseSearch = orderHistorySearch(ctx.shop.accessScopes);
+    const ordersSearch = since ? `${baseSearch} updated_at:>='${since.toISOString()}'` : baseSearch;
+    const orderCounts = await runBulkImport(ctx.graphql, fresh, { query: ordersBulkQuery(ordersSearch), applyBatch: reconcileOrdersWriter(shopId, ctx.timezone) });
+
+    const exportStartedAt = new Date();
+    const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone) });
+    const catalogueDeleted = await inTransaction((client) => markUnseenCatalogDeleted(client, shopId, exportStartedAt));
+
+    const [shopify, stored] = await Promise.all([fetchShopifyCounts(ctx.graphql, baseSearch), storedShopCounts(shopId)]);
+    const counts: RunCounts = {
+      ordersChecked: orderCounts.ordersChecked ?? 0,
+      ordersRepaired: orderCounts.ordersRepaired ?? 0,
+      variantsChecked: catalogCounts.variantsChecked ?? 0,
+      levelsRepaired: catalogCounts.levelsRepaired ?? 0,
+      catalogueDeleted,
+      shopifyOrders: shopify.orders,
+      storedOrders: stored.orders,
+      shopifyVariants: shopify.variants,
+      storedVariants: stored.variants,
+    };
+    const mismatch = shopify.orders !== stored.orders || shopify.variants !== stored.variants || shopify.products !== stored.products;
+    if (mismatch) {
+      // Something older than the watermark is missing: say so; the next backfill repairs it.
+      return await finishRun(run, {
+        counts,
+        error: `Tempo holds ${stored.orders} of ${shopify.orders} orders and ${stored.variants} of ${shopify.variants} variants after checking with Shopify. A full re-import will fix this.`,
+      });
+    }
+    return await finishRun(run, { counts });
+  } catch (error) {
+    console.error(`[sync] reconciliation for shop ${shopId} failed:`, error);
+    await finishRun(run, { error: describeSyncError(error) });
+    throw error;
+  }
+}
