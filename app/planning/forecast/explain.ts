@@ -21,6 +21,8 @@ export interface ExplanationInput {
   cv2?: number;
   backtest?: { metric: "mase" | "wape"; origins: number; ranking: readonly RankedModel[] } | null;
   historyWeeks: number;
+  /** Units in the weekly history the forecast was fitted on; 0 means it never sold in the window. */
+  historyUnits?: number;
   mean: readonly number[];
   p10: readonly number[];
   p90: readonly number[];
@@ -51,6 +53,7 @@ const MODEL_NAMES: Record<string, string> = {
   damped: "damped trend",
   ets: "ETS",
   theta: "Theta",
+  seasonal_theta: "seasonal Theta",
   croston: "Croston",
   sba: "Croston-SBA",
   tsb: "TSB",
@@ -131,7 +134,31 @@ function methodClause(input: ExplanationInput, modelName: string, runnerUp: Fore
   return `by ${modelName}${versus} on ${plural(input.historyWeeks, "week")}`;
 }
 
+/**
+ * A variant with no sales in its own history gets zero from every method, so a model comparison
+ * ("error 0.00 vs 0.00") says nothing; the explanation says so plainly instead.
+ */
+function neverSold(input: ExplanationInput): boolean {
+  return input.source === "own_history" && input.historyUnits === 0 && input.historyWeeks > 0 && input.mean.every((v) => Math.abs(v) < 1e-9);
+}
+
+function explainNoSales(input: ExplanationInput): ForecastExplanation {
+  const cleaned = cleaningClause(input.cleaning);
+  const weeks = plural(input.historyWeeks, "week");
+  return {
+    sentence: `No sales in ${weeks}, so the forecast is zero${cleaned ? `; ${cleaned}` : ""}.`,
+    reasons: [...(input.routeReason ? [input.routeReason] : []), `No units sold in the ${weeks} of history; every method forecasts zero, so no model was compared.`],
+    model: input.model,
+    modelName: "no sales",
+    runnerUp: null,
+    chosenScore: null,
+    stockoutDaysImputed: input.cleaning?.stockoutDaysImputed ?? 0,
+    promoDaysSetAside: input.cleaning?.promoDaysAdjusted ?? 0,
+  };
+}
+
 export function explainForecast(input: ExplanationInput): ForecastExplanation {
+  if (neverSold(input)) return explainNoSales(input);
   const summaryWeeks = input.summaryWeeks ?? 13;
   const modelName = modelDisplayName(input.model, input.modelLabel);
   const ranking = [...(input.backtest?.ranking ?? [])].filter((r) => Number.isFinite(r.score)).sort((a, b) => a.score - b.score);

@@ -1,5 +1,6 @@
 // Methods for intermittent demand: Croston (1972), SBA (Syntetos & Boylan 2005) and
 // TSB (Teunter, Syntetos & Babai 2011).
+import type { OccurrenceSizeDistribution } from "./distributions";
 import { rootMeanSquare, type MethodForecast } from "./method-types";
 
 export interface IntermittentFit extends MethodForecast {
@@ -100,4 +101,15 @@ export function tsb(y: readonly number[], horizon: number, alpha = 0.1, beta = 0
     size,
     probability,
   };
+}
+
+/**
+ * TSB's predictive distribution for the next period: occurrence probability p from TSB, and the
+ * non-zero sizes seen so far weighted by (1 − α)^(demands since), the same memory as TSB's size
+ * smoothing, instead of only their smoothed mean. Used for intermittent quantiles.
+ */
+export function tsbDemandDistribution(y: readonly number[], alpha = 0.1, beta = 0.1): OccurrenceSizeDistribution {
+  const sizes = y.filter((v) => v > 0);
+  const weights = sizes.map((_, i) => (1 - alpha) ** (sizes.length - 1 - i));
+  return { probability: tsb(y, 1, alpha, beta).probability ?? 0, sizes, weights };
 }

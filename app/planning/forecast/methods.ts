@@ -3,21 +3,49 @@ import { autoEts, type EtsParameters, type EtsSpec } from "./ets";
 import { croston, sba, tsb } from "./intermittent";
 import type { MethodForecast } from "./method-types";
 import { naive, seasonalNaive } from "./naive";
+import { indexForStep, seasonalAdjustment } from "./seasonality";
 import { dampedHolt, holt, ses, type SmoothingParameters } from "./smoothing";
-import { theta } from "./theta";
+import { seasonalTheta, theta } from "./theta";
 
-export type StatisticalModel = "naive" | "seasonal_naive" | "ses" | "holt" | "damped" | "ets" | "theta" | "croston" | "sba" | "tsb";
+export type StatisticalModel = "naive" | "seasonal_naive" | "ses" | "holt" | "damped" | "ets" | "theta" | "seasonal_theta" | "croston" | "sba" | "tsb";
 
 export type MethodRunner = (y: readonly number[], horizon: number, seasonLength: number) => MethodForecast;
+
+/**
+ * Seasons up to this length (monthly, quarterly) are adjusted, as ETS keeps seasonal states only up
+ * to 24. For weekly data (m = 52) the 52 classical indices are noisy and Theta already offers the
+ * deseasonalised route; adjusting SES and damped as well made each better alone on M4 weekly but
+ * the auto combination worse (OWA 0.870 → 0.898), as its members became alike.
+ */
+const MAX_ADJUSTED_SEASON = 24;
+
+/**
+ * Runs a non-seasonal method on the seasonally adjusted series and reseasonalises it, when the 90%
+ * ACF test finds seasonality (the M4 convention for SES, Holt and damped; Theta does the same).
+ * On non-seasonal or non-positive data, or seasons over MAX_ADJUSTED_SEASON, it is the method itself.
+ */
+export function onSeasonallyAdjusted(y: readonly number[], horizon: number, seasonLength: number, run: (x: readonly number[]) => MethodForecast): MethodForecast {
+  const adjustment = seasonalAdjustment(y, seasonLength <= MAX_ADJUSTED_SEASON ? seasonLength : 1);
+  const fit = run(adjustment.adjusted);
+  if (!adjustment.seasonal) return fit;
+  const index = (h: number): number => indexForStep(adjustment.indices, y.length, h);
+  return {
+    ...fit,
+    mean: fit.mean.map((v, i) => v * index(i + 1)),
+    variance: fit.variance?.map((v, i) => v * index(i + 1) ** 2) ?? null,
+    label: `${fit.label}(seasonal)`,
+  };
+}
 
 export const methodRunners: Record<StatisticalModel, MethodRunner> = {
   naive: (y, h) => naive(y, h),
   seasonal_naive: (y, h, m) => seasonalNaive(y, h, m),
-  ses: (y, h) => ses(y, h),
-  holt: (y, h) => holt(y, h),
-  damped: (y, h) => dampedHolt(y, h),
+  ses: (y, h, m) => onSeasonallyAdjusted(y, h, m, (x) => ses(x, h)),
+  holt: (y, h, m) => onSeasonallyAdjusted(y, h, m, (x) => holt(x, h)),
+  damped: (y, h, m) => onSeasonallyAdjusted(y, h, m, (x) => dampedHolt(x, h)),
   ets: (y, h, m) => autoEts(y, h, m),
   theta: (y, h, m) => theta(y, h, m),
+  seasonal_theta: (y, h, m) => seasonalTheta(y, h, m),
   croston: (y, h) => croston(y, h),
   sba: (y, h) => sba(y, h),
   tsb: (y, h) => tsb(y, h),
@@ -38,27 +66,36 @@ export function backtestRunners(): Record<StatisticalModel, MethodRunner> {
   let holtFit: SmoothingParameters | null = null;
   let dampedFit: SmoothingParameters | null = null;
   let thetaFit: { alpha: number; initialLevel: number } | null = null;
+  let seasonalThetaFit: { alpha: number; initialLevel: number } | null = null;
   let etsFit: { spec: EtsSpec; parameters: EtsParameters } | null = null;
   return {
     ...methodRunners,
-    ses: (y, h) => {
-      const fit = ses(y, h, sesFit ?? {});
-      sesFit ??= fit.parameters;
-      return fit;
-    },
-    holt: (y, h) => {
-      const fit = holt(y, h, holtFit ?? {});
-      holtFit ??= fit.parameters;
-      return fit;
-    },
-    damped: (y, h) => {
-      const fit = dampedHolt(y, h, dampedFit ?? {});
-      dampedFit ??= fit.parameters;
-      return fit;
-    },
+    ses: (y, h, m) =>
+      onSeasonallyAdjusted(y, h, m, (x) => {
+        const fit = ses(x, h, sesFit ?? {});
+        sesFit ??= fit.parameters;
+        return fit;
+      }),
+    holt: (y, h, m) =>
+      onSeasonallyAdjusted(y, h, m, (x) => {
+        const fit = holt(x, h, holtFit ?? {});
+        holtFit ??= fit.parameters;
+        return fit;
+      }),
+    damped: (y, h, m) =>
+      onSeasonallyAdjusted(y, h, m, (x) => {
+        const fit = dampedHolt(x, h, dampedFit ?? {});
+        dampedFit ??= fit.parameters;
+        return fit;
+      }),
     theta: (y, h, m) => {
       const fit = theta(y, h, m, thetaFit ?? {});
       thetaFit ??= fit.smoothing;
+      return fit;
+    },
+    seasonal_theta: (y, h, m) => {
+      const fit = seasonalTheta(y, h, m, seasonalThetaFit ?? {});
+      seasonalThetaFit ??= fit.smoothing;
       return fit;
     },
     ets: (y, h, m) => {

@@ -37,6 +37,20 @@ export function nelderMead(
   const values = simplex.map(safe);
   let iterations = 0;
   const order = simplex.map((_, i) => i);
+  // Trial points live in reusable buffers and are copied into the simplex when accepted: the
+  // optimiser runs thousands of times per series, and allocation was a large share of its cost.
+  const centroid = new Array<number>(dim);
+  const reflected = new Array<number>(dim);
+  const trial = new Array<number>(dim);
+  const along = (coefficient: number, into: number[], worst: readonly number[]): number[] => {
+    for (let k = 0; k < dim; k++) into[k] = centroid[k]! + coefficient * (worst[k]! - centroid[k]!);
+    return into;
+  };
+  const accept = (vertex: number, point: readonly number[], value: number): void => {
+    const target = simplex[vertex]!;
+    for (let k = 0; k < dim; k++) target[k] = point[k]!;
+    values[vertex] = value;
+  };
 
   while (iterations < maxIterations) {
     iterations++;
@@ -46,47 +60,44 @@ export function nelderMead(
     const secondWorst = order[dim - 1]!;
     if (Math.abs(values[worst]! - values[best]!) <= tolerance * (Math.abs(values[best]!) + tolerance)) break;
 
-    const centroid = Array<number>(dim).fill(0);
-    for (const i of order.slice(0, dim)) for (let k = 0; k < dim; k++) centroid[k]! += simplex[i]![k]! / dim;
-    const along = (coefficient: number): number[] =>
-      centroid.map((c, k) => c + coefficient * (simplex[worst]![k]! - c));
+    centroid.fill(0);
+    for (let j = 0; j < dim; j++) {
+      const vertex = simplex[order[j]!]!;
+      for (let k = 0; k < dim; k++) centroid[k]! += vertex[k]! / dim;
+    }
+    const worstVertex = simplex[worst]!;
 
-    const reflected = along(-1);
+    along(-1, reflected, worstVertex);
     const reflectedValue = safe(reflected);
     if (reflectedValue < values[best]!) {
-      const expanded = along(-2);
+      const expanded = along(-2, trial, worstVertex);
       const expandedValue = safe(expanded);
-      if (expandedValue < reflectedValue) {
-        simplex[worst] = expanded;
-        values[worst] = expandedValue;
-      } else {
-        simplex[worst] = reflected;
-        values[worst] = reflectedValue;
-      }
+      if (expandedValue < reflectedValue) accept(worst, expanded, expandedValue);
+      else accept(worst, reflected, reflectedValue);
       continue;
     }
     if (reflectedValue < values[secondWorst]!) {
-      simplex[worst] = reflected;
-      values[worst] = reflectedValue;
+      accept(worst, reflected, reflectedValue);
       continue;
     }
     const outside = reflectedValue < values[worst]!;
-    const contracted = along(outside ? -0.5 : 0.5);
+    const contracted = along(outside ? -0.5 : 0.5, trial, worstVertex);
     const contractedValue = safe(contracted);
     if (contractedValue < (outside ? reflectedValue : values[worst]!)) {
-      simplex[worst] = contracted;
-      values[worst] = contractedValue;
+      accept(worst, contracted, contractedValue);
       continue;
     }
     // Shrink towards the best vertex.
-    for (const i of order.slice(1)) {
-      simplex[i] = simplex[i]!.map((v, k) => simplex[best]![k]! + 0.5 * (v - simplex[best]![k]!));
-      values[i] = safe(simplex[i]!);
+    const bestVertex = simplex[best]!;
+    for (let j = 1; j <= dim; j++) {
+      const vertex = simplex[order[j]!]!;
+      for (let k = 0; k < dim; k++) vertex[k] = bestVertex[k]! + 0.5 * (vertex[k]! - bestVertex[k]!);
+      values[order[j]!] = safe(vertex);
     }
   }
   let bestIndex = 0;
   for (let i = 1; i <= dim; i++) if (values[i]! < values[bestIndex]!) bestIndex = i;
-  return { x: simplex[bestIndex]!, value: values[bestIndex]!, iterations };
+  return { x: [...simplex[bestIndex]!], value: values[bestIndex]!, iterations };
 }
 
 /** Map an unconstrained value into (low, high). */

@@ -306,6 +306,7 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
       cv2: routed.cv2,
       backtest: routed.backtest,
       historyWeeks: weeks,
+      historyUnits: p.weekly.values.reduce((a, b) => a + b, 0),
       mean: routed.mean,
       p10: column(0.1),
       p90: column(0.9),

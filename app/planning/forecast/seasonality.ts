@@ -86,3 +86,36 @@ export function additiveSeasonalIndices(y: readonly number[], seasonLength: numb
   const average = raw.reduce((a, b) => a + b, 0) / m;
   return raw.map((v) => v - average);
 }
+
+/**
+ * Additive seasonal profile by least squares on a line plus one level per season position, fitted
+ * over the last complete cycles. Unlike classical decomposition it needs no centred moving average
+ * (which leaves one ratio per position with two cycles and none with fewer), so it works from two
+ * cycles, and from one with the slope taken as 0 (it is not identifiable then). With k ≥ 2 cycles
+ * the slope is the pooled within-position slope, i.e. the average cycle-over-cycle change / m.
+ * Index i applies to periods with t mod m == i; the profile sums to 0. All zeros when n < m.
+ */
+export function trendAndSeasonProfile(y: readonly number[], seasonLength: number): number[] {
+  const m = seasonLength;
+  const n = y.length;
+  const cycles = Math.floor(n / m);
+  if (m <= 1 || cycles < 1) return Array<number>(Math.max(1, m)).fill(0);
+  const start = n - cycles * m;
+  const positionMean = Array<number>(m).fill(0);
+  const positionTime = Array<number>(m).fill(0);
+  for (let t = start; t < n; t++) {
+    positionMean[t % m]! += y[t]! / cycles;
+    positionTime[t % m]! += t / cycles;
+  }
+  let covariance = 0;
+  let spread = 0;
+  for (let t = start; t < n; t++) {
+    const dt = t - positionTime[t % m]!;
+    covariance += dt * (y[t]! - positionMean[t % m]!);
+    spread += dt * dt;
+  }
+  const slope = spread > 0 ? covariance / spread : 0;
+  const raw = positionMean.map((v, i) => v - slope * positionTime[i]!);
+  const average = raw.reduce((a, b) => a + b, 0) / m;
+  return raw.map((v) => v - average);
+}

@@ -2,7 +2,7 @@
 // (Hyndman & Billah 2003): SES with drift equal to half the slope of a linear trend, applied to
 // the series after multiplicative classical decomposition when the 90% ACF test finds seasonality.
 import type { MethodForecast } from "./method-types";
-import { indexForStep, seasonalAdjustment } from "./seasonality";
+import { indexForStep, seasonalAdjustment, trendAndSeasonProfile } from "./seasonality";
 import { ses } from "./smoothing";
 import { linearTrend } from "./stats";
 
@@ -34,4 +34,20 @@ export function theta(y: readonly number[], horizon: number, seasonLength: numbe
     label: adjustment.seasonal ? "theta(seasonal)" : "theta",
     smoothing: { alpha: smooth.parameters.alpha, initialLevel: smooth.parameters.initialLevel },
   };
+}
+
+/**
+ * Theta on a series with an additive seasonal profile (trend + season-position least squares, see
+ * trendAndSeasonProfile) taken out and added back. It needs only two cycles, where the classical
+ * decomposition behind `theta` needs three and an ACF test that a smooth yearly wave rarely passes
+ * with so few cycles; whether the season is real is left to the backtest. Additive, so zero weeks
+ * are fine; the caller clips the forecast at 0.
+ */
+export function seasonalTheta(y: readonly number[], horizon: number, seasonLength: number, options: ThetaOptions = {}): ThetaFit {
+  const n = y.length;
+  const profile = trendAndSeasonProfile(y, seasonLength);
+  const m = profile.length;
+  const adjusted = y.map((v, t) => v - profile[t % m]!);
+  const fit = theta(adjusted, horizon, 1, options);
+  return { ...fit, mean: fit.mean.map((v, i) => v + indexForStep(profile, n, i + 1)), label: "seasonal_theta" };
 }

@@ -1,7 +1,7 @@
 // Scores one benchmark series with autoForecast, Naive2 and reference methods.
 import { autoForecastWith, DEFAULT_SETTINGS, type AutoForecastSettings, type ModelName } from "../../../app/planning/forecast/auto";
-import { countQuantiles, dispersionStepSd, normalDemandQuantile } from "../../../app/planning/forecast/distributions";
-import { tsb } from "../../../app/planning/forecast/intermittent";
+import { countQuantiles, dispersionStepSd, normalDemandQuantile, occurrenceSizeQuantiles } from "../../../app/planning/forecast/distributions";
+import { tsb, tsbDemandDistribution } from "../../../app/planning/forecast/intermittent";
 import { mase, pinballLoss, rmsse, smape, bias } from "../../../app/planning/forecast/metrics";
 import { methodRunners, type StatisticalModel } from "../../../app/planning/forecast/methods";
 import { naive2 } from "../../../app/planning/forecast/naive";
@@ -69,14 +69,18 @@ export function evaluateSeries(task: EvaluationTask): SeriesEvaluation[] {
     for (const name of task.references) scores[name] = pointScores(actual, referenceForecast(name, s.train, h, task.seasonLength), s.train, task.maseLag);
     const quantiles: Record<string, Record<string, number[]>> = { auto: result.forecast.quantiles };
     if (task.references.includes("tsb")) {
-      // TSB(α=β=0.1) baseline with three interval treatments: negative binomial from TSB's own error
-      // variance, Gaussian, and auto's count distribution (negative binomial with empirical dispersion).
+      // TSB(α=β=0.1) baseline with four interval treatments: negative binomial from TSB's own error
+      // variance, Gaussian, negative binomial with the history's dispersion index, and TSB's
+      // occurrence × weighted-size distribution (what auto now uses for intermittent classes).
       const fit = tsb(s.train, h, 0.1, 0.1);
       const nb: Record<string, number[]> = {};
       const dispersed: Record<string, number[]> = {};
       const dispersionSd = dispersionStepSd(fit.mean, s.train, fit.variance!.map(Math.sqrt));
       const normal: Record<string, number[]> = {};
-      for (const level of task.levels) {
+      const hurdle: Record<string, number[]> = {};
+      const hurdleValues = occurrenceSizeQuantiles(tsbDemandDistribution(s.train), task.levels);
+      for (const [i, level] of task.levels.entries()) {
+        hurdle[String(level)] = fit.mean.map(() => hurdleValues[i]!);
         nb[String(level)] = fit.mean.map((mu, i) => countQuantiles(mu, fit.variance![i]!, [level])[0]!);
         dispersed[String(level)] = fit.mean.map((mu, i) => countQuantiles(mu, dispersionSd[i]! ** 2, [level])[0]!);
         normal[String(level)] = fit.mean.map((mu, i) => normalDemandQuantile(mu, Math.sqrt(fit.variance![i]!), level));
@@ -84,6 +88,7 @@ export function evaluateSeries(task: EvaluationTask): SeriesEvaluation[] {
       quantiles["tsb_nb"] = nb;
       quantiles["tsb_normal"] = normal;
       quantiles["tsb_dispersion"] = dispersed;
+      quantiles["tsb_hurdle"] = hurdle;
     }
     return { id: s.id, model: result.modelLabel, scores, quantiles, actual, seconds };
   });

@@ -85,21 +85,22 @@ function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds:
   console.log(`autoForecast: ${(evaluations.length / cpu).toFixed(1)} series/s per core`);
 
   if (evaluations[0]?.quantiles["tsb_nb"]) {
-    console.log("pinball loss (mean over series)   P10      P50      P90");
-    for (const method of ["auto", "tsb_nb", "tsb_normal", "tsb_dispersion"]) {
-      console.log(`  ${method.padEnd(30)} ${[0.1, 0.5, 0.9].map((l) => pinball(evaluations, method, l).toFixed(4).padStart(8)).join(" ")}`);
+    console.log("pinball loss (mean over series)   P10      P50      P90  average");
+    for (const method of ["auto", "tsb_nb", "tsb_normal", "tsb_dispersion", "tsb_hurdle"]) {
+      const losses = [0.1, 0.5, 0.9].map((l) => pinball(evaluations, method, l));
+      console.log(`  ${method.padEnd(30)} ${[...losses, (losses[0]! + losses[1]! + losses[2]!) / 3].map((v) => v.toFixed(4).padStart(8)).join(" ")}`);
     }
     console.log("calibration (share of outcomes <= quantile)   P10    P50    P90");
-    for (const method of ["auto", "tsb_nb", "tsb_normal", "tsb_dispersion"]) {
+    for (const method of ["auto", "tsb_nb", "tsb_normal", "tsb_dispersion", "tsb_hurdle"]) {
       console.log(`  ${method.padEnd(42)} ${[0.1, 0.5, 0.9].map((l) => quantileHitRate(evaluations, method, l).toFixed(3)).join("  ")}`);
     }
     const curveLevels = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.975, 0.99];
-    const curves = Object.fromEntries(["auto", "tsb_nb", "tsb_normal", "tsb_dispersion"].map((m) => [m, curveLevels.map((l) => simulateOrderUpTo(evaluations, m, l))]));
+    const curves = Object.fromEntries(["auto", "tsb_nb", "tsb_normal", "tsb_dispersion", "tsb_hurdle"].map((m) => [m, curveLevels.map((l) => simulateOrderUpTo(evaluations, m, l))]));
     console.log("order-up-to simulation (target level: stock held, fill rate, cycle service)");
     for (const [method, curve] of Object.entries(curves)) {
       console.log(`  ${method.padEnd(11)} ${curve.filter((p) => [0.8, 0.9, 0.95].includes(p.level)).map((p) => `${p.level}: ${p.stockHeld.toFixed(3)}, ${(100 * p.fillRate).toFixed(1)}%, ${(100 * p.cycleService).toFixed(1)}%`).join(" | ")}`);
     }
-    for (const baseline of ["tsb_nb", "tsb_normal", "tsb_dispersion"]) {
+    for (const baseline of ["tsb_nb", "tsb_normal", "tsb_dispersion", "tsb_hurdle"]) {
       const reference = curves[baseline]!.find((p) => p.level === 0.9)!;
       console.log(
         `  at ${baseline} P90 stock ${reference.stockHeld.toFixed(3)}: ${baseline} fill ${(100 * reference.fillRate).toFixed(1)}% / cycle ${(100 * reference.cycleService).toFixed(1)}%; ` +

@@ -97,3 +97,33 @@ describe("explainForecast without analogs", () => {
     expect(explanation.sentence).toBe("Forecast 0 units/week (P10 0, P90 0) with no sales history and no similar variants yet.");
   });
 });
+
+describe("explainForecast for a variant that never sold", () => {
+  const zeros = [0, 0, 0, 0];
+  const input = {
+    source: "own_history" as const,
+    model: "croston",
+    demandClass: "intermittent",
+    adi: Infinity,
+    cv2: 0,
+    backtest: { metric: "mase" as const, origins: 6, ranking: [{ model: "croston", score: 0 }, { model: "sba", score: 0 }] },
+    historyWeeks: 52,
+    historyUnits: 0,
+    mean: zeros,
+    p10: zeros,
+    p90: zeros,
+    cleaning: { ...cleaning, stockoutDaysImputed: 0, promoDaysAdjusted: 0 },
+  };
+
+  it("says there were no sales and the forecast is zero instead of comparing 0.00 errors", () => {
+    const explanation = explainForecast(input);
+    expect(explanation.sentence).toBe("No sales in 52 weeks, so the forecast is zero.");
+    expect(explanation.runnerUp).toBeNull();
+    expect(explanation.chosenScore).toBeNull();
+    expect(explanation.reasons.join(" ")).not.toContain("0.00");
+  });
+
+  it("keeps the model comparison when the history had sales", () => {
+    expect(explainForecast({ ...input, historyUnits: 3 }).sentence).toContain("chosen over Croston-SBA (error 0.00 vs 0.00)");
+  });
+});

@@ -130,6 +130,24 @@ describe("buildDemandOutlook", () => {
     expect(outlook?.mean[0]).toBeLessThan(50);
   });
 
+  it("says plainly that a variant with no sales in its window is forecast at zero", () => {
+    const dormant: VariantDemandInput = {
+      variantId: "scarf-red",
+      productId: "scarf",
+      productType: "Scarves",
+      vendor: "Acme",
+      price: 30,
+      firstSaleDate: "2022-01-10",
+      daily: [],
+    };
+    const [outlook] = buildDemandOutlook([dormant], { asOf, horizonWeeks: 8, maxHistoryWeeks: 104 });
+    expect(outlook?.source).toBe("own_history");
+    expect(outlook?.mean.every((v) => v === 0)).toBe(true);
+    expect(outlook?.explanation.sentence).toBe("No sales in 104 weeks, so the forecast is zero.");
+    expect(outlook?.explanation.sentence).not.toContain("chosen over");
+    expect(outlook?.explanation.runnerUp).toBeNull();
+  });
+
   it("passes the cleaned baseline, not raw sales, to the forecaster", () => {
     const seen: number[][] = [];
     const stub = (y: readonly number[], options: AutoForecastOptions): AutoForecastResult => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classifyDemand } from "../../../../app/planning/forecast/classification";
-import { croston, sba, tsb } from "../../../../app/planning/forecast/intermittent";
+import { occurrenceSizeQuantiles } from "../../../../app/planning/forecast/distributions";
+import { croston, sba, tsb, tsbDemandDistribution } from "../../../../app/planning/forecast/intermittent";
 
 const y = [0, 0, 3, 0, 5, 0, 0, 0, 4];
 
@@ -32,6 +33,23 @@ describe("TSB", () => {
   it("decays towards zero after demand stops, unlike Croston", () => {
     const dying = [5, 0, 6, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
     expect(tsb(dying, 1, 0.1, 0.3).mean[0]!).toBeLessThan(0.5 * croston(dying, 1, 0.1).mean[0]!);
+  });
+});
+
+describe("occurrence × size distribution", () => {
+  it("takes TSB's probability and weights sizes by (1 − α) per later demand", () => {
+    const distribution = tsbDemandDistribution(y, 0.5, 0.5);
+    expect(distribution.probability).toBeCloseTo(0.5390625, 12);
+    expect(distribution.sizes).toEqual([3, 5, 4]);
+    expect(distribution.weights).toEqual([0.25, 0.5, 1]);
+  });
+
+  it("is 0 up to level 1 − p, then the weighted size quantile at (τ − (1 − p)) / p", () => {
+    // p = 0.4; sorted sizes 1 (w 1), 2 (w 0.81), 5 (w 0.9), total 2.71
+    // τ 0.7 → 0.25 → 0.6775 of weight → 1; τ 0.85 → 0.625 → 1.694 → 2; τ 0.9 → 0.75 → 2.0325 → 5
+    const distribution = { probability: 0.4, sizes: [2, 5, 1], weights: [0.81, 0.9, 1] };
+    expect(occurrenceSizeQuantiles(distribution, [0.1, 0.6, 0.7, 0.85, 0.9, 0.99])).toEqual([0, 0, 1, 2, 5, 5]);
+    expect(occurrenceSizeQuantiles({ probability: 0, sizes: [], weights: [] }, [0.5, 0.9])).toEqual([0, 0]);
   });
 });
 

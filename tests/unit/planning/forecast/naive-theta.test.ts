@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { naive, naive2, seasonalNaive } from "../../../../app/planning/forecast/naive";
 import { hasSeasonality, multiplicativeSeasonalIndices } from "../../../../app/planning/forecast/seasonality";
 import { theta } from "../../../../app/planning/forecast/theta";
+import { methodRunners } from "../../../../app/planning/forecast/methods";
+import { ses } from "../../../../app/planning/forecast/smoothing";
 
 describe("naive and seasonal naive", () => {
   it("naive repeats the last value with variance h·σ²", () => {
@@ -54,5 +56,24 @@ describe("theta", () => {
     expect(fit.label).toBe("theta(seasonal)");
     // period 72 is a January (index 0.8), period 76 a May (1.3)
     expect(fit.mean[4]! / fit.mean[0]!).toBeGreaterThan(1.45);
+  });
+});
+
+describe("SES and damped on seasonally adjusted data", () => {
+  it("fits SES to the adjusted series and multiplies the indices back (m ≤ 24)", () => {
+    const indices = multiplicativeSeasonalIndices(seasonalSeries, 12);
+    const plain = ses(seasonalSeries.map((v, t) => v / indices[t % 12]!), 6);
+    const fit = methodRunners.ses(seasonalSeries, 6, 12);
+    expect(fit.label).toBe("ses(seasonal)");
+    // period 72 has position 0
+    fit.mean.forEach((v, h) => expect(v).toBeCloseTo(plain.mean[h]! * indices[h]!, 8));
+    expect(methodRunners.damped(seasonalSeries, 6, 12).label).toBe("damped(seasonal)");
+  });
+
+  it("leaves non-seasonal data and weekly seasons alone", () => {
+    const flat = Array.from({ length: 72 }, (_, t) => 100 + (t % 2));
+    expect(methodRunners.ses(flat, 3, 12).mean).toEqual(ses(flat, 3).mean);
+    const weekly = Array.from({ length: 3 * 52 + 10 }, (_, t) => 100 * (1 + 0.5 * Math.sin((2 * Math.PI * t) / 52)) + (t % 3));
+    expect(methodRunners.ses(weekly, 3, 52).label).toBe("ses");
   });
 });
