@@ -79,7 +79,8 @@ async function main(): Promise<void> {
   await runMigrations(database.url);
   log(`migrations applied in ${((Date.now() - migrateStart) / 1000).toFixed(1)} s`);
 
-  const appUrl = `http://localhost:${APP_PORT}`;
+  // Same host as the simulator: a cross-site frame would lose its storage in browsers that block third-party storage.
+  const appUrl = `http://127.0.0.1:${APP_PORT}`;
   const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN });
   simulator = await startSimulator({
     app: { ...DEMO_APP, appUrl, tomlPath: path.join(ROOT, "shopify.app.toml") },

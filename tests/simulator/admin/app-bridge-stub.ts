@@ -10,10 +10,11 @@ export const APP_BRIDGE_STUB_SOURCE = String.raw`(function () {
   var script = document.currentScript;
   var simOrigin = script ? new URL(script.src).origin : "";
   var params = new URLSearchParams(location.search);
-  var store = window.sessionStorage;
   function remember(key) {
     var value = params.get(key);
     try {
+      // Reading sessionStorage throws in a cross-site frame when the browser blocks third-party storage.
+      var store = window.sessionStorage;
       if (value) store.setItem("sim-" + key, value);
       return value || store.getItem("sim-" + key);
     } catch (e) {
