@@ -39,7 +39,8 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
     prisma.variant.count({ where: { ...where, deletedAt: null } }),
     prisma.order.count({ where }),
     prisma.syncRun.findFirst({ where: { ...where, status: "RUNNING" }, orderBy: { createdAt: "desc" } }),
-    prisma.syncRun.findFirst({ where, orderBy: { createdAt: "desc" } }),
+    // Runs overlap (the orders export is created during the catalogue import), so the last one touched tells the news.
+    prisma.syncRun.findFirst({ where, orderBy: { updatedAt: "desc" } }),
     prisma.syncRun.findFirst({ where: { ...where, status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" } }),
   ]);
   // A run working now wins over one queued ahead of it (the orders export starts during the catalogue import).
