@@ -1,5 +1,5 @@
 // Loads a benchmark folder of /work/shared/data (train.csv + test.csv, long format).
-import { readSeriesCsv } from "../../../app/planning/forecast/series-csv";
+import { readSeriesCsv } from "../../../app/cli/series-csv";
 
 export interface BenchmarkSeries {
   id: string;

@@ -2,7 +2,7 @@
 //   [--refs ses,theta,damped,comb,ets] [--workers 2] [--topk K] [--candidates a,b,c] [--origins K]
 // Prints sMAPE, MASE, OWA (against our own Naive2) and RMSSE beside the published figures.
 import type { ModelName } from "../../../app/planning/forecast/auto";
-import { createWorkerPool } from "../../../app/planning/forecast/parallel";
+import { createWorkerPool } from "../../../app/lib/worker-pool";
 import { loadBenchmark, type BenchmarkSet } from "./data";
 import { pinball, quantileHitRate, type EvaluationTask, type PointScores, type SeriesEvaluation } from "./evaluate";
 import { serviceAtStock, simulateOrderUpTo } from "./inventory";

@@ -1,5 +1,5 @@
 import { autoForecast } from "../../../app/planning/forecast/auto";
-import { serveWorkerTasks } from "../../../app/planning/forecast/parallel";
+import { serveWorkerTasks } from "../../../app/lib/worker-pool";
 
 export interface NightlyTask {
   series: number[][];

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { readSeriesCsv } from "../../../../app/planning/forecast/series-csv";
+import { readSeriesCsv } from "../../../../app/cli/series-csv";
 
 const folder = mkdtempSync(join(tmpdir(), "tempo-forecast-cli-"));
 function file(name: string, text: string): string {
