@@ -18,6 +18,8 @@ export default defineConfig({
   },
   plugins: [
     remix({
+      // Lets parallel test runs build side by side; `remix-serve` and tests read the same variable.
+      buildDirectory: process.env.TEMPO_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/.*"],
       future: {
         v3_fetcherPersist: true,

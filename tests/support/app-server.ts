@@ -16,7 +16,7 @@ export interface RunningAppServer {
   close(): Promise<void>;
 }
 
-const BUILD_DIR = path.resolve("build");
+const BUILD_DIR = path.resolve(process.env.TEMPO_BUILD_DIR ?? "build");
 
 export async function startAppServer(port: number): Promise<RunningAppServer> {
   const serverEntry = path.join(BUILD_DIR, "server/index.js");
