@@ -32,7 +32,7 @@ export const JOB_QUEUE: Record<JobName, QueueKey> = {
   "demand-outlook": "planning",
 };
 
-/** Retries with exponential backoff: 5 tries over about a minute and a half. */
+/** Retries with exponential backoff: 5 tries, waiting 3, 6, 12 and 24 s between them. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
   backoff: { type: "exponential", delay: 3_000 },

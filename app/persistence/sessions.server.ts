@@ -1,5 +1,5 @@
 import prisma from "~/db.server";
 
-export async function updateSessionScopes(sessionId: string, scope: string): Promise<void> {
-  await prisma.session.updateMany({ where: { id: sessionId }, data: { scope } });
+export async function updateSessionScopes(shop: string, sessionId: string, scope: string): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId, shop }, data: { scope } });
 }

@@ -78,3 +78,15 @@ export async function findShopById(id: number): Promise<Shop | null> {
 export async function listInstalledShops(): Promise<Shop[]> {
   return prisma.shop.findMany({ where: { status: "INSTALLED" } });
 }
+
+/** app/scopes_update: keeps the shop's grant current; says whether full order history just became readable. */
+export async function updateShopScopes(
+  domain: string,
+  scopes: string[],
+): Promise<{ shop: Shop | null; gainedAllOrders: boolean }> {
+  const shop = await prisma.shop.findUnique({ where: { domain } });
+  if (!shop) return { shop: null, gainedAllOrders: false };
+  const hadAllOrders = (shop.accessScopes ?? "").split(",").includes("read_all_orders");
+  const updated = await prisma.shop.update({ where: { domain }, data: { accessScopes: scopes.join(",") } });
+  return { shop: updated, gainedAllOrders: !hadAllOrders && scopes.includes("read_all_orders") };
+}

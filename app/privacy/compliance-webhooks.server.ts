@@ -1,4 +1,5 @@
 import { recordPrivacyRequest, type PrivacyTopic } from "~/persistence/privacy-requests.server";
+import { auditRecordOf, type CompliancePayload } from "./compliance-payload";
 import { eraseShop } from "~/persistence/shops.server";
 
 /**
@@ -7,24 +8,8 @@ import { eraseShop } from "~/persistence/shops.server";
  * requests have nothing to return or erase; the request is still recorded so
  * the merchant can show what was done. shop/redact erases the whole shop.
  */
-export const COMPLIANCE_TOPICS = {
-  CUSTOMERS_DATA_REQUEST: "CUSTOMERS_DATA_REQUEST",
-  CUSTOMERS_REDACT: "CUSTOMERS_REDACT",
-  SHOP_REDACT: "SHOP_REDACT",
-} as const satisfies Record<PrivacyTopic, PrivacyTopic>;
-
 const NO_CUSTOMER_DATA =
   "Tempo stores no customer personal data: orders are kept without customer fields.";
-
-interface CompliancePayload {
-  customer?: { id?: number | string | null } | null;
-  orders_requested?: unknown[];
-  orders_to_redact?: unknown[];
-}
-
-export function isComplianceTopic(topic: string): topic is PrivacyTopic {
-  return topic in COMPLIANCE_TOPICS;
-}
 
 export async function handleComplianceWebhook(
   topic: PrivacyTopic,
@@ -42,7 +27,7 @@ export async function handleComplianceWebhook(
     shopDomain,
     topic,
     customerId,
-    payload: JSON.parse(JSON.stringify(payload)),
+    payload: JSON.parse(JSON.stringify(auditRecordOf(payload))),
     outcome,
   });
 }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BlockStack, Layout, Page } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
@@ -27,11 +27,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  if (form.get("intent") !== "retry-sync") return { queued: false };
+  if (form.get("intent") !== "retry-sync") {
+    return json({ queued: false, error: `Unknown action "${String(form.get("intent"))}"` }, { status: 400 });
+  }
   const shop = await findShopByDomain(session.shop);
-  if (!shop) return { queued: false };
+  if (!shop) return json({ queued: false, error: "This shop is not installed." }, { status: 404 });
   await enqueueShopJob("catalog-backfill", { shopId: shop.id, shopDomain: shop.domain });
-  return { queued: true };
+  return json({ queued: true, error: null });
 };
 
 export default function Overview() {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
-import { handleComplianceWebhook, isComplianceTopic } from "~/privacy/compliance-webhooks.server";
+import { handleComplianceWebhook } from "~/privacy/compliance-webhooks.server";
+import { isComplianceTopic } from "~/privacy/compliance-payload";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, topic, payload } = await authenticate.webhook(request);

@@ -1,4 +1,5 @@
 import type { Shop } from "@prisma/client";
+import { UnrecoverableError } from "bullmq";
 import { findShopById } from "~/persistence/shops.server";
 import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
@@ -13,7 +14,8 @@ export interface SyncContext {
 /** The shop and an Admin client for a sync job; `graphql` can be injected (tests, benches). */
 export async function loadSyncContext(shopId: number, graphql?: AdminGraphqlClient, throttle?: ThrottleOptions): Promise<SyncContext> {
   const shop = await findShopById(shopId);
-  if (!shop) throw new Error(`Shop ${shopId} is not installed`);
+  // Retrying cannot help a shop that is gone or uninstalled: its token is revoked.
+  if (!shop || shop.status !== "INSTALLED") throw new UnrecoverableError(`Shop ${shopId} is not installed`);
   return {
     shop,
     timezone: shop.ianaTimezone ?? "UTC",

@@ -62,6 +62,16 @@ describe("embedded auth through token exchange", () => {
     expect(response.status).toBe(401);
   });
 
+  it("answers an unknown form action with 400 and a message", async () => {
+    const response = await fetch(`${app.url}/app?index&_data=${encodeURIComponent("routes/app._index")}`, {
+      method: "POST",
+      body: new URLSearchParams({ intent: "drop-tables" }),
+      headers: { Authorization: `Bearer ${simulator.sessionToken(shopDomain)}`, "User-Agent": "Mozilla/5.0 Chrome/126.0" },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ queued: false, error: 'Unknown action "drop-tables"' });
+  });
+
   it("does not queue a second first-sync for a shop that is already installed", async () => {
     const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: shopDomain } });
     const before = await getQueue("sync").getJobCounts("waiting", "active", "delayed");

@@ -6,7 +6,9 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
-import { closeQueues } from "~/jobs/queues.server";
+import { UnrecoverableError } from "bullmq";
+import { closeQueues, getQueue, shopJobId } from "~/jobs/queues.server";
+import { loadSyncContext } from "~/sync/shop-context.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 const uninstalledShop = uniqueShopDomain("uninstall");
@@ -84,6 +86,23 @@ describe("webhook verification", () => {
   });
 });
 
+describe("app/scopes_update", () => {
+  it("keeps the shop's grant current and imports full history once read_all_orders is granted", async () => {
+    const shopRow = await prisma.shop.findUniqueOrThrow({ where: { domain: bystanderShop } });
+    const narrow = TEST_APP.scopes.filter((scope) => scope !== "read_all_orders");
+    const shop = simulator.shop(bystanderShop);
+    simulator.actions.emit(shop, "app/scopes_update", { id: 1, previous: TEST_APP.scopes, current: narrow, updated_at: new Date().toISOString() });
+    await simulator.webhooks.idle();
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: shopRow.id } })).accessScopes).toBe(narrow.join(","));
+    expect(await getQueue("sync").getJob(shopJobId("orders-backfill", shopRow.id))).toBeUndefined();
+
+    simulator.actions.emit(shop, "app/scopes_update", { id: 2, previous: narrow, current: TEST_APP.scopes, updated_at: new Date().toISOString() });
+    await simulator.webhooks.idle();
+    expect((await prisma.shop.findUniqueOrThrow({ where: { id: shopRow.id } })).accessScopes).toBe(TEST_APP.scopes.join(","));
+    expect((await getQueue("sync").getJob(shopJobId("orders-backfill", shopRow.id)))?.data).toEqual({ shopId: shopRow.id, shopDomain: bystanderShop });
+  });
+});
+
 describe("app/uninstalled", () => {
   it("deletes the shop's sessions, marks it uninstalled and keeps its data for a reinstall", async () => {
     simulator.actions.uninstall(simulator.shop(uninstalledShop));
@@ -95,6 +114,11 @@ describe("app/uninstalled", () => {
     expect(shop.uninstalledAt).not.toBeNull();
     expect(await prisma.session.count({ where: { shop: uninstalledShop } })).toBe(0);
     expect(await prisma.session.count({ where: { shop: bystanderShop } })).toBe(1);
+  });
+
+  it("stops sync jobs for the shop without retries", async () => {
+    const shop = await prisma.shop.findUniqueOrThrow({ where: { domain: uninstalledShop } });
+    await expect(loadSyncContext(shop.id)).rejects.toBeInstanceOf(UnrecoverableError);
   });
 });
 
@@ -111,6 +135,9 @@ describe("privacy webhooks", () => {
       ["CUSTOMERS_REDACT", "4242"],
     ]);
     expect(requests.every((r) => r.completedAt !== null && r.outcome?.includes("no customer personal data"))).toBe(true);
+    // The audit keeps ids only: the payload's email must not become data Tempo holds.
+    expect(JSON.stringify(requests.map((r) => r.payload))).not.toContain("@example.com");
+    expect(requests[1]?.payload).toMatchObject({ customerId: "4242", ordersToRedact: ["1"] });
     expect(await prisma.shop.count({ where: { domain: redactedShop } })).toBe(1);
   });
 
