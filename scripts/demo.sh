@@ -3,6 +3,8 @@
 #   bash scripts/demo.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/node22.sh"
+step_started=$SECONDS
 source "$tempo_root/scripts/install.sh"
 npm run --silent build >/dev/null
+echo "[tempo] install and build took $((SECONDS - step_started)) s"
 exec npx tsx scripts/demo.ts "$@"

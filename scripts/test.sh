@@ -5,7 +5,9 @@
 # on their default ports, or an embedded PostgreSQL and a spawned redis-server.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/node22.sh"
+step_started=$SECONDS
 source "$tempo_root/scripts/install.sh"
+echo "[tempo] install took $((SECONDS - step_started)) s"
 
 # One source of truth for service discovery: scripts/services.ts prints the URLs.
 eval "export $(npx tsx scripts/services.ts env)"
@@ -14,9 +16,10 @@ DATABASE_URL="$(node -e 'const u = new URL(process.env.DATABASE_URL); const name
 export DATABASE_URL
 echo "[tempo] database ${DATABASE_URL%%\?*}, redis $REDIS_URL"
 
-echo "[tempo] typecheck"; npm run --silent typecheck
-echo "[tempo] lint"; npm run --silent lint
-echo "[tempo] build"; npm run --silent build >/dev/null
+timed() { local label="$1"; shift; local started=$SECONDS; echo "[tempo] $label"; "$@"; echo "[tempo] $label took $((SECONDS - started)) s"; }
+timed typecheck npm run --silent typecheck
+timed lint npm run --silent lint
+timed build npm run --silent build >/dev/null
 echo "[tempo] tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
