@@ -19,7 +19,7 @@ echo "[tempo] database ${DATABASE_URL%%\?*}, redis $REDIS_URL"
 timed() { local label="$1"; shift; local started=$SECONDS; echo "[tempo] $label"; "$@"; echo "[tempo] $label took $((SECONDS - started)) s"; }
 timed typecheck npm run --silent typecheck
 timed lint npm run --silent lint
-timed build npm run --silent build >/dev/null
+timed build bash -c 'npm run --silent build >/dev/null'
 echo "[tempo] tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
