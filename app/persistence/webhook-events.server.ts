@@ -1,29 +1,29 @@
+import type pg from "pg";
 import prisma from "~/db.server";
 
 /**
- * Records a webhook delivery and says whether it is new. Shopify retries and
- * sometimes duplicates deliveries; the X-Shopify-Webhook-Id makes them idempotent.
+ * Inside the handler's transaction: records a delivery as processed and says whether
+ * it is new. Shopify retries and sometimes duplicates deliveries; the
+ * X-Shopify-Webhook-Id makes them idempotent. The claim commits with the handler's
+ * effects, so a crash before COMMIT leaves no claim and Shopify's retry is applied;
+ * a concurrent duplicate waits on the key until the first delivery commits or rolls back.
  */
-export async function claimWebhookDelivery(
-  shopId: number,
-  webhookId: string,
-  topic: string,
-): Promise<boolean> {
-  const inserted = await prisma.webhookEvent.createMany({
-    data: [{ shopId, webhookId, topic }],
-    skipDuplicates: true,
-  });
-  return inserted.count === 1;
+export async function claimWebhookDelivery(client: pg.PoolClient, shopId: number, webhookId: string, topic: string): Promise<boolean> {
+  const inserted = await client.query(
+    `INSERT INTO "WebhookEvent" ("shopId", "webhookId", "topic", "receivedAt", "processedAt")
+     VALUES ($1, $2, $3, now(), now())
+     ON CONFLICT ("shopId", "webhookId") DO NOTHING
+     RETURNING "webhookId"`,
+    [shopId, webhookId, topic],
+  );
+  return (inserted.rowCount ?? 0) === 1;
 }
 
-export async function markWebhookProcessed(shopId: number, webhookId: string): Promise<void> {
-  await prisma.webhookEvent.update({
-    where: { shopId_webhookId: { shopId, webhookId } },
-    data: { processedAt: new Date() },
-  });
-}
-
-/** Forgets a claimed delivery whose processing failed, so Shopify's retry is processed. */
-export async function releaseWebhookDelivery(shopId: number, webhookId: string): Promise<void> {
-  await prisma.webhookEvent.deleteMany({ where: { shopId, webhookId } });
+/**
+ * A delivery whose body cannot be applied: recorded as handled so a redelivery is a
+ * duplicate. Only topic and id are kept (no body); the reason goes to the log, as
+ * WebhookEvent has no column for it.
+ */
+export async function recordRejectedDelivery(shopId: number, webhookId: string, topic: string): Promise<void> {
+  await prisma.webhookEvent.createMany({ data: [{ shopId, webhookId, topic, processedAt: new Date() }], skipDuplicates: true });
 }

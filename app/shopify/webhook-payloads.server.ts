@@ -1,6 +1,8 @@
 /**
  * Parses Shopify's REST-style webhook bodies into the sync's records.
- * Unknown or malformed fields become nulls; ids missing entirely throw.
+ * Unknown or malformed fields become nulls; missing ids and version timestamps throw
+ * a WebhookPayloadError (retrying the same body cannot help, and a guessed
+ * timestamp would beat every stored version).
  */
 import {
   sumMoney,
@@ -15,6 +17,11 @@ import {
 
 type Json = Record<string, unknown>;
 
+/** The body cannot be applied as sent; the delivery is rejected, not retried. */
+export class WebhookPayloadError extends Error {
+  override name = "WebhookPayloadError";
+}
+
 const obj = (value: unknown): Json => (value !== null && typeof value === "object" ? (value as Json) : {});
 const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
@@ -22,7 +29,13 @@ const int = (value: unknown): number => (typeof value === "number" ? value : Num
 
 function id(value: unknown, what: string): bigint {
   if ((typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && /^\d+$/.test(value))) return BigInt(value);
-  throw new Error(`Webhook payload has no valid ${what}`);
+  throw new WebhookPayloadError(`Webhook payload has no valid ${what}`);
+}
+
+function requiredDate(value: unknown, what: string): Date {
+  const date = toDate(value);
+  if (!date) throw new WebhookPayloadError(`Webhook payload has no valid ${what}`);
+  return date;
 }
 
 function optionalId(value: unknown): bigint | null {
@@ -58,14 +71,14 @@ export function parseOrderPayload(payload: unknown): OrderPayload {
       refundedByLine.set(lineId, (refundedByLine.get(lineId) ?? 0) + int(line.quantity));
     }
   }
-  const processedAt = toDate(body.processed_at) ?? toDate(body.created_at) ?? new Date();
+  const processedAt = toDate(body.processed_at) ?? requiredDate(body.created_at, "processed_at");
   const fulfilmentLocation = list(body.fulfillments).map((f) => f.location_id).find((l) => l !== null && l !== undefined);
   const order: OrderRecord = {
     id: orderId,
     name: str(body.name) ?? "",
     processedAt,
     createdAt: toDate(body.created_at) ?? processedAt,
-    updatedAt: toDate(body.updated_at) ?? processedAt,
+    updatedAt: requiredDate(body.updated_at, "updated_at"),
     cancelledAt: toDate(body.cancelled_at),
     channel: channelFromSource(str(body.source_name)),
     locationId: optionalId(body.location_id ?? fulfilmentLocation ?? null),
@@ -106,19 +119,28 @@ export function parseRefundPayload(payload: unknown): RefundPayload {
   return {
     refundId: id(body.id, "refund id"),
     orderId: id(body.order_id, "order id"),
-    createdAt: toDate(body.created_at) ?? new Date(),
+    createdAt: requiredDate(body.created_at, "created_at"),
     lines: list(body.refund_line_items).map((line) => ({ lineItemId: id(line.line_item_id, "refunded line id"), quantity: int(line.quantity) })),
   };
 }
 
+/**
+ * REST product bodies may list only the first variants of a large product (the REST
+ * API's historical 100-variant page); at or above it the list is not known to be whole.
+ */
+export const PRODUCT_WEBHOOK_VARIANT_CAP = 100;
+
 export interface ProductPayload {
-  product: ProductRecord;
+  product: ProductRecord & { updatedAt: Date };
   variants: VariantRecord[];
+  /** False when the body may have left variants out: missing ones are not deletions then. */
+  variantsComplete: boolean;
 }
 
 export function parseProductPayload(payload: unknown): ProductPayload {
   const body = obj(payload);
   const productId = id(body.id, "product id");
+  const updatedAt = requiredDate(body.updated_at, "updated_at");
   const tags = (str(body.tags) ?? "").split(",").map((t) => t.trim()).filter(Boolean);
   return {
     product: {
@@ -130,8 +152,9 @@ export function parseProductPayload(payload: unknown): ProductPayload {
       status: (str(body.status) ?? "active").toUpperCase(),
       tags,
       createdAt: toDate(body.created_at),
-      updatedAt: toDate(body.updated_at),
+      updatedAt,
     },
+    variantsComplete: list(body.variants).length < PRODUCT_WEBHOOK_VARIANT_CAP,
     variants: list(body.variants).map((v) => ({
       id: id(v.id, "variant id"),
       productId,
@@ -141,20 +164,33 @@ export function parseProductPayload(payload: unknown): ProductPayload {
       compareAtPrice: str(v.compare_at_price),
       inventoryItemId: optionalId(v.inventory_item_id),
       createdAt: toDate(v.created_at),
-      updatedAt: toDate(v.updated_at) ?? toDate(body.updated_at),
+      updatedAt: toDate(v.updated_at) ?? updatedAt,
     })),
   };
 }
 
-export function parseInventoryLevelPayload(payload: unknown): InventoryLevelRecord {
+export interface InventoryLevelKey {
+  inventoryItemId: bigint;
+  locationId: bigint;
+}
+
+/** Disconnect bodies: just the level's key. */
+export function parseInventoryLevelKey(payload: unknown): InventoryLevelKey {
   const body = obj(payload);
-  return {
-    inventoryItemId: id(body.inventory_item_id, "inventory item id"),
-    locationId: id(body.location_id, "location id"),
-    variantId: null,
-    available: int(body.available),
-    updatedAt: toDate(body.updated_at),
-  };
+  return { inventoryItemId: id(body.inventory_item_id, "inventory item id"), locationId: id(body.location_id, "location id") };
+}
+
+/**
+ * Null when the body carries no stock figure: Shopify sends `available: null` for
+ * items it does not track, and recording that as 0 would open a stockout.
+ */
+export function parseInventoryLevelPayload(payload: unknown): (InventoryLevelRecord & { updatedAt: Date }) | null {
+  const body = obj(payload);
+  const key = parseInventoryLevelKey(payload);
+  const updatedAt = requiredDate(body.updated_at, "updated_at");
+  const available = typeof body.available === "number" ? body.available : typeof body.available === "string" ? Number(body.available) : NaN;
+  if (!Number.isInteger(available)) return null;
+  return { ...key, variantId: null, available, updatedAt };
 }
 
 export interface InventoryItemPayload {
@@ -183,7 +219,7 @@ export function parseLocationPayload(payload: unknown): Omit<LocationRecord, "fu
     name: str(body.name) ?? "",
     isActive: body.active !== false,
     ...(typeof body.fulfills_online_orders === "boolean" ? { fulfillsOnlineOrders: body.fulfills_online_orders } : {}),
-    updatedAt: toDate(body.updated_at),
+    updatedAt: requiredDate(body.updated_at, "updated_at"),
   };
 }
 

@@ -2,7 +2,12 @@ import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
 import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
-import { markUnseenCatalogDeleted, ordersWatermark, storedShopCounts } from "~/persistence/reconcile-queries.server";
+import {
+  lastOrdersReadStartedAt,
+  markUnseenCatalogDeleted,
+  previousReconciliationCounts,
+  storedShopCounts,
+} from "~/persistence/reconcile-queries.server";
 import { applyStockObservations } from "~/persistence/stockouts.server";
 import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
 import { upsertInventoryLevels, upsertLocations, upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
@@ -16,8 +21,28 @@ import { orderHistorySearch } from "./orders-backfill.server";
 import type { SyncContext } from "./shop-context.server";
 import { describeSyncError } from "./sync-errors";
 
-/** Re-read orders updated this long before the newest stored one (clock skew, late writes). */
-const WATERMARK_OVERLAP_MS = 3_600_000;
+/** Re-read orders updated this long before the last successful read started (clock skew, late writes). */
+const READ_OVERLAP_MS = 3_600_000;
+
+/** The processed_at lower bound of an order search ("status:any processed_at:>=2026-01-01"), if any. */
+export function processedSinceOfSearch(search: string): Date | null {
+  const match = /processed_at:>=(\d{4}-\d{2}-\d{2})/.exec(search);
+  return match ? new Date(`${match[1]}T00:00:00Z`) : null;
+}
+
+/**
+ * Counts that still differ after a reconciliation get one full re-import; if they
+ * still differ on the next run, a re-import did not help (or is already queued), so
+ * the difference is only reported instead of re-importing every night.
+ */
+export function reimportWanted(counts: Record<string, unknown>, previous: Record<string, unknown> | null): boolean {
+  return counts.countsDiffer === 1 && previous?.countsDiffer !== 1;
+}
+
+export async function reconciliationWantsReimport(run: SyncRun): Promise<boolean> {
+  const counts = run.counts && typeof run.counts === "object" && !Array.isArray(run.counts) ? (run.counts as Record<string, unknown>) : {};
+  return reimportWanted(counts, await previousReconciliationCounts(run.shopId, run.id));
+}
 
 function reconcileCatalogWriter(shopId: number, timezone: string) {
   return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
@@ -67,8 +92,8 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     const locations = await fetchAllLocations(ctx.graphql);
     await inTransaction((client) => upsertLocations(client, shopId, locations));
 
-    const watermark = await ordersWatermark(shopId);
-    const since = watermark ? new Date(watermark.getTime() - WATERMARK_OVERLAP_MS) : null;
+    const lastRead = await lastOrdersReadStartedAt(shopId, run.id);
+    const since = lastRead ? new Date(lastRead.getTime() - READ_OVERLAP_MS) : null;
     const baseSearch = orderHistorySearch(ctx.shop.accessScopes);
     const ordersSearch = since ? `${baseSearch} updated_at:>='${since.toISOString()}'` : baseSearch;
     const orderCounts = await runBulkImport(ctx.graphql, fresh, { query: ordersBulkQuery(ordersSearch), applyBatch: reconcileOrdersWriter(shopId, ctx.timezone) });
@@ -77,7 +102,7 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone) });
     const catalogueDeleted = await inTransaction((client) => markUnseenCatalogDeleted(client, shopId, exportStartedAt));
 
-    const [shopify, stored] = await Promise.all([fetchShopifyCounts(ctx.graphql, baseSearch), storedShopCounts(shopId)]);
+    const [shopify, stored] = await Promise.all([fetchShopifyCounts(ctx.graphql, baseSearch), storedShopCounts(shopId, processedSinceOfSearch(baseSearch))]);
     const counts: RunCounts = {
       ordersChecked: orderCounts.ordersChecked ?? 0,
       ordersRepaired: orderCounts.ordersRepaired ?? 0,
@@ -91,13 +116,10 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     };
     const mismatch = shopify.orders !== stored.orders || shopify.variants !== stored.variants || shopify.products !== stored.products;
     if (mismatch) {
-      // Something older than the watermark is missing: say so; the next backfill repairs it.
-      return await finishRun(run, {
-        counts,
-        error: `Tempo holds ${stored.orders} of ${shopify.orders} orders and ${stored.variants} of ${shopify.variants} variants after checking with Shopify. A full re-import will fix this.`,
-      });
+      // Reported on the run, not failed: a failure would resume this run and re-import every night.
+      console.warn(`[sync] shop ${shopId} holds ${stored.orders} of ${shopify.orders} orders and ${stored.variants} of ${shopify.variants} variants after reconciling.`);
     }
-    return await finishRun(run, { counts });
+    return await finishRun(run, { counts: { ...counts, countsDiffer: mismatch ? 1 : 0 } });
   } catch (error) {
     console.error(`[sync] reconciliation for shop ${shopId} failed:`, error);
     await finishRun(run, { error: describeSyncError(error) });

@@ -1,12 +1,14 @@
 import type { Shop } from "@prisma/client";
+import type pg from "pg";
 import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { findShopByDomain } from "~/persistence/shops.server";
 import { applyStockObservations } from "~/persistence/stockouts.server";
 import { upsertInventoryLevels, upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
-import { claimWebhookDelivery, markWebhookProcessed, releaseWebhookDelivery } from "~/persistence/webhook-events.server";
+import { claimWebhookDelivery, recordRejectedDelivery } from "~/persistence/webhook-events.server";
 import {
   applyRefundLines,
+  deleteOrder,
   markInventoryItemDeleted,
   markLocationDeleted,
   markMissingVariantsDeleted,
@@ -18,12 +20,14 @@ import {
 import {
   parseDeletedId,
   parseInventoryItemPayload,
+  parseInventoryLevelKey,
   parseInventoryLevelPayload,
   parseLocationPayload,
   parseOrderPayload,
   parseProductPayload,
   parseRefundPayload,
   refinedVersion,
+  WebhookPayloadError,
 } from "~/shopify/webhook-payloads.server";
 
 export interface SyncWebhook {
@@ -35,97 +39,102 @@ export interface SyncWebhook {
   triggeredAt?: string;
 }
 
-export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "unknown-shop";
+export type WebhookOutcome = "applied" | "duplicate" | "ignored" | "rejected" | "unknown-shop";
 
 /** "orders/create", "ORDERS_CREATE" -> "ORDERS_CREATE" (the library reports the latter). */
 export function normalizeTopic(topic: string): string {
   return topic.toUpperCase().replace(/[/.]/g, "_");
 }
 
-type Handler = (shop: Shop, payload: unknown, webhook: SyncWebhook) => Promise<void>;
-
-
+/** Runs inside the delivery's transaction, after its claim. */
+type Handler = (client: pg.PoolClient, shop: Shop, payload: unknown, webhook: SyncWebhook) => Promise<void>;
 
 const timezoneOf = (shop: Shop) => shop.ianaTimezone ?? "UTC";
 
-async function applyOrder(shop: Shop, payload: unknown): Promise<void> {
+/** A delete's version: when Shopify triggered it (sub-second), else now. */
+export function deletionVersion(triggeredAt: string | undefined, now: Date = new Date()): Date {
+  const triggered = triggeredAt ? new Date(triggeredAt) : null;
+  return triggered && !Number.isNaN(triggered.getTime()) ? triggered : now;
+}
+
+const applyOrder: Handler = async (client, shop, payload) => {
   const { order, lines } = parseOrderPayload(payload);
-  await inTransaction(async (client) => {
-    await collectDemandKeys(client, shop.id, timezoneOf(shop), [order.id]);
-    await upsertOrdersWithLines(client, shop.id, [order], lines);
-    await collectDemandKeys(client, shop.id, timezoneOf(shop), [order.id]);
-    await rebuildCollectedDemand(client, shop.id, timezoneOf(shop));
-  });
-}
+  await collectDemandKeys(client, shop.id, timezoneOf(shop), [order.id]);
+  await upsertOrdersWithLines(client, shop.id, [order], lines);
+  await collectDemandKeys(client, shop.id, timezoneOf(shop), [order.id]);
+  await rebuildCollectedDemand(client, shop.id, timezoneOf(shop));
+};
 
-async function applyRefund(shop: Shop, payload: unknown): Promise<void> {
+const applyRefund: Handler = async (client, shop, payload) => {
   const refund = parseRefundPayload(payload);
-  await inTransaction(async (client) => {
-    if (!(await applyRefundLines(client, shop.id, refund))) return;
-    await collectDemandKeys(client, shop.id, timezoneOf(shop), [refund.orderId]);
-    await rebuildCollectedDemand(client, shop.id, timezoneOf(shop));
-  });
-}
+  if (!(await applyRefundLines(client, shop.id, refund))) return;
+  await collectDemandKeys(client, shop.id, timezoneOf(shop), [refund.orderId]);
+  await rebuildCollectedDemand(client, shop.id, timezoneOf(shop));
+};
 
-async function applyProduct(shop: Shop, payload: unknown): Promise<void> {
-  const { product, variants } = parseProductPayload(payload);
-  await inTransaction(async (client) => {
-    const written = await upsertProducts(client, shop.id, [product]);
-    if (written === 0) return; // an older version than the one stored
-    await upsertVariants(client, shop.id, variants);
-    await markMissingVariantsDeleted(client, shop.id, product.id, variants.map((v) => v.id));
-  });
-}
+const applyProduct: Handler = async (client, shop, payload) => {
+  const { product, variants, variantsComplete } = parseProductPayload(payload);
+  const written = await upsertProducts(client, shop.id, [product]);
+  if (written === 0) return; // an older version than the one stored
+  await upsertVariants(client, shop.id, variants);
+  if (variantsComplete) await markMissingVariantsDeleted(client, shop.id, product.id, variants.map((v) => v.id), product.updatedAt);
+};
 
-async function applyInventoryLevel(shop: Shop, payload: unknown, webhook: SyncWebhook): Promise<void> {
+const applyInventoryLevel: Handler = async (client, shop, payload, webhook) => {
   const parsed = parseInventoryLevelPayload(payload);
+  if (!parsed) return; // untracked: no stock figure to observe
   const level = { ...parsed, updatedAt: refinedVersion(parsed.updatedAt, webhook.triggeredAt) };
-  await inTransaction(async (client) => {
-    const changes = await upsertInventoryLevels(client, shop.id, [level], "WEBHOOK");
-    await applyStockObservations(client, shop.id, timezoneOf(shop), changes);
-  });
-}
+  const changes = await upsertInventoryLevels(client, shop.id, [level], "WEBHOOK");
+  await applyStockObservations(client, shop.id, timezoneOf(shop), changes);
+};
+
+const applyLocation: Handler = (client, shop, payload) => upsertLocationFromWebhook(client, shop.id, parseLocationPayload(payload));
 
 const HANDLERS: Record<string, Handler> = {
   ORDERS_CREATE: applyOrder,
   ORDERS_UPDATED: applyOrder,
   ORDERS_CANCELLED: applyOrder,
+  ORDERS_DELETE: (client, shop, payload) => deleteOrder(client, shop.id, timezoneOf(shop), parseDeletedId(payload)),
   REFUNDS_CREATE: applyRefund,
   PRODUCTS_CREATE: applyProduct,
   PRODUCTS_UPDATE: applyProduct,
-  PRODUCTS_DELETE: (shop, payload) => inTransaction((client) => markProductDeleted(client, shop.id, parseDeletedId(payload))),
+  PRODUCTS_DELETE: (client, shop, payload, webhook) => markProductDeleted(client, shop.id, parseDeletedId(payload), deletionVersion(webhook.triggeredAt)),
   INVENTORY_LEVELS_UPDATE: applyInventoryLevel,
   INVENTORY_LEVELS_CONNECT: applyInventoryLevel,
-  INVENTORY_LEVELS_DISCONNECT: async (shop, payload) => {
-    const level = parseInventoryLevelPayload(payload);
-    await inTransaction((client) => removeInventoryLevel(client, shop.id, level.inventoryItemId, level.locationId));
-  },
-  INVENTORY_ITEMS_UPDATE: (shop, payload) => inTransaction((client) => updateInventoryItemCost(client, shop.id, parseInventoryItemPayload(payload))),
-  INVENTORY_ITEMS_DELETE: (shop, payload) => inTransaction((client) => markInventoryItemDeleted(client, shop.id, parseDeletedId(payload))),
-  LOCATIONS_CREATE: (shop, payload) => upsertLocationFromWebhook(shop.id, parseLocationPayload(payload)),
-  LOCATIONS_UPDATE: (shop, payload) => upsertLocationFromWebhook(shop.id, parseLocationPayload(payload)),
-  LOCATIONS_DELETE: (shop, payload) => markLocationDeleted(shop.id, parseDeletedId(payload)),
+  INVENTORY_LEVELS_DISCONNECT: (client, shop, payload, webhook) =>
+    removeInventoryLevel(client, shop.id, parseInventoryLevelKey(payload), deletionVersion(webhook.triggeredAt)),
+  INVENTORY_ITEMS_UPDATE: (client, shop, payload) => updateInventoryItemCost(client, shop.id, parseInventoryItemPayload(payload)),
+  INVENTORY_ITEMS_DELETE: (client, shop, payload, webhook) =>
+    markInventoryItemDeleted(client, shop.id, parseDeletedId(payload), deletionVersion(webhook.triggeredAt)),
+  LOCATIONS_CREATE: applyLocation,
+  LOCATIONS_UPDATE: applyLocation,
+  LOCATIONS_DELETE: (client, shop, payload, webhook) => markLocationDeleted(client, shop.id, parseDeletedId(payload), deletionVersion(webhook.triggeredAt)),
   // The backfill polls its bulk operation; the finish webhook needs no work of its own.
   BULK_OPERATIONS_FINISH: async () => undefined,
 };
 
 /**
  * Applies one verified sync webhook: at most once per X-Shopify-Webhook-Id, newer
- * versions only. A failure releases the claim and rethrows so Shopify's retry is
- * processed (the route answers 500).
+ * versions only. The claim and the effects commit in one transaction, so a failure
+ * or a crash leaves nothing behind and Shopify's retry is processed (the route
+ * answers 500). A body that cannot be applied is recorded and answered "rejected".
  */
 export async function handleSyncWebhook(webhook: SyncWebhook): Promise<WebhookOutcome> {
-  const handler = HANDLERS[normalizeTopic(webhook.topic)];
+  const topic = normalizeTopic(webhook.topic);
+  const handler = HANDLERS[topic];
   const shop = await findShopByDomain(webhook.shopDomain);
   if (!shop || shop.status !== "INSTALLED") return "unknown-shop";
   if (!handler) return "ignored";
-  if (!(await claimWebhookDelivery(shop.id, webhook.webhookId, normalizeTopic(webhook.topic)))) return "duplicate";
   try {
-    await handler(shop, webhook.payload, webhook);
-    await markWebhookProcessed(shop.id, webhook.webhookId);
-    return "applied";
+    return await inTransaction(async (client) => {
+      if (!(await claimWebhookDelivery(client, shop.id, webhook.webhookId, topic))) return "duplicate";
+      await handler(client, shop, webhook.payload, webhook);
+      return "applied";
+    });
   } catch (error) {
-    await releaseWebhookDelivery(shop.id, webhook.webhookId);
-    throw error;
+    if (!(error instanceof WebhookPayloadError)) throw error;
+    console.warn(`[webhooks] rejected ${topic} ${webhook.webhookId} for ${webhook.shopDomain}: ${error.message}`);
+    await recordRejectedDelivery(shop.id, webhook.webhookId, topic);
+    return "rejected";
   }
 }

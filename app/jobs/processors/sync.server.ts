@@ -4,7 +4,7 @@ import type { JobCatalog } from "../queues.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { rebuildShopDemand } from "~/sync/demand-rebuild.server";
 import { runOrdersBackfill, startOrdersExportEarly } from "~/sync/orders-backfill.server";
-import { runReconciliation } from "~/sync/reconcile.server";
+import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
 /** Catalogue first; the order history (its export already started) follows once products and stock are in. */
@@ -21,10 +21,10 @@ export async function processOrdersBackfill(job: Job<JobCatalog["orders-backfill
   return { runId: run.id, counts: run.counts };
 }
 
-/** A reconciliation that still finds counts apart queues a full (idempotent) re-import. */
+/** A reconciliation that newly finds counts apart queues one full (idempotent) re-import. */
 export async function processReconcile(job: Job<JobCatalog["reconcile"]>) {
   const run = await runReconciliation(await loadSyncContext(job.data.shopId));
-  if (run.status === "FAILED") await enqueueShopJob("catalog-backfill", job.data);
+  if (await reconciliationWantsReimport(run)) await enqueueShopJob("catalog-backfill", job.data);
   return { runId: run.id, counts: run.counts };
 }
 

@@ -4,7 +4,8 @@ import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-s
 import { closePgPool } from "~/persistence/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
-import { runReconciliation } from "~/sync/reconcile.server";
+import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
+import { handleSyncWebhook } from "~/sync/webhook-sync.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 import { demandByVariantLocation, expectedDemand, installShop, storedTotals, testPrisma, truthOf } from "./sync-support";
 
@@ -71,5 +72,65 @@ describe("reconciliation", () => {
     expect(run.status).toBe("SUCCEEDED");
     expect(run.counts).toMatchObject({ levelsRepaired: 0, catalogueDeleted: 0 });
     expect(await storedTotals(shopId)).toEqual(before);
+  });
+
+  it("re-reads an order update a webhook missed even when later webhooks moved the newest stored update on", async () => {
+    const shop = simulator.shop(domain);
+    const [missed, webhooked] = shop.store.data.orders.filter((o) => o.cancelledAt === null).slice(-2);
+    // A later webhook stored a newer order version than the overlap reaches back to.
+    await testPrisma.order.update({
+      where: { shopId_id: { shopId, id: BigInt(webhooked!.id) } },
+      data: { shopifyUpdatedAt: new Date(Date.now() + 3 * 3_600_000) },
+    });
+    simulator.actions.cancelOrder(shop, missed!.id);
+
+    const run = await runReconciliation(await loadSyncContext(shopId));
+    expect(run.status).toBe("SUCCEEDED");
+    const stored = await testPrisma.order.findUniqueOrThrow({ where: { shopId_id: { shopId, id: BigInt(missed!.id) } } });
+    expect(stored.cancelledAt).not.toBeNull();
+  });
+
+  it("compares order counts over the window Shopify counts without read_all_orders", async () => {
+    const scopes = (await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).accessScopes!;
+    await testPrisma.shop.update({ where: { id: shopId }, data: { accessScopes: scopes.replace(",read_all_orders", "") } });
+    const old = new Date(Date.now() - 200 * 86_400_000);
+    await testPrisma.order.create({ data: { shopId, id: 990_001n, name: "#old", processedAt: old, shopifyCreatedAt: old, shopifyUpdatedAt: old } });
+    try {
+      const run = await runReconciliation(await loadSyncContext(shopId));
+      expect(run.status).toBe("SUCCEEDED");
+      const counts = run.counts as Record<string, number>;
+      expect(counts.storedOrders).toBe(counts.shopifyOrders);
+      expect(counts.countsDiffer).toBe(0);
+    } finally {
+      await testPrisma.order.delete({ where: { shopId_id: { shopId, id: 990_001n } } });
+      await testPrisma.shop.update({ where: { id: shopId }, data: { accessScopes: scopes } });
+    }
+  });
+
+  it("reports counts a re-import cannot fix on the run and asks for one re-import only", async () => {
+    const now = new Date();
+    await testPrisma.order.create({ data: { shopId, id: 990_002n, name: "#stray", processedAt: now, shopifyCreatedAt: now, shopifyUpdatedAt: now } });
+    try {
+      const first = await runReconciliation(await loadSyncContext(shopId));
+      expect(first.status).toBe("SUCCEEDED");
+      expect(first.counts).toMatchObject({ countsDiffer: 1 });
+      expect(await reconciliationWantsReimport(first)).toBe(true);
+      const second = await runReconciliation(await loadSyncContext(shopId));
+      expect(second.counts).toMatchObject({ countsDiffer: 1 });
+      expect(await reconciliationWantsReimport(second)).toBe(false);
+    } finally {
+      await testPrisma.order.delete({ where: { shopId_id: { shopId, id: 990_002n } } });
+    }
+  });
+
+  it("keeps a product it found deleted deleted when an older products/update arrives late", async () => {
+    const long = new Date(Date.now() - 7 * 86_400_000);
+    await testPrisma.product.create({ data: { shopId, id: 990_003n, title: "Gone", shopifyUpdatedAt: long, syncedAt: long } });
+    await runReconciliation(await loadSyncContext(shopId));
+    expect((await testPrisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 990_003n } } })).deletedAt).not.toBeNull();
+
+    const stale = { id: 990_003, title: "Stale", status: "active", updated_at: new Date(Date.now() - 86_400_000).toISOString(), variants: [] };
+    expect(await handleSyncWebhook({ topic: "products/update", shopDomain: domain, webhookId: "reconcile-stale-1", payload: stale })).toBe("applied");
+    expect(await testPrisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 990_003n } } })).toMatchObject({ title: "Gone", deletedAt: expect.any(Date) });
   });
 });

@@ -1,0 +1,140 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { uniqueShopDomain } from "../../support/simulated-shop";
+import { closePgPool } from "~/persistence/pg-pool.server";
+import { handleSyncWebhook, type SyncWebhook } from "~/sync/webhook-sync.server";
+import { testPrisma } from "./sync-support";
+
+// Deliveries go straight to the handler (no HMAC, no app server): these tests are about what they store.
+const domain = uniqueShopDomain("webhook-integrity");
+let shopId: number;
+let deliveryCount = 0;
+
+beforeAll(async () => {
+  shopId = (await testPrisma.shop.create({ data: { domain, name: "Integrity", currencyCode: "EUR", ianaTimezone: "UTC" } })).id;
+});
+
+afterAll(async () => {
+  await closePgPool();
+  await testPrisma.$disconnect();
+});
+
+const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second)).toISOString();
+
+function deliver(topic: string, payload: unknown, extra: Partial<SyncWebhook> = {}) {
+  deliveryCount += 1;
+  return handleSyncWebhook({ topic, shopDomain: domain, webhookId: `integrity-${deliveryCount}`, payload, ...extra });
+}
+
+const productBody = (id: number, variantIds: number[], updatedAt: string, title = "Product") => ({
+  id,
+  title,
+  status: "active",
+  updated_at: updatedAt,
+  variants: variantIds.map((v) => ({ id: v, title: "Default", price: "10.00", inventory_item_id: v + 1000, updated_at: updatedAt })),
+});
+
+const orderBody = (id: number, variantId: number, updatedAt: string) => ({
+  id,
+  name: `#${id}`,
+  processed_at: at(0),
+  created_at: at(0),
+  updated_at: updatedAt,
+  source_name: "web",
+  location_id: 7001,
+  line_items: [{ id: id * 10, variant_id: variantId, product_id: 5001, quantity: 2, price: "10.00" }],
+});
+
+const product = (id: number) => testPrisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId, id: BigInt(id) } } });
+const variant = (id: number) => testPrisma.variant.findUniqueOrThrow({ where: { shopId_id: { shopId, id: BigInt(id) } } });
+const location = (id: number) => testPrisma.location.findUniqueOrThrow({ where: { shopId_id: { shopId, id: BigInt(id) } } });
+
+describe("sync webhook integrity", () => {
+  it("commits the delivery's claim only with its effects", async () => {
+    // Hold the shop's demand lock so the order delivery stops midway, as a crash would find it.
+    const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('tempo-demand'), $1)`, [shopId]);
+    const webhookId = "integrity-claim";
+    const pending = handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const claimedMidway = await testPrisma.webhookEvent.count({ where: { shopId, webhookId } });
+    await blocker.query("COMMIT");
+    await blocker.end();
+
+    expect(claimedMidway).toBe(0);
+    expect(await pending).toBe("applied");
+    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({ processedAt: expect.any(Date) });
+    expect(await testPrisma.order.count({ where: { shopId, id: 9001n } })).toBe(1);
+    expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) })).toBe("duplicate");
+  });
+
+  it("keeps a deleted product and its variants deleted when an older update arrives late", async () => {
+    await deliver("products/create", productBody(5101, [6101], at(10)));
+    await deliver("products/delete", { id: 5101 }, { triggeredAt: at(30) });
+    expect(await deliver("products/update", productBody(5101, [6101], at(20), "Late title"))).toBe("applied");
+    expect(await product(5101)).toMatchObject({ deletedAt: expect.any(Date), title: "Product" });
+    expect((await variant(6101)).deletedAt).not.toBeNull();
+
+    await deliver("products/update", productBody(5101, [6101], at(40), "Restored"));
+    expect(await product(5101)).toMatchObject({ deletedAt: null, title: "Restored" });
+  });
+
+  it("keeps a deleted inventory item's variant deleted when an older product update arrives late", async () => {
+    await deliver("products/create", productBody(5102, [6102], at(10)));
+    await deliver("inventory_items/delete", { id: 6102 + 1000 }, { triggeredAt: at(30) });
+    await deliver("products/update", productBody(5102, [6102], at(20)));
+    expect((await variant(6102)).deletedAt).not.toBeNull();
+  });
+
+  it("keeps a deleted location deleted when an older update arrives late", async () => {
+    await deliver("locations/create", { id: 7101, name: "Pop-up", active: true, updated_at: at(10) });
+    await deliver("locations/delete", { id: 7101 }, { triggeredAt: at(30) });
+    await deliver("locations/update", { id: 7101, name: "Late name", active: true, updated_at: at(20) });
+    expect(await location(7101)).toMatchObject({ name: "Pop-up", isActive: false, deletedAt: expect.any(Date) });
+  });
+
+  it("does not disconnect a level reconnected after the disconnect was triggered", async () => {
+    await deliver("inventory_levels/connect", { inventory_item_id: 8101, location_id: 7001, available: 5, updated_at: at(30) });
+    await deliver("inventory_levels/disconnect", { inventory_item_id: 8101, location_id: 7001 }, { triggeredAt: at(20) });
+    const key = { shopId_inventoryItemId_locationId: { shopId, inventoryItemId: 8101n, locationId: 7001n } };
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toMatchObject({ available: 5 });
+    await deliver("inventory_levels/disconnect", { inventory_item_id: 8101, location_id: 7001 }, { triggeredAt: at(40) });
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
+  });
+
+  it("records no stock observation for an untracked item (available: null)", async () => {
+    expect(await deliver("inventory_levels/update", { inventory_item_id: 8201, location_id: 7001, available: null, updated_at: at(10) })).toBe("applied");
+    expect(await testPrisma.inventoryLevel.count({ where: { shopId, inventoryItemId: 8201n } })).toBe(0);
+    expect(await testPrisma.inventoryLevelChange.count({ where: { shopId, inventoryItemId: 8201n } })).toBe(0);
+  });
+
+  it("records a malformed delivery as rejected, stores nothing, and treats its retry as a duplicate", async () => {
+    const body = { ...orderBody(9301, 6001, at(10)), updated_at: undefined };
+    const webhookId = "integrity-malformed";
+    expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
+    expect(await testPrisma.order.count({ where: { shopId, id: 9301n } })).toBe(0);
+    expect(await testPrisma.webhookEvent.count({ where: { shopId, webhookId, topic: "ORDERS_UPDATED" } })).toBe(1);
+    expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
+  });
+
+  it("deletes an order deleted in Shopify, with its lines and demand", async () => {
+    await deliver("orders/create", orderBody(9401, 6401, at(10)));
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(1);
+    expect(await deliver("orders/delete", { id: 9401 })).toBe("applied");
+    expect(await testPrisma.order.count({ where: { shopId, id: 9401n } })).toBe(0);
+    expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9401n } })).toBe(0);
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(0);
+  });
+
+  it("does not delete variants a product body may have left out", async () => {
+    const many = Array.from({ length: 100 }, (_, i) => 6500 + i);
+    await deliver("products/create", productBody(5501, [...many, 6600], at(10)));
+    await deliver("products/update", productBody(5501, many, at(20)));
+    expect((await variant(6600)).deletedAt).toBeNull();
+    await deliver("products/update", productBody(5501, many.slice(0, 3), at(30)));
+    expect((await variant(6600)).deletedAt).not.toBeNull();
+    expect((await variant(6599)).deletedAt).not.toBeNull();
+  });
+});
