@@ -20,6 +20,8 @@ export interface JobCatalog {
   reconcile: ShopJobData;
   "demand-rebuild": ShopJobData & { fromDay?: string };
   "demand-outlook": ShopJobData;
+  /** shop/redact: erases everything Tempo holds for the shop. */
+  "shop-erase": ShopJobData;
 }
 
 export type JobName = keyof JobCatalog;
@@ -30,6 +32,7 @@ export const JOB_QUEUE: Record<JobName, QueueKey> = {
   reconcile: "sync",
   "demand-rebuild": "sync",
   "demand-outlook": "planning",
+  "shop-erase": "sync",
 };
 
 /** Retries with exponential backoff: 5 tries, waiting 3, 6, 12 and 24 s between them. */

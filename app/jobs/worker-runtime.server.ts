@@ -17,14 +17,14 @@ export function startWorkers(
     (key) =>
       new Worker(
         QUEUES[key],
-        async (job: Job) => {
+        async (job: Job, token?: string) => {
           const processor = registry[job.name as JobName] as
-            | ((job: Job) => Promise<unknown>)
+            | ((job: Job, token?: string) => Promise<unknown>)
             | undefined;
           if (!processor) {
             throw new UnrecoverableError(`No processor for job "${job.name}" on queue ${QUEUES[key]}`);
           }
-          return processor(job);
+          return processor(job, token);
         },
         {
           connection: createRedisConnection(),

@@ -10,9 +10,20 @@ export async function recordPrivacyRequest(input: {
   customerId: string | null;
   payload: Prisma.InputJsonValue;
   outcome: string;
+  /** False when the work continues in a job, which completes the request later. */
+  completed?: boolean;
 }): Promise<void> {
+  const { completed = true, ...request } = input;
   await prisma.privacyRequest.create({
-    data: { ...input, completedAt: new Date() },
+    data: { ...request, completedAt: completed ? new Date() : null },
+  });
+}
+
+/** The shop-erase job's outcome, on every shop/redact request for the shop still open. */
+export async function completeShopRedactRequests(shopDomain: string, outcome: string): Promise<void> {
+  await prisma.privacyRequest.updateMany({
+    where: { shopDomain, topic: "SHOP_REDACT", completedAt: null },
+    data: { completedAt: new Date(), outcome },
   });
 }
 

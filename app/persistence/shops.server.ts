@@ -1,4 +1,5 @@
 import { Prisma, type Shop } from "@prisma/client";
+import type pg from "pg";
 import prisma from "~/db.server";
 import type { ShopProfile } from "~/shopify/shop-profile.server";
 
@@ -62,13 +63,16 @@ export async function recordUninstall(domain: string): Promise<void> {
   ]);
 }
 
-/** shop/redact: erase everything Tempo holds for the shop. Cascades from Shop. */
-export async function eraseShop(domain: string): Promise<{ erased: boolean }> {
-  const [, deleted] = await prisma.$transaction([
+/**
+ * shop/redact, in the request: sessions go at once and the shop stops syncing
+ * (UNINSTALLED); its data is erased by the shop-erase job. Null when Tempo holds no shop.
+ */
+export async function markShopForErasure(domain: string): Promise<Shop | null> {
+  const [, marked] = await prisma.$transaction([
     prisma.session.deleteMany({ where: { shop: domain } }),
-    prisma.shop.deleteMany({ where: { domain } }),
+    prisma.shop.updateMany({ where: { domain }, data: { status: "UNINSTALLED", uninstalledAt: new Date() } }),
   ]);
-  return { erased: deleted.count > 0 };
+  return marked.count > 0 ? prisma.shop.findUnique({ where: { domain } }) : null;
 }
 
 export async function findShopById(id: number): Promise<Shop | null> {
@@ -89,4 +93,25 @@ export async function updateShopScopes(
   const hadAllOrders = (shop.accessScopes ?? "").split(",").includes("read_all_orders");
   const updated = await prisma.shop.update({ where: { domain }, data: { accessScopes: scopes.join(",") } });
   return { shop: updated, gainedAllOrders: !hadAllOrders && scopes.includes("read_all_orders") };
+}
+
+/**
+ * shop/update, inside the delivery's transaction: keeps the profile current (a
+ * field the body left out keeps its value) and says whether the timezone, which
+ * every demand day depends on, changed.
+ */
+export async function applyShopProfileUpdate(
+  client: pg.PoolClient,
+  shopId: number,
+  update: { name: string | null; currencyCode: string | null; ianaTimezone: string | null },
+): Promise<{ timezoneChanged: boolean }> {
+  const result = await client.query<{ timezoneChanged: boolean }>(
+    `WITH previous AS (SELECT "ianaTimezone" FROM "Shop" WHERE "id" = $1 FOR UPDATE)
+     UPDATE "Shop" SET "name" = COALESCE($2, "Shop"."name"), "currencyCode" = COALESCE($3, "Shop"."currencyCode"),
+       "ianaTimezone" = COALESCE($4, "Shop"."ianaTimezone"), "updatedAt" = now()
+     FROM previous WHERE "Shop"."id" = $1
+     RETURNING "Shop"."ianaTimezone" IS DISTINCT FROM previous."ianaTimezone" AS "timezoneChanged"`,
+    [shopId, update.name, update.currencyCode, update.ianaTimezone],
+  );
+  return { timezoneChanged: result.rows[0]?.timezoneChanged ?? false };
 }

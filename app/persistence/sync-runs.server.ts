@@ -65,3 +65,7 @@ export async function latestSuccessfulRun(shopId: number): Promise<SyncRun | nul
 export async function latestRun(shopId: number, kind: SyncKind): Promise<SyncRun | null> {
   return prisma.syncRun.findFirst({ where: { shopId, kind }, orderBy: { createdAt: "desc" } });
 }
+
+export async function hasSucceededRun(shopId: number, kind: SyncKind): Promise<boolean> {
+  return (await prisma.syncRun.count({ where: { shopId, kind, status: "SUCCEEDED" } })) > 0;
+}

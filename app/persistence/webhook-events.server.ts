@@ -27,3 +27,26 @@ export async function claimWebhookDelivery(client: pg.PoolClient, shopId: number
 export async function recordRejectedDelivery(shopId: number, webhookId: string, topic: string): Promise<void> {
   await prisma.webhookEvent.createMany({ data: [{ shopId, webhookId, topic, processedAt: new Date() }], skipDuplicates: true });
 }
+
+/**
+ * Delivery ids only matter while Shopify may still redeliver (it retries for
+ * hours, not days): a week's worth is kept, the rest pruned.
+ */
+export const WEBHOOK_EVENT_RETENTION_DAYS = 7;
+const PRUNE_BATCH_ROWS = 5_000;
+
+/** Deletes one shop's deliveries received before `cutoff`, in short batches. Returns how many went. */
+export async function pruneWebhookEvents(shopId: number, cutoff: Date): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    const deleted = await prisma.$executeRaw`
+      DELETE FROM "WebhookEvent" WHERE ctid = ANY(ARRAY(
+        SELECT ctid FROM "WebhookEvent" WHERE "shopId" = ${shopId} AND "receivedAt" < ${cutoff} LIMIT ${PRUNE_BATCH_ROWS}))`;
+    pruned += deleted;
+    if (deleted < PRUNE_BATCH_ROWS) return pruned;
+  }
+}
+
+export function webhookRetentionCutoff(now: Date): Date {
+  return new Date(now.getTime() - WEBHOOK_EVENT_RETENTION_DAYS * 24 * 3600_000);
+}

@@ -238,3 +238,21 @@ export function refinedVersion(updatedAt: Date | null, triggeredAt: string | und
   const gap = triggered.getTime() - updatedAt.getTime();
   return gap >= 0 && gap < 1000 ? triggered : updatedAt;
 }
+
+export interface ShopUpdatePayload {
+  name: string | null;
+  currencyCode: string | null;
+  ianaTimezone: string | null;
+  updatedAt: Date;
+}
+
+/** shop/update bodies: the shop's profile fields Tempo keeps; a missing one keeps the stored value. */
+export function parseShopUpdatePayload(payload: unknown): ShopUpdatePayload {
+  const body = obj(payload);
+  return {
+    name: str(body.name),
+    currencyCode: str(body.currency),
+    ianaTimezone: str(body.iana_timezone),
+    updatedAt: requiredDate(body.updated_at, "updated_at"),
+  };
+}

@@ -1,8 +1,9 @@
 import type { Shop } from "@prisma/client";
 import type pg from "pg";
+import { enqueueShopJob } from "~/jobs/enqueue.server";
 import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
-import { findShopByDomain } from "~/persistence/shops.server";
+import { applyShopProfileUpdate, findShopByDomain } from "~/persistence/shops.server";
 import { applyStockObservations } from "~/persistence/stockouts.server";
 import { upsertInventoryLevels, upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
 import { claimWebhookDelivery, recordRejectedDelivery } from "~/persistence/webhook-events.server";
@@ -26,6 +27,7 @@ import {
   parseOrderPayload,
   parseProductPayload,
   parseRefundPayload,
+  parseShopUpdatePayload,
   refinedVersion,
   WebhookPayloadError,
 } from "~/shopify/webhook-payloads.server";
@@ -46,8 +48,11 @@ export function normalizeTopic(topic: string): string {
   return topic.toUpperCase().replace(/[/.]/g, "_");
 }
 
+/** Work that must wait for the delivery's commit, e.g. queueing a job that reads what the delivery wrote. */
+type AfterCommit = () => Promise<unknown>;
+
 /** Runs inside the delivery's transaction, after its claim. */
-type Handler = (client: pg.PoolClient, shop: Shop, payload: unknown, webhook: SyncWebhook) => Promise<void>;
+type Handler = (client: pg.PoolClient, shop: Shop, payload: unknown, webhook: SyncWebhook) => Promise<void | AfterCommit>;
 
 const timezoneOf = (shop: Shop) => shop.ianaTimezone ?? "UTC";
 
@@ -90,6 +95,12 @@ const applyInventoryLevel: Handler = async (client, shop, payload, webhook) => {
 
 const applyLocation: Handler = (client, shop, payload) => upsertLocationFromWebhook(client, shop.id, parseLocationPayload(payload));
 
+/** Demand days are the shop's local days: a new timezone moves every order's day, so all demand is rebuilt. */
+const applyShopUpdate: Handler = async (client, shop, payload) => {
+  const { timezoneChanged } = await applyShopProfileUpdate(client, shop.id, parseShopUpdatePayload(payload));
+  if (timezoneChanged) return () => enqueueShopJob("demand-rebuild", { shopId: shop.id, shopDomain: shop.domain });
+};
+
 const HANDLERS: Record<string, Handler> = {
   ORDERS_CREATE: applyOrder,
   ORDERS_UPDATED: applyOrder,
@@ -109,6 +120,7 @@ const HANDLERS: Record<string, Handler> = {
   LOCATIONS_CREATE: applyLocation,
   LOCATIONS_UPDATE: applyLocation,
   LOCATIONS_DELETE: (client, shop, payload, webhook) => markLocationDeleted(client, shop.id, parseDeletedId(payload), deletionVersion(webhook.triggeredAt)),
+  SHOP_UPDATE: applyShopUpdate,
   // The backfill polls its bulk operation; the finish webhook needs no work of its own.
   BULK_OPERATIONS_FINISH: async () => undefined,
 };
@@ -126,11 +138,13 @@ export async function handleSyncWebhook(webhook: SyncWebhook): Promise<WebhookOu
   if (!shop || shop.status !== "INSTALLED") return "unknown-shop";
   if (!handler) return "ignored";
   try {
-    return await inTransaction(async (client) => {
-      if (!(await claimWebhookDelivery(client, shop.id, webhook.webhookId, topic))) return "duplicate";
-      await handler(client, shop, webhook.payload, webhook);
-      return "applied";
+    const result = await inTransaction(async (client): Promise<{ outcome: WebhookOutcome; afterCommit?: AfterCommit }> => {
+      if (!(await claimWebhookDelivery(client, shop.id, webhook.webhookId, topic))) return { outcome: "duplicate" };
+      const afterCommit = await handler(client, shop, webhook.payload, webhook);
+      return { outcome: "applied", ...(afterCommit ? { afterCommit } : {}) };
     });
+    await result.afterCommit?.();
+    return result.outcome;
   } catch (error) {
     if (!(error instanceof WebhookPayloadError)) throw error;
     console.warn(`[webhooks] rejected ${topic} ${webhook.webhookId} for ${webhook.shopDomain}: ${error.message}`);

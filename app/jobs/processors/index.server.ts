@@ -1,8 +1,10 @@
 import type { Job } from "bullmq";
 import type { JobCatalog, JobName } from "../queues.server";
+import { processShopErase } from "./privacy.server";
 import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile } from "./sync.server";
 
-export type Processor<N extends JobName> = (job: Job<JobCatalog[N], unknown, N>) => Promise<unknown>;
+/** `token` is the worker's lock token for the job, needed to move it back to delayed. */
+export type Processor<N extends JobName> = (job: Job<JobCatalog[N], unknown, N>, token?: string) => Promise<unknown>;
 
 /** Job name -> the module function that does the work. Processors orchestrate; logic lives elsewhere. */
 export type ProcessorRegistry = { [N in JobName]?: Processor<N> };
@@ -12,4 +14,5 @@ export const processors: ProcessorRegistry = {
   "orders-backfill": processOrdersBackfill,
   reconcile: processReconcile,
   "demand-rebuild": processDemandRebuild,
+  "shop-erase": processShopErase,
 };

@@ -1,34 +1,60 @@
 import type { Job } from "bullmq";
 import { enqueueShopJob } from "../enqueue.server";
 import type { JobCatalog } from "../queues.server";
+import { withShopSyncLock } from "../shop-sync-lock.server";
+import { hasSucceededRun } from "~/persistence/sync-runs.server";
+import { pruneWebhookEvents, webhookRetentionCutoff } from "~/persistence/webhook-events.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { rebuildShopDemand } from "~/sync/demand-rebuild.server";
 import { runOrdersBackfill, startOrdersExportEarly } from "~/sync/orders-backfill.server";
 import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
+// Every sync job holds its shop's sync lock: a reconcile, backfill or demand rebuild
+// of the same shop never run at once, even on a worker with concurrency > 1.
+
 /** Catalogue first; the order history (its export already started) follows once products and stock are in. */
-export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfill"]>) {
-  const ctx = await loadSyncContext(job.data.shopId);
-  await startOrdersExportEarly(ctx);
-  const run = await runCatalogBackfill(ctx);
+export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfill"]>, token?: string) {
+  const run = await withShopSyncLock(job, token, async () => {
+    const ctx = await loadSyncContext(job.data.shopId);
+    await startOrdersExportEarly(ctx);
+    return runCatalogBackfill(ctx);
+  });
+  // Queued once the lock is released, so the next job does not find the shop busy and wait.
   await enqueueShopJob("orders-backfill", job.data);
   return { runId: run.id, counts: run.counts };
 }
 
-export async function processOrdersBackfill(job: Job<JobCatalog["orders-backfill"]>) {
-  const run = await runOrdersBackfill(await loadSyncContext(job.data.shopId));
-  return { runId: run.id, counts: run.counts };
+export async function processOrdersBackfill(job: Job<JobCatalog["orders-backfill"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => {
+    const run = await runOrdersBackfill(await loadSyncContext(job.data.shopId));
+    return { runId: run.id, counts: run.counts };
+  });
 }
 
-/** A reconciliation that newly finds counts apart queues one full (idempotent) re-import. */
-export async function processReconcile(job: Job<JobCatalog["reconcile"]>) {
-  const run = await runReconciliation(await loadSyncContext(job.data.shopId));
-  if (await reconciliationWantsReimport(run)) await enqueueShopJob("catalog-backfill", job.data);
-  return { runId: run.id, counts: run.counts };
+export const RECONCILE_SKIPPED_BEFORE_BACKFILL = "skipped: backfill not finished";
+
+/**
+ * Until the order history is in, counts are apart by design: reconciling would only
+ * queue a second import. A reconciliation that newly finds counts apart queues one
+ * full (idempotent) re-import. Being the shop's nightly job, it also prunes old webhook ids.
+ */
+export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?: string) {
+  const outcome = await withShopSyncLock(job, token, async () => {
+    await pruneWebhookEvents(job.data.shopId, webhookRetentionCutoff(new Date()));
+    if (!(await hasSucceededRun(job.data.shopId, "ORDERS_BACKFILL"))) return { skipped: RECONCILE_SKIPPED_BEFORE_BACKFILL } as const;
+    const run = await runReconciliation(await loadSyncContext(job.data.shopId));
+    return { run, wantsReimport: await reconciliationWantsReimport(run) };
+  });
+  if ("skipped" in outcome) return outcome;
+  // Queued once the lock is released, so the re-import does not find the shop busy and wait.
+  if (outcome.wantsReimport) await enqueueShopJob("catalog-backfill", job.data);
+  return { runId: outcome.run.id, counts: outcome.run.counts };
 }
 
-export async function processDemandRebuild(job: Job<JobCatalog["demand-rebuild"]>) {
-  const run = await rebuildShopDemand(job.data.shopId);
-  return { runId: run.id, counts: run.counts };
+export async function processDemandRebuild(job: Job<JobCatalog["demand-rebuild"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => {
+    const run = await rebuildShopDemand(job.data.shopId);
+    return { runId: run.id, counts: run.counts };
+  });
 }

@@ -8,6 +8,9 @@ import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
 import { UnrecoverableError } from "bullmq";
 import { closeQueues, getQueue, shopJobId } from "~/jobs/queues.server";
+import { processors } from "~/jobs/processors/index.server";
+import { startWorkers } from "~/jobs/worker-runtime.server";
+import { closePgPool } from "~/persistence/pg-pool.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
@@ -43,8 +46,25 @@ afterAll(async () => {
   await app?.close();
   await simulator?.close();
   await closeQueues();
+  await closePgPool();
   await prisma.$disconnect();
 });
+
+/** Runs the real sync worker until the job has finished, and says how it ended. */
+async function runWorkerUntilFinished(jobId: string, timeoutMs = 30_000): Promise<string> {
+  const workers = startWorkers(processors, { concurrency: { sync: 2, planning: 1 } });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = (await (await getQueue("sync").getJob(jobId))?.getState()) ?? "missing";
+      if (state === "completed" || state === "failed") return state;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} still ${state}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await workers.close();
+  }
+}
 
 describe("webhook verification", () => {
   it("answers 401 to a webhook whose HMAC was signed with another secret, and changes nothing", async () => {
@@ -151,9 +171,18 @@ describe("privacy webhooks", () => {
       });
     }
 
+    // The worker runs below must only erase: drop the installs' backfills (and leftovers of earlier runs).
+    await getQueue("sync").drain(true);
     simulator.actions.compliance(simulator.shop(redactedShop), "shop/redact");
     await simulator.webhooks.idle();
     expect(lastDelivery(redactedShop, "shop/redact").state).toBe("delivered");
+
+    // Answered at once: sessions gone, the request recorded and the erasure queued.
+    expect(await prisma.session.count({ where: { shop: redactedShop } })).toBe(0);
+    const scheduled = await prisma.privacyRequest.findFirstOrThrow({ where: { shopDomain: redactedShop, topic: "SHOP_REDACT" } });
+    expect(scheduled.outcome).toBe("Erasure of all the shop's data was scheduled.");
+    expect(scheduled.completedAt).toBeNull();
+    expect(await runWorkerUntilFinished(shopJobId("shop-erase", shopRow.id))).toBe("completed");
 
     expect(await prisma.shop.count({ where: { domain: redactedShop } })).toBe(0);
     expect(await prisma.location.count({ where: { shopId: shopRow.id } })).toBe(0);
@@ -163,6 +192,7 @@ describe("privacy webhooks", () => {
     expect(await prisma.dailyDemand.count({ where: { shopId: bystanderRow.id } })).toBe(1);
 
     const audit = await prisma.privacyRequest.findFirstOrThrow({ where: { shopDomain: redactedShop, topic: "SHOP_REDACT" } });
+    expect(audit.completedAt).not.toBeNull();
     expect(audit.outcome).toBe("All of the shop's data was erased.");
   });
 });

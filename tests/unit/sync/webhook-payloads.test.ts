@@ -4,6 +4,7 @@ import {
   parseLocationPayload,
   parseOrderPayload,
   parseProductPayload,
+  parseShopUpdatePayload,
   PRODUCT_WEBHOOK_VARIANT_CAP,
   WebhookPayloadError,
 } from "~/shopify/webhook-payloads.server";
@@ -36,5 +37,14 @@ describe("webhook payload validation", () => {
     });
     expect(parseProductPayload(body(PRODUCT_WEBHOOK_VARIANT_CAP - 1)).variantsComplete).toBe(true);
     expect(parseProductPayload(body(PRODUCT_WEBHOOK_VARIANT_CAP)).variantsComplete).toBe(false);
+  });
+});
+
+describe("shop/update payloads", () => {
+  it("keeps the profile fields Tempo stores, leaves absent ones null and needs updated_at", () => {
+    const body = { id: 1, name: "Store", currency: "EUR", iana_timezone: "Europe/Paris", timezone: "(GMT+01:00) Europe/Paris", updated_at: "2026-11-01T10:00:00Z" };
+    expect(parseShopUpdatePayload(body)).toEqual({ name: "Store", currencyCode: "EUR", ianaTimezone: "Europe/Paris", updatedAt: new Date("2026-11-01T10:00:00Z") });
+    expect(parseShopUpdatePayload({ id: 1, updated_at: "2026-11-01T10:00:00Z" })).toMatchObject({ name: null, currencyCode: null, ianaTimezone: null });
+    expect(() => parseShopUpdatePayload({ ...body, updated_at: undefined })).toThrow(WebhookPayloadError);
   });
 });

@@ -1,0 +1,37 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { Job } from "bullmq";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { uniqueShopDomain } from "../../support/simulated-shop";
+import { processReconcile } from "~/jobs/processors/sync.server";
+import type { JobCatalog } from "~/jobs/queues.server";
+
+const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
+const DAY_MS = 24 * 3600_000;
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+/** A shop with deliveries received the given numbers of days ago. */
+async function shopWithDeliveries(label: string, daysAgo: number[]): Promise<{ id: number; domain: string }> {
+  const shop = await prisma.shop.create({ data: { domain: uniqueShopDomain(label) } });
+  await prisma.webhookEvent.createMany({
+    data: daysAgo.map((days, i) => ({ shopId: shop.id, webhookId: `w-${i}`, topic: "orders/create", receivedAt: new Date(Date.now() - days * DAY_MS) })),
+  });
+  return shop;
+}
+
+describe("webhook event pruning", () => {
+  it("the nightly reconcile job drops the shop's deliveries older than a week, and no other shop's", async () => {
+    const shop = await shopWithDeliveries("prune", [30, 8, 6, 0]);
+    const other = await shopWithDeliveries("prune-other", [30, 8]);
+
+    // The reconcile processor, as the worker calls it (no other job holds the shop, so no token is needed).
+    await processReconcile({ data: { shopId: shop.id, shopDomain: shop.domain } } as Job<JobCatalog["reconcile"]>);
+
+    const kept = await prisma.webhookEvent.findMany({ where: { shopId: shop.id }, orderBy: { webhookId: "asc" } });
+    expect(kept.map((event) => event.webhookId)).toEqual(["w-2", "w-3"]);
+    expect(await prisma.webhookEvent.count({ where: { shopId: other.id } })).toBe(2);
+  });
+});
