@@ -6,6 +6,9 @@ import { parseDatabaseUrl, toPoolConfig } from "../../prisma/adapter/pool-config
 import { foldersClosedToOthers } from "./directory-access";
 import { findFreePort } from "./free-port";
 import type { RunningService } from "./running-service";
+import { createDatabaseIfMissing } from "./create-database";
+
+export { createDatabaseIfMissing };
 
 const REPO_ROOT = path.resolve(import.meta.dirname, "../..");
 export const EMBEDDED_DATA_DIR = path.join(REPO_ROOT, ".tempo/pg");
@@ -25,25 +28,6 @@ export async function ensureDatabase(log: Log = (message) => console.error(messa
     return { url: configured, stop: async () => {} };
   }
   return startEmbeddedPostgres(log);
-}
-
-export async function createDatabaseIfMissing(databaseUrl: string): Promise<void> {
-  const target = parseDatabaseUrl(databaseUrl);
-  const admin = new pg.Client({ ...toPoolConfig(target), database: "postgres" });
-  try {
-    await admin.connect();
-  } catch (error) {
-    throw new Error(
-      `Cannot connect to PostgreSQL at ${target.host}:${target.port} as "${target.user}" ` +
-        `(from DATABASE_URL): ${(error as Error).message}`,
-    );
-  }
-  try {
-    const existing = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [target.database]);
-    if (existing.rowCount === 0) await admin.query(`CREATE DATABASE "${target.database.replaceAll('"', '""')}"`);
-  } finally {
-    await admin.end();
-  }
 }
 
 async function startEmbeddedPostgres(log: Log): Promise<RunningService> {

@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { createDatabaseIfMissing } from "../../scripts/lib/database-service";
+import { createDatabaseIfMissing } from "../../scripts/lib/create-database";
 
 export default async function setup(): Promise<() => Promise<void>> {
   const databaseUrl = process.env.DATABASE_URL;
