@@ -1,4 +1,3 @@
-import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 
@@ -10,32 +9,50 @@ export class TruncatedBulkFileError extends Error {
   }
 }
 
+/** Consecutive lines of a bulk result file: `lines[i]` is line number `first + i`. */
+export interface JsonlChunk {
+  first: number;
+  lines: string[];
+}
+
 /**
- * Streams a bulk result file line by line (never the whole file in memory).
- * Yields { index, text } for lines after the first `skip`; throws
- * TruncatedBulkFileError when the last line has no newline or is not JSON.
+ * Streams a bulk result file in chunks of whole lines, as they arrive (never the
+ * whole file in memory). Lines before `skip` are left out; throws
+ * TruncatedBulkFileError when the last line has no newline and is not JSON.
+ * Chunks rather than single lines: a million lines through readline and an async
+ * generator each cost seconds of the one core the app has.
  */
-export async function* streamJsonlLines(url: string, skip = 0): AsyncGenerator<{ index: number; text: string }> {
+export async function* streamJsonlChunks(url: string, skip = 0): AsyncGenerator<JsonlChunk> {
   const response = await fetchWithRetry(url);
   if (!response.body) return;
-  const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-  let endedWithNewline = true;
-  body.on("data", (chunk: Buffer) => {
-    if (chunk.length > 0) endedWithNewline = chunk[chunk.length - 1] === 0x0a;
-  });
-  const lines = createInterface({ input: body, crlfDelay: Infinity });
-  let index = 0;
-  let pending: string | null = null;
-  for await (const text of lines) {
-    if (pending !== null) {
-      if (index >= skip) yield { index, text: pending };
-      index++;
-    }
-    pending = text;
+  const decoder = new TextDecoder();
+  let partial = "";
+  let next = 0;
+  const chunkFrom = (lines: string[]): JsonlChunk | null => {
+    const first = next;
+    next += lines.length;
+    if (next <= skip) return null;
+    return first >= skip ? { first, lines } : { first: skip, lines: lines.slice(skip - first) };
+  };
+  for await (const bytes of Readable.fromWeb(response.body as WebReadableStream<Uint8Array>)) {
+    const lines = (partial + decoder.decode(bytes as Uint8Array, { stream: true })).split("\n");
+    partial = lines.pop() ?? "";
+    for (let i = 0; i < lines.length; i++) if (lines[i]!.endsWith("\r")) lines[i] = lines[i]!.slice(0, -1);
+    const chunk = lines.length > 0 ? chunkFrom(lines) : null;
+    if (chunk) yield chunk;
   }
-  if (pending === null) return;
-  if (!endedWithNewline && !isJson(pending)) throw new TruncatedBulkFileError(index);
-  if (pending !== "" && index >= skip) yield { index, text: pending };
+  partial += decoder.decode();
+  if (partial === "") return;
+  if (!isJson(partial)) throw new TruncatedBulkFileError(next);
+  const chunk = chunkFrom([partial]);
+  if (chunk) yield chunk;
+}
+
+/** Line by line over `streamJsonlChunks`: yields { index, text } for lines after the first `skip`. */
+export async function* streamJsonlLines(url: string, skip = 0): AsyncGenerator<{ index: number; text: string }> {
+  for await (const { first, lines } of streamJsonlChunks(url, skip)) {
+    for (let i = 0; i < lines.length; i++) yield { index: first + i, text: lines[i]! };
+  }
 }
 
 function isJson(text: string): boolean {

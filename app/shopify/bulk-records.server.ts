@@ -1,6 +1,4 @@
 import {
-  gidNumber,
-  gidType,
   sumMoney,
   toDate,
   type InventoryLevelRecord,
@@ -20,6 +18,37 @@ export type BulkRecord =
   | { kind: "other"; root: boolean };
 
 type Json = Record<string, unknown>;
+
+// A backfill reads millions of GIDs; scanning by index is several times faster than
+// the regular expressions in sync-records, with the same result:
+// gid://shopify/<letters>/<digits>... -> type and id.
+const GID_PREFIX = "gid://shopify/";
+
+/** Index of the slash after the GID's type, or -1 when `gid` is not a Shopify GID. */
+function gidTypeEnd(gid: string): number {
+  if (!gid.startsWith(GID_PREFIX)) return -1;
+  let i = GID_PREFIX.length;
+  for (; i < gid.length; i++) {
+    const c = gid.charCodeAt(i) | 0x20; // lower-cases ASCII letters
+    if (c < 0x61 || c > 0x7a) break;
+  }
+  return i > GID_PREFIX.length && gid.charCodeAt(i) === 0x2f ? i : -1;
+}
+
+function gidType(gid: unknown): string | null {
+  if (typeof gid !== "string") return null;
+  const end = gidTypeEnd(gid);
+  return end < 0 ? null : gid.slice(GID_PREFIX.length, end);
+}
+
+function gidNumber(gid: unknown): bigint | null {
+  if (typeof gid !== "string") return null;
+  const start = gidTypeEnd(gid) + 1;
+  if (start === 0) return null;
+  let end = start;
+  while (end < gid.length && gid.charCodeAt(end) >= 0x30 && gid.charCodeAt(end) <= 0x39) end++;
+  return end > start ? BigInt(gid.slice(start, end)) : null;
+}
 
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
 const num = (value: unknown): number => (typeof value === "number" ? value : Number(value ?? 0) || 0);

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
 import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { parseBulkLine, type BulkRecord } from "~/shopify/bulk-records.server";
-import { BulkResultGoneError, TruncatedBulkFileError, streamJsonlLines } from "~/shopify/bulk-jsonl.server";
+import { BulkResultGoneError, TruncatedBulkFileError, streamJsonlChunks } from "~/shopify/bulk-jsonl.server";
 import { awaitBulkOperation, BulkOperationFailedError, startBulkQuery } from "~/shopify/bulk-operations.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { recordRunProgress, setRunBulkOperation, type RunCounts } from "~/persistence/sync-runs.server";
@@ -89,12 +89,14 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
   };
 
   try {
-    for await (const { index, text } of streamJsonlLines(state.url, skip)) {
-      const record = parseBulkLine(text, itemOfVariant);
-      if (record.root && batch.length >= batchSize) await flush(index);
-      if (record.kind === "variant" && record.record.inventoryItemId) itemByVariant.set(record.record.id, record.record.inventoryItemId);
-      batch.push(record);
-      nextLine = index + 1;
+    for await (const { first, lines } of streamJsonlChunks(state.url, skip)) {
+      for (let i = 0; i < lines.length; i++) {
+        const record = parseBulkLine(lines[i]!, itemOfVariant);
+        if (record.root && batch.length >= batchSize) await flush(first + i);
+        if (record.kind === "variant" && record.record.inventoryItemId) itemByVariant.set(record.record.id, record.record.inventoryItemId);
+        batch.push(record);
+      }
+      nextLine = first + lines.length;
     }
     if (state.objectCount > 0 && nextLine < state.objectCount) throw new TruncatedBulkFileError(nextLine);
   } catch (error) {

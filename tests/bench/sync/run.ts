@@ -102,6 +102,45 @@ async function offlineToken(simUrl: string): Promise<string> {
   return ((await response.json()) as { access_token: string }).access_token;
 }
 
+/**
+ * CPU seconds used by this database's PostgreSQL backends, read from /proc each second
+ * (a backend that exits keeps its last reading). With the wall clock of a shared machine,
+ * it says how much of a phase is work rather than waiting for a core.
+ */
+async function backendCpuMeter() {
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  const cpuByPid = new Map<number, number>();
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  const sample = async () => {
+    const { rows } = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [BENCH_DB]);
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+        cpuByPid.set(pid, (Number(fields[11]) + Number(fields[12])) / ticksPerSecond); // utime, stime
+      } catch {
+        // exited between the query and the read
+      }
+    }
+  };
+  const timer = setInterval(() => void sample(), 1000);
+  return {
+    async seconds() {
+      await sample();
+      return [...cpuByPid.values()].reduce((a, b) => a + b, 0);
+    },
+    async stop() {
+      clearInterval(timer);
+      await admin.end();
+    },
+  };
+}
+
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
 
 const databaseUrl = await freshDatabase();
@@ -123,16 +162,19 @@ const shop = await prisma.shop.create({ data: { domain: SHOP, ianaTimezone: "Ame
 let peakRss = process.memoryUsage().rss;
 const rssAtStart = peakRss;
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 25);
 
 const batchSize = Number(values.batch);
 const ctx = await loadSyncContext(shop.id);
+const dbCpu = await backendCpuMeter();
+const cpu0 = { app: cpuSeconds(), db: await dbCpu.seconds() };
 const t0 = performance.now();
 // As the catalog-backfill job does: the orders export is prepared while the catalogue is written.
 await startOrdersExportEarly(ctx);
 const catalog = await runCatalogBackfill(ctx, { batchSize });
 const t1 = performance.now();
+const cpu1 = { app: cpuSeconds(), db: await dbCpu.seconds() };
 let firstLineAt = 0;
 let lastLineAt = 0;
 const orders = await runOrdersBackfill(ctx, {
@@ -143,6 +185,7 @@ const orders = await runOrdersBackfill(ctx, {
   },
 });
 const t2 = performance.now();
+const cpu2 = { app: cpuSeconds(), db: await dbCpu.seconds() };
 clearInterval(sampler);
 
 const counts = orders.counts as Record<string, number>;
@@ -156,12 +199,15 @@ console.log(
 );
 console.log(`             demand rows ${counts.demandRows}, inferred stockouts ${counts.inferredStockouts}, batches that fell back to upserts ${counts.upsertedBatches ?? 0}`);
 console.log(`  total:     ${((t2 - t0) / 1000).toFixed(1)} s; peak RSS ${mb(peakRss)} MB (start ${mb(rssAtStart)} MB)`);
+const cpuLine = (from: typeof cpu0, to: typeof cpu0) => `app ${(to.app - from.app).toFixed(1)} s + PostgreSQL ${(to.db - from.db).toFixed(1)} s`;
+console.log(`  CPU time:  catalogue ${cpuLine(cpu0, cpu1)}; orders ${cpuLine(cpu1, cpu2)} (the simulator's own CPU not counted)`);
 
 const { rebuildAllDemand } = await import("~/persistence/demand.server");
 const { inTransaction } = await import("~/persistence/pg-pool.server");
 const d0 = performance.now();
 await inTransaction((client) => rebuildAllDemand(client, shop.id, "America/New_York"));
 console.log(`  (demand rebuild alone, repeated: ${((performance.now() - d0) / 1000).toFixed(1)} s)`);
+await dbCpu.stop();
 await closePgPool();
 await prisma.$disconnect();
 sim.child.kill("SIGTERM");
