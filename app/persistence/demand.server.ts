@@ -24,6 +24,8 @@ const INSERT_DEMAND = `INSERT INTO "DailyDemand" ("shopId", "variantId", "locati
 
 /** Rebuilds the whole shop's demand (after a backfill). */
 export async function rebuildAllDemand(client: pg.PoolClient, shopId: number, timezone: string): Promise<number> {
+  // Webhook deliveries for the shop wait until the rebuild commits, so none is lost in between.
+  await lockShopDemand(client, shopId);
   // After a bulk load the planner's statistics are stale (it would pick a nested loop
   // over a million lines); a hash aggregate needs more than the default 4 MB.
   await client.query(`ANALYZE "Order"; ANALYZE "OrderLine"`);

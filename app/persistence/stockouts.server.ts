@@ -51,7 +51,7 @@ export async function inferStockoutsFromLevels(client: pg.PoolClient, shopId: nu
        COALESCE(
          (SELECT MAX(d."day") + 1 FROM "DailyDemand" d WHERE d."shopId" = lv."shopId" AND d."variantId" = v."id" AND d."locationId" = lv."locationId"),
          ${localDay(`lv."shopifyUpdatedAt"`, "$2")},
-         CURRENT_DATE),
+         (now() AT TIME ZONE $2)::date),
        NULL, 'INFERRED'
      FROM "InventoryLevel" lv
      JOIN "Variant" v ON v."shopId" = lv."shopId" AND v."inventoryItemId" = lv."inventoryItemId"

@@ -100,18 +100,21 @@ export async function upsertInventoryLevels(
     columns,
     rows.map((l) => [shopId, l.inventoryItemId, l.locationId, l.variantId, l.available, l.onHand ?? 0, l.committed ?? 0, l.incoming ?? 0, l.updatedAt, now]),
   );
+  // Webhook levels carry no on-hand figure: history records it as unknown, not as 0.
+  const onHandKnown = rows.every((l) => l.onHand !== undefined);
   const changes = await client.query<{ inventoryItemId: string; locationId: string; available: number; observedMs: string }>(
     `INSERT INTO "InventoryLevelChange" ("shopId", "inventoryItemId", "locationId", "available", "onHand", "observedAt", "source")
-     SELECT DISTINCT ON (s."inventoryItemId", s."locationId") s."shopId", s."inventoryItemId", s."locationId", s."available", s."onHand", COALESCE(s."shopifyUpdatedAt", now()), $1
+     SELECT DISTINCT ON (s."inventoryItemId", s."locationId") s."shopId", s."inventoryItemId", s."locationId", s."available",
+       CASE WHEN $2::boolean THEN s."onHand" END, COALESCE(s."shopifyUpdatedAt", now()), $1
      FROM stage_levels s
      LEFT JOIN "InventoryLevel" t ON t."shopId" = s."shopId" AND t."inventoryItemId" = s."inventoryItemId" AND t."locationId" = s."locationId"
      WHERE t."shopId" IS NULL
         OR (t."available" <> s."available" AND (t."shopifyUpdatedAt" IS NULL OR s."shopifyUpdatedAt" IS NULL OR t."shopifyUpdatedAt" < s."shopifyUpdatedAt"))
      ORDER BY s."inventoryItemId", s."locationId", s."shopifyUpdatedAt" DESC NULLS LAST
      RETURNING "inventoryItemId", "locationId", "available", (extract(epoch FROM "observedAt") * 1000)::bigint AS "observedMs"`,
-    [source],
+    [source, onHandKnown],
   );
-  const partial = rows.some((l) => l.onHand === undefined);
+  const partial = !onHandKnown;
   const keep = partial ? ["onHand", "committed", "incoming"] : [];
   const assignments = excludedAssignments(
     columns.filter((c) => !keep.includes(c) && !(c === "variantId")),

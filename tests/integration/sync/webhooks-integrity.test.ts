@@ -110,6 +110,13 @@ describe("sync webhook integrity", () => {
     expect(await testPrisma.inventoryLevelChange.count({ where: { shopId, inventoryItemId: 8201n } })).toBe(0);
   });
 
+  it("records a webhook's stock change with on-hand unknown, not zero", async () => {
+    expect(await deliver("inventory_levels/update", { inventory_item_id: 8202, location_id: 7001, available: 4, updated_at: at(10) })).toBe("applied");
+    const change = await testPrisma.inventoryLevelChange.findFirstOrThrow({ where: { shopId, inventoryItemId: 8202n } });
+    expect(change.available).toBe(4);
+    expect(change.onHand).toBeNull();
+  });
+
   it("records a malformed delivery as rejected, stores nothing, and treats its retry as a duplicate", async () => {
     const body = { ...orderBody(9301, 6001, at(10)), updated_at: undefined };
     const webhookId = "integrity-malformed";
