@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
 import { closePgPool } from "~/persistence/pg-pool.server";
+import { rebuildAllDemand } from "~/persistence/demand.server";
 import { handleSyncWebhook, type SyncWebhook } from "~/sync/webhook-sync.server";
 import { testPrisma } from "./sync-support";
 
@@ -108,6 +109,29 @@ describe("sync webhook integrity", () => {
     expect(await deliver("inventory_levels/update", { inventory_item_id: 8201, location_id: 7001, available: null, updated_at: at(10) })).toBe("applied");
     expect(await testPrisma.inventoryLevel.count({ where: { shopId, inventoryItemId: 8201n } })).toBe(0);
     expect(await testPrisma.inventoryLevelChange.count({ where: { shopId, inventoryItemId: 8201n } })).toBe(0);
+  });
+
+  it("makes a cancellation wait for a running full demand rebuild, so the rebuild cannot keep its units", async () => {
+    await deliver("orders/create", orderBody(9501, 6501, at(10)));
+    expect((await testPrisma.dailyDemand.findMany({ where: { shopId, variantId: 6501n } })).map((d) => d.units)).toEqual([2]);
+
+    // A full rebuild (as after a backfill) runs in its own open transaction...
+    const rebuild = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await rebuild.connect();
+    await rebuild.query("BEGIN");
+    await rebuildAllDemand(rebuild as unknown as pg.PoolClient, shopId, "UTC");
+    // ...while the order is cancelled: the delivery must not finish before the rebuild commits.
+    let cancelled = false;
+    const cancellation = deliver("orders/cancelled", { ...orderBody(9501, 6501, at(20)), cancelled_at: at(20) }).then((outcome) => {
+      cancelled = true;
+      return outcome;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cancelled).toBe(false);
+    await rebuild.query("COMMIT");
+    await rebuild.end();
+    expect(await cancellation).toBe("applied");
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6501n } })).toBe(0);
   });
 
   it("records a webhook's stock change with on-hand unknown, not zero", async () => {
