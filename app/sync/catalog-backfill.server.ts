@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
-import { upsertInventoryLevels, upsertLocations, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
+import { upsertInventoryLevels, upsertLocations, upsertProducts, upsertVariants, type StockObservation } from "~/persistence/sync-writes.server";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { fetchAllLocations } from "~/shopify/locations.server";
 import { CATALOG_BULK_QUERY } from "~/shopify/sync-queries.server";
@@ -13,20 +13,39 @@ import { describeSyncError } from "./sync-errors";
 
 export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted">;
 
-export function catalogBatchWriter(shopId: number, source: "BACKFILL" | "RECONCILE") {
+export interface CatalogBatchResult {
+  products: number;
+  variants: number;
+  inventoryLevels: number;
+  /** Stock levels whose available quantity changed: the inputs of stockout tracking. */
+  changes: StockObservation[];
+}
+
+/** Writes one batch of the catalogue export; the backfill and the reconciliation share it. */
+export async function writeCatalogBatch(
+  client: pg.PoolClient,
+  shopId: number,
+  records: BulkRecord[],
+  source: "BACKFILL" | "RECONCILE",
+): Promise<CatalogBatchResult> {
+  const products: ProductRecord[] = [];
+  const variants: VariantRecord[] = [];
+  const levels: InventoryLevelRecord[] = [];
+  for (const r of records) {
+    if (r.kind === "product") products.push(r.record);
+    else if (r.kind === "variant") variants.push(r.record);
+    else if (r.kind === "level") levels.push(r.record);
+  }
+  await upsertProducts(client, shopId, products);
+  await upsertVariants(client, shopId, variants);
+  const changes = await upsertInventoryLevels(client, shopId, levels, source);
+  return { products: products.length, variants: variants.length, inventoryLevels: levels.length, changes };
+}
+
+function catalogBatchWriter(shopId: number) {
   return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
-    const products: ProductRecord[] = [];
-    const variants: VariantRecord[] = [];
-    const levels: InventoryLevelRecord[] = [];
-    for (const r of records) {
-      if (r.kind === "product") products.push(r.record);
-      else if (r.kind === "variant") variants.push(r.record);
-      else if (r.kind === "level") levels.push(r.record);
-    }
-    await upsertProducts(client, shopId, products);
-    await upsertVariants(client, shopId, variants);
-    const changes = await upsertInventoryLevels(client, shopId, levels, source);
-    return { products: products.length, variants: variants.length, inventoryLevels: levels.length, levelChanges: changes.length };
+    const { changes, ...counts } = await writeCatalogBatch(client, shopId, records, "BACKFILL");
+    return { ...counts, levelChanges: changes.length };
   };
 }
 
@@ -38,7 +57,7 @@ export async function runCatalogBackfill(ctx: SyncContext, options: ImportOption
     await inTransaction((client) => upsertLocations(client, ctx.shop.id, locations));
     const counts = await runBulkImport(ctx.graphql, run, {
       query: CATALOG_BULK_QUERY,
-      applyBatch: catalogBatchWriter(ctx.shop.id, "BACKFILL"),
+      applyBatch: catalogBatchWriter(ctx.shop.id),
       ...options,
     });
     return await finishRun(run, { counts: { ...counts, locations: locations.length } });

@@ -24,14 +24,20 @@ export function orderHistorySearch(accessScopes: string | null, now: Date = new 
   return `status:any processed_at:>=${since}`;
 }
 
+/** The orders and order lines of one batch of the orders export. */
+export function splitOrderRecords(records: BulkRecord[]): { orders: OrderRecord[]; lines: OrderLineRecord[] } {
+  const orders: OrderRecord[] = [];
+  const lines: OrderLineRecord[] = [];
+  for (const r of records) {
+    if (r.kind === "order") orders.push(r.record);
+    else if (r.kind === "line") lines.push(r.record);
+  }
+  return { orders, lines };
+}
+
 export function ordersBatchWriter(shopId: number, onOrders?: (ids: bigint[]) => void) {
   return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
-    const orders: OrderRecord[] = [];
-    const lines: OrderLineRecord[] = [];
-    for (const r of records) {
-      if (r.kind === "order") orders.push(r.record);
-      else if (r.kind === "line") lines.push(r.record);
-    }
+    const { orders, lines } = splitOrderRecords(records);
     onOrders?.(orders.map((o) => o.id));
     const written = await insertOrUpsertOrdersWithLines(client, shopId, orders, lines);
     return { orders: orders.length, orderLines: lines.length, ...(written.direct ? {} : { upsertedBatches: 1 }) };

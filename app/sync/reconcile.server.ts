@@ -10,14 +10,14 @@ import {
 } from "~/persistence/reconcile-queries.server";
 import { applyStockObservations } from "~/persistence/stockouts.server";
 import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
-import { upsertInventoryLevels, upsertLocations, upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
+import { upsertLocations, upsertOrdersWithLines } from "~/persistence/sync-writes.server";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { fetchAllLocations } from "~/shopify/locations.server";
 import { fetchShopifyCounts } from "~/shopify/shop-counts.server";
 import { CATALOG_BULK_QUERY, ordersBulkQuery } from "~/shopify/sync-queries.server";
-import type { InventoryLevelRecord, OrderLineRecord, OrderRecord, ProductRecord, VariantRecord } from "~/shopify/sync-records";
 import { runBulkImport } from "./bulk-import.server";
-import { orderHistorySearch } from "./orders-backfill.server";
+import { writeCatalogBatch } from "./catalog-backfill.server";
+import { orderHistorySearch, splitOrderRecords } from "./orders-backfill.server";
 import type { SyncContext } from "./shop-context.server";
 import { describeSyncError } from "./sync-errors";
 
@@ -46,30 +46,15 @@ export async function reconciliationWantsReimport(run: SyncRun): Promise<boolean
 
 function reconcileCatalogWriter(shopId: number, timezone: string) {
   return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
-    const products: ProductRecord[] = [];
-    const variants: VariantRecord[] = [];
-    const levels: InventoryLevelRecord[] = [];
-    for (const r of records) {
-      if (r.kind === "product") products.push(r.record);
-      else if (r.kind === "variant") variants.push(r.record);
-      else if (r.kind === "level") levels.push(r.record);
-    }
-    await upsertProducts(client, shopId, products);
-    await upsertVariants(client, shopId, variants);
-    const changes = await upsertInventoryLevels(client, shopId, levels, "RECONCILE");
+    const { variants, changes } = await writeCatalogBatch(client, shopId, records, "RECONCILE");
     await applyStockObservations(client, shopId, timezone, changes);
-    return { variantsChecked: variants.length, levelsRepaired: changes.length };
+    return { variantsChecked: variants, levelsRepaired: changes.length };
   };
 }
 
 function reconcileOrdersWriter(shopId: number, timezone: string) {
   return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
-    const orders: OrderRecord[] = [];
-    const lines: OrderLineRecord[] = [];
-    for (const r of records) {
-      if (r.kind === "order") orders.push(r.record);
-      else if (r.kind === "line") lines.push(r.record);
-    }
+    const { orders, lines } = splitOrderRecords(records);
     const ids = orders.map((o) => o.id);
     await collectDemandKeys(client, shopId, timezone, ids);
     const written = await upsertOrdersWithLines(client, shopId, orders, lines);
