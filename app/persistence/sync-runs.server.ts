@@ -69,3 +69,27 @@ export async function latestRun(shopId: number, kind: SyncKind): Promise<SyncRun
 export async function hasSucceededRun(shopId: number, kind: SyncKind): Promise<boolean> {
   return (await prisma.syncRun.count({ where: { shopId, kind, status: "SUCCEEDED" } })) > 0;
 }
+
+export interface ShopSyncFinishes {
+  ordersBackfillSucceeded: boolean;
+  /** When the last successful orders backfill or reconciliation finished. */
+  lastSuccessAt: Date | null;
+}
+
+/** Per shop, in one query for all shops: has its order history ever been imported, and when did it last sync. */
+export async function syncFinishesByShop(): Promise<Map<number, ShopSyncFinishes>> {
+  const rows = await prisma.syncRun.groupBy({
+    by: ["shopId", "kind"],
+    where: { status: "SUCCEEDED", kind: { in: ["ORDERS_BACKFILL", "RECONCILIATION"] } },
+    _max: { finishedAt: true },
+  });
+  const byShop = new Map<number, ShopSyncFinishes>();
+  for (const row of rows) {
+    const entry = byShop.get(row.shopId) ?? { ordersBackfillSucceeded: false, lastSuccessAt: null };
+    const finished = row._max.finishedAt;
+    if (row.kind === "ORDERS_BACKFILL") entry.ordersBackfillSucceeded = true;
+    if (finished && (!entry.lastSuccessAt || finished > entry.lastSuccessAt)) entry.lastSuccessAt = finished;
+    byShop.set(row.shopId, entry);
+  }
+  return byShop;
+}

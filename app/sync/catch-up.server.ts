@@ -1,6 +1,5 @@
 import { listInstalledShops } from "~/persistence/shops.server";
-import { latestRun } from "~/persistence/sync-runs.server";
-import prisma from "~/db.server";
+import { syncFinishesByShop } from "~/persistence/sync-runs.server";
 
 const STALE_AFTER_MS = 24 * 3600_000;
 
@@ -14,21 +13,12 @@ export interface CatchUpPlan {
 /** What the worker should queue when it starts, e.g. after downtime. */
 export async function planCatchUp(now: Date = new Date()): Promise<CatchUpPlan> {
   const plan: CatchUpPlan = { backfill: [], reconcile: [] };
+  const finishes = await syncFinishesByShop();
   for (const shop of await listInstalledShops()) {
     const job = { shopId: shop.id, shopDomain: shop.domain };
-    const orders = await latestRun(shop.id, "ORDERS_BACKFILL");
-    if (!orders || orders.status !== "SUCCEEDED") {
-      const everSucceeded = await prisma.syncRun.count({ where: { shopId: shop.id, kind: "ORDERS_BACKFILL", status: "SUCCEEDED" } });
-      if (everSucceeded === 0) {
-        plan.backfill.push(job);
-        continue;
-      }
-    }
-    const lastSuccess = await prisma.syncRun.findFirst({
-      where: { shopId: shop.id, status: "SUCCEEDED", kind: { in: ["ORDERS_BACKFILL", "RECONCILIATION"] } },
-      orderBy: { finishedAt: "desc" },
-    });
-    if (!lastSuccess?.finishedAt || now.getTime() - lastSuccess.finishedAt.getTime() > STALE_AFTER_MS) plan.reconcile.push(job);
+    const finished = finishes.get(shop.id);
+    if (!finished?.ordersBackfillSucceeded) plan.backfill.push(job);
+    else if (!finished.lastSuccessAt || now.getTime() - finished.lastSuccessAt.getTime() > STALE_AFTER_MS) plan.reconcile.push(job);
   }
   return plan;
 }
