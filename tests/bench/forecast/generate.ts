@@ -1,32 +1,14 @@
 // Deterministic synthetic weekly variants: smooth, trending, seasonal and intermittent demand.
+import { gaussian, poissonKnuth, seededRandom } from "../../support/random";
 
-/** mulberry32: small, fast, seedable PRNG. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
+
 
 function poisson(random: () => number, mean: number): number {
   if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * gaussian(random)));
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
+  return poissonKnuth(mean, random);
 }
 
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
-}
 
 export type VariantKind = "smooth" | "trending" | "seasonal" | "intermittent";
 

@@ -1,9 +1,9 @@
 // Deterministic random numbers for simulation tests.
-export { seededRandom } from "../../../bench/forecast/generate";
+import { gaussian, seededRandom } from "../../../support/random";
 
-import { seededRandom } from "../../../bench/forecast/generate";
+export { seededRandom };
 
 export function gaussianSampler(seed: number): () => number {
   const random = seededRandom(seed);
-  return () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+  return () => gaussian(random);
 }

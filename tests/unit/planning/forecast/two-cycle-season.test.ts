@@ -3,17 +3,9 @@ import { autoForecast, offersTwoCycleSeason } from "../../../../app/planning/for
 import { hasSeasonality, trendAndSeasonProfile } from "../../../../app/planning/forecast/seasonality";
 import { seasonalTheta, theta } from "../../../../app/planning/forecast/theta";
 import { seededRandom } from "./random";
+import { poissonKnuth } from "../../../support/random";
 
-function poisson(random: () => number, mean: number): number {
-  const limit = Math.exp(-mean);
-  let k = 0;
-  let p = random();
-  while (p > limit) {
-    k++;
-    p *= random();
-  }
-  return k;
-}
+const poisson = (random: () => number, mean: number) => poissonKnuth(mean, random);
 
 describe("trend and season profile", () => {
   it("recovers an exact additive season and ignores the trend (two cycles)", () => {
