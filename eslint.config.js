@@ -38,4 +38,15 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["**/tests/**"], message: "app/ must not import test code or the simulator." }] }],
     },
   },
+  {
+    // Layers import downwards only: routes -> components/jobs -> sync -> persistence -> shopify.
+    // Lower layers enqueue work through app/queue, never through app/jobs.
+    files: ["app/sync/**", "app/persistence/**", "app/shopify/**", "app/privacy/**", "app/queue/**", "app/lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/jobs/*", "~/routes/*", "~/components/*", "**/tests/**"], message: "Import from your own layer or below (see README, Layout)." }] },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from "bullmq";
-import { createRedisConnection, queuePrefix } from "./connection.server";
-import { QUEUES, type JobName, type QueueKey } from "./queues.server";
+import { createRedisConnection, queuePrefix } from "~/queue/connection.server";
+import { QUEUES, type JobName, type QueueKey } from "~/queue/queues.server";
 import type { ProcessorRegistry } from "./processors/index.server";
 
 export interface RunningWorkers {

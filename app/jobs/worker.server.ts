@@ -3,7 +3,7 @@
  * long backfill or forecast never slows a merchant's page.
  */
 import { enqueueCatchUp } from "./catch-up.server";
-import { closeQueues } from "./queues.server";
+import { closeQueues } from "~/queue/queues.server";
 import { processors } from "./processors/index.server";
 import { startWorkers } from "./worker-runtime.server";
 

@@ -1,7 +1,7 @@
 import { recordPrivacyRequest, type PrivacyTopic } from "~/persistence/privacy-requests.server";
 import { auditRecordOf, type CompliancePayload } from "./compliance-payload";
 import { markShopForErasure } from "~/persistence/shops.server";
-import { enqueueShopJob } from "~/jobs/enqueue.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
 
 /**
  * Shopify's three mandatory privacy webhooks. Tempo stores orders without

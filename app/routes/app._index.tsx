@@ -6,7 +6,7 @@ import { authenticate } from "~/shopify.server";
 import { getShopOverview } from "~/persistence/overview.server";
 import { CatalogueCounts } from "~/components/overview/CatalogueCounts";
 import { SyncStatusCard } from "~/components/overview/SyncStatusCard";
-import { enqueueShopJob } from "~/jobs/enqueue.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
 import { findShopByDomain } from "~/persistence/shops.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
 import { updateSessionScopes } from "~/persistence/sessions.server";
 import { updateShopScopes } from "~/persistence/shops.server";
-import { enqueueShopJob } from "~/jobs/enqueue.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, payload, session } = await authenticate.webhook(request);

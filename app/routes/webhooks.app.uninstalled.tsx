@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
 import { findShopByDomain, recordUninstall } from "~/persistence/shops.server";
-import { unscheduleNightlyReconcile } from "~/jobs/schedules.server";
+import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await authenticate.webhook(request);

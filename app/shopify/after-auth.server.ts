@@ -1,5 +1,5 @@
 import { recordInstall } from "~/persistence/shops.server";
-import { enqueueInitialSync } from "~/jobs/enqueue.server";
+import { enqueueInitialSync } from "~/queue/enqueue.server";
 import type { AdminGraphqlClient } from "./admin-client.server";
 import { fetchShopProfile } from "./shop-profile.server";
 

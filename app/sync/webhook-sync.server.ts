@@ -1,6 +1,6 @@
 import type { Shop } from "@prisma/client";
 import type pg from "pg";
-import { enqueueShopJob } from "~/jobs/enqueue.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
 import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { applyShopProfileUpdate, findShopByDomain } from "~/persistence/shops.server";

@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import type { JobCatalog, JobName } from "../queues.server";
+import type { JobCatalog, JobName } from "~/queue/queues.server";
 import { processShopErase } from "./privacy.server";
 import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile } from "./sync.server";
 

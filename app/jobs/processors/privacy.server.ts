@@ -1,6 +1,6 @@
 import type { Job } from "bullmq";
-import type { JobCatalog } from "../queues.server";
-import { unscheduleNightlyReconcile } from "../schedules.server";
+import type { JobCatalog } from "~/queue/queues.server";
+import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
 import { withShopSyncLock } from "../shop-sync-lock.server";
 import { completeShopRedactRequests } from "~/persistence/privacy-requests.server";
 import { eraseShopData } from "~/persistence/shop-erasure.server";

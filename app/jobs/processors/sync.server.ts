@@ -1,6 +1,6 @@
 import type { Job } from "bullmq";
-import { enqueueShopJob } from "../enqueue.server";
-import type { JobCatalog } from "../queues.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
+import type { JobCatalog } from "~/queue/queues.server";
 import { withShopSyncLock } from "../shop-sync-lock.server";
 import { hasSucceededRun } from "~/persistence/sync-runs.server";
 import { pruneWebhookEvents, webhookRetentionCutoff } from "~/persistence/webhook-events.server";

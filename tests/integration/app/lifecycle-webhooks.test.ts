@@ -7,7 +7,7 @@ import { startAppServer, type RunningAppServer } from "../../support/app-server"
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
 import { UnrecoverableError } from "bullmq";
-import { closeQueues, getQueue, shopJobId } from "~/jobs/queues.server";
+import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
 import { processors } from "~/jobs/processors/index.server";
 import { startWorkers } from "~/jobs/worker-runtime.server";
 import { closePgPool } from "~/persistence/pg-pool.server";

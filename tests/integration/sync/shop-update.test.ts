@@ -3,7 +3,7 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP_PORT } from "../../support/test-app";
-import { closeQueues, getQueue, shopJobId } from "~/jobs/queues.server";
+import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
 import { closePgPool } from "~/persistence/pg-pool.server";
 import { installShop, testPrisma } from "./sync-support";
 
