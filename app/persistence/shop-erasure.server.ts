@@ -9,6 +9,10 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "Order",
   "InventoryLevelChange",
   "DailyDemand",
+  "Forecast",
+  "StockPlan",
+  "ForecastSnapshot",
+  "AuditEvent",
   "InventoryLevel",
   "StockoutPeriod",
   "Variant",
@@ -16,6 +20,14 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "Location",
   "WebhookEvent",
   "SyncRun",
+  "Alert",
+  "ReorderProposal",
+  "PurchaseOrderLine",
+  "PurchaseOrder",
+  "VariantBuyingTerms",
+  "Supplier",
+  "PlanDirtyVariant",
+  "PlanRun",
 ] as const;
 
 export const ERASE_BATCH_ROWS = 5_000;

@@ -3,6 +3,9 @@ import { getQueue, JOB_QUEUE, shopJobId, type JobCatalog, type JobName } from ".
 import { scheduleNightlyReconcile } from "./schedules.server";
 
 /**
+ * `idSuffix` opens a new dedup window (e.g. per second), for jobs that drain a durable
+ * work list: a job already running may have read the list before the newest entry.
+ *
  * Adds a shop-scoped job unless the same job for the same shop is already
  * waiting, delayed or running (completed ones are removed after a day, so
  * jobs also stay unique within the retained window; see DEFAULT_JOB_OPTIONS).
@@ -10,14 +13,15 @@ import { scheduleNightlyReconcile } from "./schedules.server";
 export async function enqueueShopJob<N extends JobName>(
   name: N,
   data: JobCatalog[N],
+  options: { delayMs?: number; idSuffix?: string } = {},
 ): Promise<Job> {
   const queue = getQueue(JOB_QUEUE[name]);
-  const jobId = shopJobId(name, data.shopId);
+  const jobId = options.idSuffix ? `${shopJobId(name, data.shopId)}-${options.idSuffix}` : shopJobId(name, data.shopId);
   const existing = await queue.getJob(jobId);
   if (existing && (await existing.isCompleted() || await existing.isFailed())) {
     await existing.remove();
   }
-  return queue.add(name, data, { jobId });
+  return queue.add(name, data, { jobId, ...(options.delayMs ? { delay: options.delayMs } : {}) });
 }
 
 /** First import right after install, and the nightly reconciliation from then on. */

@@ -14,12 +14,18 @@ export interface ShopJobData {
   shopDomain: string;
 }
 
+/** What asked for a full plan; shown beside the plan's "as of". */
+export type PlanTrigger = "sync" | "nightly" | "manual" | "settings";
+
 export interface JobCatalog {
   "catalog-backfill": ShopJobData;
   "orders-backfill": ShopJobData;
   reconcile: ShopJobData;
   "demand-rebuild": ShopJobData & { fromDay?: string };
-  "demand-outlook": ShopJobData;
+  /** Full plan: forecasts, policy, projection, proposals and alerts for every variant. */
+  "plan-shop": ShopJobData & { trigger: PlanTrigger };
+  /** Incremental plan of the variants marked dirty (PlanDirtyVariant), from the stored forecasts. */
+  "plan-variants": ShopJobData;
   /** shop/redact: erases everything Tempo holds for the shop. */
   "shop-erase": ShopJobData;
 }
@@ -31,7 +37,8 @@ export const JOB_QUEUE: Record<JobName, QueueKey> = {
   "orders-backfill": "sync",
   reconcile: "sync",
   "demand-rebuild": "sync",
-  "demand-outlook": "planning",
+  "plan-shop": "planning",
+  "plan-variants": "planning",
   "shop-erase": "sync",
 };
 

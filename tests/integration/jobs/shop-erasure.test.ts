@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { uniqueShopDomain } from "../../support/simulated-shop";
-import { eraseShopData } from "~/persistence/shop-erasure.server";
+import { eraseShopData, SHOP_TABLES_LARGEST_FIRST } from "~/persistence/shop-erasure.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 
@@ -30,5 +30,12 @@ describe("shop erasure", () => {
 
     expect(await prisma.location.count({ where: { shopId: bystander } })).toBe(2);
     expect(await prisma.webhookEvent.count({ where: { shopId: bystander } })).toBe(1);
+  });
+
+  it("knows every table that holds a shop's rows", async () => {
+    const rows = await prisma.$queryRaw<{ table_name: string }[]>`
+      SELECT table_name::text AS table_name FROM information_schema.columns
+      WHERE table_schema = 'public' AND column_name = 'shopId' ORDER BY table_name`;
+    expect([...SHOP_TABLES_LARGEST_FIRST].sort()).toEqual(rows.map((r) => r.table_name).sort());
   });
 });
