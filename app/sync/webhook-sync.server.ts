@@ -3,6 +3,7 @@ import type pg from "pg";
 import { enqueueShopJob } from "~/queue/enqueue.server";
 import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
+import { markInventoryItemDirty, markOrderVariantsDirty } from "~/persistence/plan-dirty.server";
 import { applyShopProfileUpdate, findShopByDomain } from "~/persistence/shops.server";
 import { applyStockObservations } from "~/persistence/stockouts.server";
 import { upsertInventoryLevels, upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
@@ -56,6 +57,10 @@ type Handler = (client: pg.PoolClient, shop: Shop, payload: unknown, webhook: Sy
 
 const timezoneOf = (shop: Shop) => shop.ianaTimezone ?? "UTC";
 
+/** Re-plan the variants this delivery marked dirty; one job per shop and second collects a burst. */
+const requestReplan = (shop: Shop): AfterCommit => () =>
+  enqueueShopJob("plan-variants", { shopId: shop.id, shopDomain: shop.domain }, { idSuffix: String(Math.floor(Date.now() / 1000)), delayMs: 500 });
+
 /** A delete's version: when Shopify triggered it (sub-second), else now. */
 export function deletionVersion(triggeredAt: string | undefined, now: Date = new Date()): Date {
   const triggered = triggeredAt ? new Date(triggeredAt) : null;
@@ -65,9 +70,12 @@ export function deletionVersion(triggeredAt: string | undefined, now: Date = new
 const applyOrder: Handler = async (client, shop, payload) => {
   const { order, lines } = parseOrderPayload(payload);
   await collectDemandKeys(client, shop.id, timezoneOf(shop), [order.id]);
+  await markOrderVariantsDirty(client, shop.id, order.id);
   await upsertOrdersWithLines(client, shop.id, [order], lines);
   await collectDemandKeys(client, shop.id, timezoneOf(shop), [order.id]);
   await rebuildCollectedDemand(client, shop.id, timezoneOf(shop));
+  await markOrderVariantsDirty(client, shop.id, order.id);
+  return requestReplan(shop);
 };
 
 const applyRefund: Handler = async (client, shop, payload) => {
@@ -75,6 +83,15 @@ const applyRefund: Handler = async (client, shop, payload) => {
   if (!(await applyRefundLines(client, shop.id, refund))) return;
   await collectDemandKeys(client, shop.id, timezoneOf(shop), [refund.orderId]);
   await rebuildCollectedDemand(client, shop.id, timezoneOf(shop));
+  await markOrderVariantsDirty(client, shop.id, refund.orderId);
+  return requestReplan(shop);
+};
+
+const applyOrderDelete: Handler = async (client, shop, payload) => {
+  const orderId = parseDeletedId(payload);
+  await markOrderVariantsDirty(client, shop.id, orderId);
+  await deleteOrder(client, shop.id, timezoneOf(shop), orderId);
+  return requestReplan(shop);
 };
 
 const applyProduct: Handler = async (client, shop, payload) => {
@@ -91,6 +108,22 @@ const applyInventoryLevel: Handler = async (client, shop, payload, webhook) => {
   const level = { ...parsed, updatedAt: refinedVersion(parsed.updatedAt, webhook.triggeredAt) };
   const changes = await upsertInventoryLevels(client, shop.id, [level], "WEBHOOK");
   await applyStockObservations(client, shop.id, timezoneOf(shop), changes);
+  await markInventoryItemDirty(client, shop.id, level.inventoryItemId);
+  return requestReplan(shop);
+};
+
+const applyInventoryDisconnect: Handler = async (client, shop, payload, webhook) => {
+  const key = parseInventoryLevelKey(payload);
+  await removeInventoryLevel(client, shop.id, key, deletionVersion(webhook.triggeredAt));
+  await markInventoryItemDirty(client, shop.id, key.inventoryItemId);
+  return requestReplan(shop);
+};
+
+const applyInventoryItem: Handler = async (client, shop, payload) => {
+  const item = parseInventoryItemPayload(payload);
+  await updateInventoryItemCost(client, shop.id, item);
+  await markInventoryItemDirty(client, shop.id, item.inventoryItemId);
+  return requestReplan(shop);
 };
 
 const applyLocation: Handler = (client, shop, payload) => upsertLocationFromWebhook(client, shop.id, parseLocationPayload(payload));
@@ -105,16 +138,15 @@ const HANDLERS: Record<string, Handler> = {
   ORDERS_CREATE: applyOrder,
   ORDERS_UPDATED: applyOrder,
   ORDERS_CANCELLED: applyOrder,
-  ORDERS_DELETE: (client, shop, payload) => deleteOrder(client, shop.id, timezoneOf(shop), parseDeletedId(payload)),
+  ORDERS_DELETE: applyOrderDelete,
   REFUNDS_CREATE: applyRefund,
   PRODUCTS_CREATE: applyProduct,
   PRODUCTS_UPDATE: applyProduct,
   PRODUCTS_DELETE: (client, shop, payload, webhook) => markProductDeleted(client, shop.id, parseDeletedId(payload), deletionVersion(webhook.triggeredAt)),
   INVENTORY_LEVELS_UPDATE: applyInventoryLevel,
   INVENTORY_LEVELS_CONNECT: applyInventoryLevel,
-  INVENTORY_LEVELS_DISCONNECT: (client, shop, payload, webhook) =>
-    removeInventoryLevel(client, shop.id, parseInventoryLevelKey(payload), deletionVersion(webhook.triggeredAt)),
-  INVENTORY_ITEMS_UPDATE: (client, shop, payload) => updateInventoryItemCost(client, shop.id, parseInventoryItemPayload(payload)),
+  INVENTORY_LEVELS_DISCONNECT: applyInventoryDisconnect,
+  INVENTORY_ITEMS_UPDATE: applyInventoryItem,
   INVENTORY_ITEMS_DELETE: (client, shop, payload, webhook) =>
     markInventoryItemDeleted(client, shop.id, parseDeletedId(payload), deletionVersion(webhook.triggeredAt)),
   LOCATIONS_CREATE: applyLocation,

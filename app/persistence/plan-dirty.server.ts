@@ -1,0 +1,57 @@
+/**
+ * Variants whose stock, sales or terms changed since they were last planned. Marked
+ * inside the change's own transaction, so a committed change is never left unplanned;
+ * the incremental plan job drains them. All scoped by shopId.
+ */
+import type pg from "pg";
+import prisma from "~/db.server";
+
+const UPSERT_DIRTY = `ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
+
+export async function markVariantsDirty(client: pg.PoolClient, shopId: number, variantIds: readonly bigint[]): Promise<void> {
+  if (variantIds.length === 0) return;
+  await client.query(
+    `INSERT INTO "PlanDirtyVariant" ("shopId", "variantId") SELECT $1, unnest($2::bigint[]) ${UPSERT_DIRTY}`,
+    [shopId, variantIds.map(String)],
+  );
+}
+
+/** The variants an order's lines sell (call before a delete, after an upsert). */
+export async function markOrderVariantsDirty(client: pg.PoolClient, shopId: number, orderId: bigint): Promise<void> {
+  await client.query(
+    `INSERT INTO "PlanDirtyVariant" ("shopId", "variantId")
+     SELECT DISTINCT $1::int, "variantId" FROM "OrderLine" WHERE "shopId" = $1 AND "orderId" = $2 AND "variantId" IS NOT NULL
+     ${UPSERT_DIRTY}`,
+    [shopId, String(orderId)],
+  );
+}
+
+/** The variant an inventory item belongs to. */
+export async function markInventoryItemDirty(client: pg.PoolClient, shopId: number, inventoryItemId: bigint): Promise<void> {
+  await client.query(
+    `INSERT INTO "PlanDirtyVariant" ("shopId", "variantId")
+     SELECT "shopId", "id" FROM "Variant" WHERE "shopId" = $1 AND "inventoryItemId" = $2
+     ${UPSERT_DIRTY}`,
+    [shopId, String(inventoryItemId)],
+  );
+}
+
+/** Takes up to `limit` dirty variants marked at or before `markedBefore`, oldest first, and clears them. */
+export async function takeDirtyVariants(shopId: number, limit: number, markedBefore: Date = new Date()): Promise<bigint[]> {
+  const rows = await prisma.$queryRaw<{ variantId: bigint }[]>`
+    DELETE FROM "PlanDirtyVariant" WHERE ("shopId", "variantId") IN (
+      SELECT "shopId", "variantId" FROM "PlanDirtyVariant"
+      WHERE "shopId" = ${shopId} AND "requestedAt" <= ${markedBefore}
+      ORDER BY "requestedAt" LIMIT ${limit}
+    ) RETURNING "variantId"`;
+  return rows.map((r) => r.variantId);
+}
+
+/** A full plan reads every variant fresh: marks it made before the run started are covered by it. */
+export async function clearDirtyVariantsBefore(shopId: number, before: Date): Promise<number> {
+  return prisma.planDirtyVariant.deleteMany({ where: { shopId, requestedAt: { lt: before } } }).then((r) => r.count);
+}
+
+export async function countDirtyVariants(shopId: number): Promise<number> {
+  return prisma.planDirtyVariant.count({ where: { shopId } });
+}
