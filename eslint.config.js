@@ -4,7 +4,8 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".cache/**", ".tempo/**", "public/build/**"] },
+  // Shopify CLI writes extensions/*/dist and shopify.d.ts on every `shopify app build`.
+  { ignores: ["build/**", "node_modules/**", ".cache/**", ".tempo/**", "public/build/**", "extensions/*/dist/**", "extensions/*/shopify.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { renderShellPage } from "./admin/shell-page";
 import { issueSessionToken } from "./auth/jwt";
 import type { SimulatorOptions } from "./config";
 import { applyFaults, defaultFaults, type FaultSettings } from "./faults";
+import type { FlowTriggerRecord } from "./flow/trigger-receive";
 import { CORS_HEADERS, sendJson, sendText } from "./http-utils";
 import { handleAccessTokenRoute, handleGraphqlRoute } from "./routes/admin-api-routes";
 import { handleControlRoute } from "./routes/control-routes";
@@ -44,6 +45,8 @@ export interface RunningSimulator {
     idle(): Promise<void>;
   };
   bulk: { idle(): Promise<void>; dir: string };
+  /** Flow triggers the shop accepted through flowTriggerReceive, oldest first. */
+  flowTriggers(shop?: string): readonly FlowTriggerRecord[];
   /** A fresh App Bridge session token (id_token) for the shop. */
   sessionToken(shop?: string, userId?: string): string;
   /** An offline access token without going through token exchange (for tests of the API alone). */
@@ -140,6 +143,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       idle: () => core.dispatcher.idle(),
     },
     bulk: { idle: () => core.bulk.idle(), dir: core.bulkDir },
+    flowTriggers: (shop) => core.shop(shop).flowTriggers,
     sessionToken: (shop, userId) => issueSessionToken({ shop: core.shop(shop).domain, apiKey: core.app.apiKey, apiSecret: core.app.apiSecret, userId }),
     issueOfflineToken: (shop) => {
       const target = core.shop(shop);
