@@ -4,7 +4,8 @@
  * transaction that reconciles proposals and alerts, then the superseded run's rows go. A run
  * that dies halfway leaves the active run untouched; the next run clears what it left.
  */
-import type { PlanRun, PlanRunKind, Prisma } from "@prisma/client";
+import type { PlanRun, PlanRunKind } from "@prisma/client";
+import type pg from "pg";
 import prisma from "~/db.server";
 import { pgPool } from "./pg-pool.server";
 
@@ -21,25 +22,20 @@ export async function updatePlanProgress(shopId: number, runId: number, done: nu
   await prisma.planRun.updateMany({ where: { shopId, id: runId }, data: { progressDone: done, ...(total !== undefined ? { progressTotal: total } : {}) } });
 }
 
-export async function finishPlanRun(
-  shopId: number,
-  runId: number,
-  counts: Prisma.InputJsonValue,
-  startedAt: Date,
-  db: Prisma.TransactionClient = prisma,
-): Promise<void> {
-  const finishedAt = new Date();
-  await db.planRun.updateMany({
-    where: { shopId, id: runId },
-    data: { status: "SUCCEEDED", counts, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime() },
-  });
+/** Marks a run done, in the transaction that commits its rows. */
+export async function finishPlanRun(client: pg.PoolClient, shopId: number, runId: number, counts: unknown, startedAt: Date): Promise<void> {
+  await client.query(
+    `UPDATE "PlanRun" SET "status" = 'SUCCEEDED', "counts" = $3, "finishedAt" = now(), "durationMs" = $4, "progressDone" = "progressTotal"
+     WHERE "shopId" = $1 AND "id" = $2`,
+    [shopId, runId, JSON.stringify(counts), Date.now() - startedAt.getTime()],
+  );
 }
 
-/** Makes a full run the shop's plan. Runs inside the commit transaction. */
-export async function activatePlanRun(shopId: number, runId: number, db: Prisma.TransactionClient): Promise<number | null> {
-  const shop = await db.shop.findUnique({ where: { id: shopId }, select: { activePlanRunId: true } });
-  await db.shop.update({ where: { id: shopId }, data: { activePlanRunId: runId } });
-  return shop?.activePlanRunId ?? null;
+/** Makes a full run the shop's plan, in the commit transaction; returns the run it replaced. */
+export async function activatePlanRun(client: pg.PoolClient, shopId: number, runId: number): Promise<number | null> {
+  const previous = await client.query<{ activePlanRunId: number | null }>(`SELECT "activePlanRunId" FROM "Shop" WHERE "id" = $1 FOR UPDATE`, [shopId]);
+  await client.query(`UPDATE "Shop" SET "activePlanRunId" = $2 WHERE "id" = $1`, [shopId, runId]);
+  return previous.rows[0]?.activePlanRunId ?? null;
 }
 
 export async function failPlanRun(shopId: number, runId: number, error: string): Promise<void> {

@@ -15,6 +15,7 @@ export interface ForecastRow {
   p50: readonly number[];
   p90: readonly number[];
   promoUnits: readonly number[];
+  weekdayIndex: readonly number[];
   source: string;
   model: string;
   modelLabel: string;
@@ -52,7 +53,7 @@ export interface StockPlanRow {
   projectionReason: string;
 }
 
-const FORECAST_COLUMNS = ["shopId", "planRunId", "variantId", "locationId", "firstWeek", "mean", "p10", "p50", "p90", "promoUnits", "source", "model", "modelLabel", "demandClass", "reason", "explanation", "distribution"];
+const FORECAST_COLUMNS = ["shopId", "planRunId", "variantId", "locationId", "firstWeek", "mean", "p10", "p50", "p90", "promoUnits", "weekdayIndex", "source", "model", "modelLabel", "demandClass", "reason", "explanation", "distribution"];
 
 const STOCK_PLAN_COLUMNS = [
   "shopId", "planRunId", "variantId", "locationId", "supplierId", "termsSource", "abcClass", "serviceLevel", "leadTimeDays", "reviewDays",
@@ -69,7 +70,7 @@ export async function copyForecastRows(client: pg.PoolClient, shopId: number, ru
     "Forecast",
     FORECAST_COLUMNS,
     rows.map((r): CopyValue[] => [
-      shopId, runId, r.variantId, r.locationId, r.firstWeek, floats(r.mean), floats(r.p10), floats(r.p50), floats(r.p90), floats(r.promoUnits),
+      shopId, runId, r.variantId, r.locationId, r.firstWeek, floats(r.mean), floats(r.p10), floats(r.p50), floats(r.p90), floats(r.promoUnits), floats(r.weekdayIndex),
       r.source, r.model, r.modelLabel, r.demandClass, r.reason, JSON.stringify(r.explanation), JSON.stringify(r.distribution),
     ]),
   );
@@ -87,6 +88,18 @@ function stockPlanValues(shopId: number, runId: number, r: StockPlanRow, now: Da
 export async function copyStockPlanRows(client: pg.PoolClient, shopId: number, runId: number, rows: readonly StockPlanRow[]): Promise<void> {
   const now = new Date();
   await copyRows(client, "StockPlan", STOCK_PLAN_COLUMNS, rows.map((r) => stockPlanValues(shopId, runId, r, now)));
+}
+
+/** Adds forecasts to an existing run (variants first planned by an incremental re-plan). Inside a transaction. */
+export async function upsertForecastRows(client: pg.PoolClient, shopId: number, runId: number, rows: readonly ForecastRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(`DELETE FROM "Forecast" WHERE "shopId" = $1 AND "planRunId" = $2 AND ("variantId", "locationId") IN (SELECT unnest($3::bigint[]), unnest($4::bigint[]))`, [
+    shopId,
+    runId,
+    rows.map((r) => r.variantId),
+    rows.map((r) => r.locationId),
+  ]);
+  await copyForecastRows(client, shopId, runId, rows);
 }
 
 /** Incremental re-plan: replaces the active run's rows for these variant/locations in one statement. Inside a transaction. */
