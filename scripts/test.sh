@@ -32,10 +32,6 @@ timed "shopify app build" bash -c '
 echo "[tempo] tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?
-# One plain summary line that any CI reader understands.
-node -e '
-  const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`vitest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
-' || true
+# One plain summary line that any CI reader understands (failed suites included).
+npx tsx scripts/lib/vitest-summary.ts test-results/vitest.json || true
 exit "$status"

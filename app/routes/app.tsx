@@ -4,6 +4,7 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import { appBridgeUrl as configuredAppBridgeUrl } from "~/config/env.server";
 import { authenticate } from "~/shopify.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
@@ -13,7 +14,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return {
     apiKey: process.env.SHOPIFY_API_KEY || "",
     // Where App Bridge loads from; unset means Shopify's CDN.
-    appBridgeUrl: process.env.APP_BRIDGE_URL || null,
+    appBridgeUrl: configuredAppBridgeUrl(),
   };
 };
 
