@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
-import * as format from "./format";
-import type { ShopFormat } from "./format";
+import * as format from "~/lib/format";
+import type { ShopFormat } from "~/lib/format";
 
 const FormatContext = createContext<ShopFormat>({ locale: "en-US", currencyCode: "USD", timezone: "UTC" });
 

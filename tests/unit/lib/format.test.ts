@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatMoment, formatMoney, formatWeeksOfSupply } from "~/components/format/format";
+import { formatDay, formatMoment, formatMoney, formatWeeksOfSupply } from "~/lib/format";
 
 describe("shop formatting", () => {
   it("writes money in the shop's currency with that currency's decimals, in the merchant's locale", () => {
