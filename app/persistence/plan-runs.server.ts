@@ -72,9 +72,9 @@ export async function findActivePlan(shopId: number): Promise<ActivePlan | null>
   return run ? { run, asOf: run.asOf.toISOString().slice(0, 10) } : null;
 }
 
-/** The latest run of any kind (running, failed or done), for the "plan as of" banner. */
-export async function findLatestPlanRun(shopId: number): Promise<PlanRun | null> {
-  return prisma.planRun.findFirst({ where: { shopId }, orderBy: { startedAt: "desc" } });
+/** The latest run (running, failed or done) of a kind, for the "plan as of" banner. */
+export async function findLatestPlanRun(shopId: number, kind?: PlanRunKind): Promise<PlanRun | null> {
+  return prisma.planRun.findFirst({ where: { shopId, ...(kind ? { kind } : {}) }, orderBy: { startedAt: "desc" } });
 }
 
 export async function listPlanRuns(shopId: number, limit = 20): Promise<PlanRun[]> {

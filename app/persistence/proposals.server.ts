@@ -134,3 +134,14 @@ export async function approvedProposals(db: Db, shopId: number, ids: readonly nu
   return db.reorderProposal.findMany({ where: { shopId, id: { in: [...ids] }, status: "APPROVED" }, orderBy: { id: "asc" } });
 }
 
+
+/** The case pack and MOQ an edited quantity must respect: the variant's terms, else its supplier's. */
+export async function findProposalRules(shopId: number, id: number): Promise<{ casePack: number; moqUnits: number } | null> {
+  const rows = await prisma.$queryRaw<{ casePack: number; moqUnits: number }[]>`
+    SELECT COALESCE(t."casePack", s."casePack", 1)::int AS "casePack", COALESCE(t."moqUnits", s."moqUnits", 0)::int AS "moqUnits"
+    FROM "ReorderProposal" r
+    LEFT JOIN "VariantBuyingTerms" t ON t."shopId" = r."shopId" AND t."variantId" = r."variantId"
+    LEFT JOIN "Supplier" s ON s."shopId" = r."shopId" AND s."id" = r."supplierId"
+    WHERE r."shopId" = ${shopId} AND r."id" = ${id}`;
+  return rows[0] ?? null;
+}
