@@ -42,7 +42,7 @@ export default tseslint.config(
   {
     // Layers import downwards only: routes -> components/jobs -> sync -> persistence -> shopify.
     // Lower layers enqueue work through app/queue, never through app/jobs.
-    files: ["app/sync/**", "app/persistence/**", "app/shopify/**", "app/privacy/**", "app/queue/**", "app/lib/**"],
+    files: ["app/sync/**", "app/plan/**", "app/persistence/**", "app/shopify/**", "app/privacy/**", "app/queue/**", "app/lib/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -4,6 +4,7 @@
  * the incremental plan job drains them. All scoped by shopId.
  */
 import type pg from "pg";
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 
 const UPSERT_DIRTY = `ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
@@ -54,4 +55,18 @@ export async function clearDirtyVariantsBefore(shopId: number, before: Date): Pr
 
 export async function countDirtyVariants(shopId: number): Promise<number> {
   return prisma.planDirtyVariant.count({ where: { shopId } });
+}
+
+/** Marks variants inside a Prisma transaction (forms and imports); `"all"` marks every live variant of the shop. */
+export async function markVariantsDirtyInTransaction(db: Prisma.TransactionClient, shopId: number, variantIds: readonly bigint[] | "all"): Promise<void> {
+  if (variantIds === "all") {
+    await db.$executeRaw`INSERT INTO "PlanDirtyVariant" ("shopId", "variantId")
+      SELECT "shopId", "id" FROM "Variant" WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL
+      ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
+    return;
+  }
+  if (variantIds.length === 0) return;
+  await db.$executeRaw`INSERT INTO "PlanDirtyVariant" ("shopId", "variantId")
+    SELECT ${shopId}, unnest(${variantIds.map(String)}::bigint[])
+    ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
 }
