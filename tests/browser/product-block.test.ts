@@ -12,6 +12,7 @@ import { installShop, testPrisma } from "../integration/sync/sync-support";
 import { closeQueues } from "~/queue/queues.server";
 
 const shopDomain = uniqueShopDomain("block");
+const newShopDomain = uniqueShopDomain("block-new");
 let simulator: RunningSimulator;
 let app: RunningAppServer;
 let browser: Browser;
@@ -20,13 +21,16 @@ let variantIds: string[];
 
 beforeAll(async () => {
   ensureExtensionsBuilt();
-  simulator = await startSimulatedShops([{ shopDomain, locations: 2 }]);
+  simulator = await startSimulatedShops([{ shopDomain, locations: 2 }, { shopDomain: newShopDomain }]);
   process.env.APP_BRIDGE_URL = `${simulator.url}/app-bridge.js`;
   process.env.ADDITIONAL_FRAME_ANCESTORS = simulator.url;
   app = await startAppServer(TEST_APP_PORT);
   browser = await launchChromium();
 
   const shopId = await installShop(simulator, shopDomain);
+  const newShopId = await installShop(simulator, newShopDomain);
+  const newShopProduct = simulator.shop(newShopDomain).store.data.products[0]!;
+  await testPrisma.product.create({ data: { shopId: newShopId, id: BigInt(newShopProduct.id), title: newShopProduct.title } });
   const data = simulator.shop(shopDomain).store.data;
   const product = data.products.find((p) => data.variants.filter((v) => v.productId === p.id).length >= 2)!;
   productId = product.id;
@@ -102,4 +106,14 @@ it("shows Tempo's stock outlook block on the product page and links into the var
   expect(new URL(frameSrc ?? "").pathname).toBe(`/app/variants/${variantIds[0]}`);
   await page.screenshot({ path: "test-results/admin-product-block-link.png" });
   expect(pageErrors).toEqual([]);
+});
+
+it("explains on a shop Tempo has not planned yet that the first plan is on its way", async () => {
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1280, height: 700 } });
+  const product = simulator.shop(newShopDomain).store.data.products[0]!;
+  await page.goto(simulator.productUrl(newShopDomain, product.id));
+  const block = page.locator('[data-extension="product-stock-outlook"]');
+  await block.getByRole("heading", { name: "Tempo is still building the first plan" }).waitFor({ state: "visible", timeout: 30_000 });
+  expect(await block.getByRole("columnheader").count()).toBe(0);
+  await page.screenshot({ path: "test-results/admin-product-block-no-plan.png" });
 });

@@ -161,7 +161,7 @@ export function outlookView(reply: OutlookReply): OutlookView {
       kind: "message",
       tone: "info",
       title: "Tempo is still building the first plan",
-      body: "Weeks of supply and stockout dates appear here once the first plan is ready, usually within minutes of the first import.",
+      body: "Weeks of supply and stockout dates appear here as soon as the first plan is ready.",
     };
   }
   if (reply.state === "unknown-product") {
