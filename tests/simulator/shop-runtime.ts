@@ -5,6 +5,7 @@ import { ShopStore } from "./store/shop-store";
 import type { ShopData } from "./store/types";
 import type { BulkOperationRecord } from "./bulk/bulk-operation";
 import type { FlowTriggerRecord } from "./flow/trigger-receive";
+import type { NavMenuLink } from "./admin/admin-layout";
 
 /** Everything the simulator keeps for one hosted shop besides the shared app config. */
 export class SimShop {
@@ -20,6 +21,8 @@ export class SimShop {
   readonly bulkOperations = new Map<string, BulkOperationRecord>();
   /** Every Flow trigger this shop accepted, oldest first. */
   readonly flowTriggers: FlowTriggerRecord[] = [];
+  /** The app's App Bridge nav menu as the app frame last reported it; the admin lists it under Apps. */
+  appNavMenu: NavMenuLink[] = [];
   /** Small cache of filtered+sorted lists keyed by resource/query/sort and store version. */
   private readonly sortedCache = new Map<string, readonly unknown[]>();
 

@@ -32,12 +32,11 @@ function OutlookBody({ view }: { view: OutlookView }) {
   }
   return (
     <s-stack gap="base">
-      <s-paragraph color="subdued">
-        {view.summary} · {view.asOf}
-      </s-paragraph>
+      <s-paragraph>{view.summary}</s-paragraph>
       <s-table>
         <s-table-header-row>
           <s-table-header listSlot="primary">Variant</s-table-header>
+          <s-table-header format="numeric">Available</s-table-header>
           <s-table-header format="numeric">Weeks of supply</s-table-header>
           <s-table-header>Projected stockout</s-table-header>
           <s-table-header>Open proposal</s-table-header>
@@ -48,6 +47,7 @@ function OutlookBody({ view }: { view: OutlookView }) {
           ))}
         </s-table-body>
       </s-table>
+      <s-text color="subdued">{view.asOf}</s-text>
     </s-stack>
   );
 }
@@ -59,7 +59,12 @@ function OutlookTableRow({ row }: { row: OutlookRow }) {
         <s-stack gap="small-500">
           <s-link href={row.href}>{row.title}</s-link>
           {row.sku ? <s-text color="subdued">{row.sku}</s-text> : null}
-          {row.stock ? <s-text color="subdued">{row.stock}</s-text> : null}
+        </s-stack>
+      </s-table-cell>
+      <s-table-cell>
+        <s-stack gap="small-500">
+          <s-text>{row.available}</s-text>
+          {row.inbound ? <s-text color="subdued">{row.inbound}</s-text> : null}
         </s-stack>
       </s-table-cell>
       <s-table-cell>{row.weeks}</s-table-cell>
@@ -73,11 +78,13 @@ function OutlookTableRow({ row }: { row: OutlookRow }) {
         {row.proposals.length === 0 ? (
           <s-text color="subdued">None</s-text>
         ) : (
-          <s-stack gap="small-500">
+          <s-stack gap="small-300">
             {row.proposals.map((proposal) => (
-              <s-badge key={proposal.label} tone={proposal.tone}>
-                {proposal.label}
-              </s-badge>
+              <s-stack key={`${proposal.status}-${proposal.where}`} gap="small-500">
+                <s-badge tone={proposal.tone}>{proposal.status}</s-badge>
+                <s-text>{proposal.detail}</s-text>
+                {proposal.where ? <s-text color="subdued">{proposal.where}</s-text> : null}
+              </s-stack>
             ))}
           </s-stack>
         )}

@@ -37,13 +37,25 @@ export interface LocationReply {
 
 export type BadgeTone = "critical" | "warning" | "success" | "info" | "neutral";
 
+export interface OutlookProposal {
+  /** "Proposed" or "Approved" */
+  status: string;
+  tone: BadgeTone;
+  /** "180 units, order by Dec 2" */
+  detail: string;
+  /** The location, when several are planned; else empty. */
+  where: string;
+}
+
 export interface OutlookRow {
   variantId: string;
   title: string;
-  /** "SKU LIN-M-SND", or empty. */
+  /** The SKU, or empty. */
   sku: string;
-  /** "38 available · 120 inbound" */
-  stock: string;
+  /** "38", or "—" when not planned. */
+  available: string;
+  /** "+120 inbound", or empty when nothing is on its way. */
+  inbound: string;
   /** "2.4 weeks", "Not selling" or "Not planned". */
   weeks: string;
   /** "Dec 14, 2026" or "None projected". */
@@ -52,7 +64,7 @@ export interface OutlookRow {
   stockoutTone: BadgeTone;
   /** "at Flagship store" when several locations are planned, else empty. */
   stockoutWhere: string;
-  proposals: { label: string; tone: BadgeTone }[];
+  proposals: OutlookProposal[];
   /** Where the variant's title links: its page in Tempo, in the app: protocol admin links use. */
   href: string;
 }
@@ -64,12 +76,12 @@ export type OutlookView =
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-/** "2026-12-14" -> "Dec 14, 2026"; read as a calendar day, never shifted by a time zone. */
-export function formatDay(isoDay: string): string {
+/** "2026-12-14" -> "Dec 14, 2026" (or "Dec 14" without the year); a calendar day, never shifted by a time zone. */
+export function formatDay(isoDay: string, withYear = true): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
   const month = match ? MONTHS[Number(match[2]) - 1] : undefined;
   if (!match || !month) return isoDay;
-  return `${month} ${Number(match[3])}, ${match[1]}`;
+  return withYear ? `${month} ${Number(match[3])}, ${match[1]}` : `${month} ${Number(match[3])}`;
 }
 
 function addDays(isoDay: string, days: number): string {
@@ -103,17 +115,24 @@ function rowOf(variant: VariantReply, asOf: string): OutlookRow {
   const { total } = variant;
   const tightest = variant.locations.map((l) => stockoutTone(l, asOf)).sort((a, b) => TONE_RANK[a] - TONE_RANK[b])[0];
   const weeks = !variant.planned ? "Not planned" : total.weeksOfSupply === null ? "Not selling" : formatWeeks(total.weeksOfSupply);
-  const proposals = variant.locations.flatMap((l) => {
+  const proposals = variant.locations.flatMap((l): OutlookProposal[] => {
     if (!l.proposal) return [];
-    const verb = l.proposal.status === "APPROVED" ? "Approved" : "Proposed";
-    const where = variant.locations.length > 1 ? ` at ${l.locationName}` : "";
-    return [{ label: `${verb}: ${count(l.proposal.quantity)} units${where}, order by ${formatDay(l.proposal.orderByDate)}`, tone: (l.proposal.status === "APPROVED" ? "success" : "info") as BadgeTone }];
+    const approved = l.proposal.status === "APPROVED";
+    return [
+      {
+        status: approved ? "Approved" : "Proposed",
+        tone: approved ? "success" : "info",
+        detail: `${count(l.proposal.quantity)} units, order by ${formatDay(l.proposal.orderByDate, false)}`,
+        where: variant.locations.length > 1 ? l.locationName : "",
+      },
+    ];
   });
   return {
     variantId: variant.variantId,
     title: variant.title,
-    sku: variant.sku ? `SKU ${variant.sku}` : "",
-    stock: variant.planned ? `${count(total.available)} available · ${count(total.inbound)} inbound` : "",
+    sku: variant.sku ?? "",
+    available: variant.planned ? count(total.available) : "—",
+    inbound: variant.planned && total.inbound > 0 ? `+${count(total.inbound)} inbound` : "",
     weeks,
     stockout: total.projectedStockoutDate ? formatDay(total.projectedStockoutDate) : "None projected",
     stockoutTone: variant.planned ? (tightest ?? "success") : "neutral",
@@ -132,7 +151,7 @@ function summaryOf(rows: OutlookRow[], variants: VariantReply[]): string {
   const parts = [variantsText];
   if (first?.total.projectedStockoutDate) parts.push(`first stockout ${formatDay(first.total.projectedStockoutDate)} (${first.title})`);
   else parts.push("no stockout projected");
-  if (atRisk > 0) parts.push(`${atRisk} selling out before new stock can arrive`);
+  if (atRisk > 0) parts.push(`${atRisk} ${atRisk === 1 ? "sells" : "sell"} out before a new order could arrive`);
   return parts.join(" · ");
 }
 
@@ -142,7 +161,7 @@ export function outlookView(reply: OutlookReply): OutlookView {
       kind: "message",
       tone: "info",
       title: "Tempo is still building the first plan",
-      body: "Weeks of supply and stockout dates appear here once the first plan is ready, usually within minutes of the first import.",
+      body: "Weeks of supply and stockout dates appear here as soon as the first plan is ready.",
     };
   }
   if (reply.state === "unknown-product") {
@@ -152,7 +171,7 @@ export function outlookView(reply: OutlookReply): OutlookView {
     return { kind: "message", tone: "info", title: "No variants to plan", body: "This product has no variants Tempo tracks." };
   }
   const rows = reply.variants.map((variant) => rowOf(variant, reply.asOf));
-  return { kind: "table", asOf: `Plan of ${formatDay(reply.asOf)}`, summary: summaryOf(rows, reply.variants), rows };
+  return { kind: "table", asOf: `From Tempo's plan of ${formatDay(reply.asOf)}`, summary: summaryOf(rows, reply.variants), rows };
 }
 
 /** What the block says when the request itself failed. */

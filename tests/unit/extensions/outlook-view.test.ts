@@ -39,14 +39,15 @@ describe("the block's view of Tempo's answer", () => {
     const view = outlookView(ready([variant()]));
     expect(view).toEqual({
       kind: "table",
-      asOf: "Plan of Dec 1, 2026",
+      asOf: "From Tempo's plan of Dec 1, 2026",
       summary: "1 variant · first stockout Jan 20, 2027 (M / Sand)",
       rows: [
         {
           variantId: "4001",
           title: "M / Sand",
-          sku: "SKU LIN-M-SND",
-          stock: "38 available · 1,200 inbound",
+          sku: "LIN-M-SND",
+          available: "38",
+          inbound: "+1,200 inbound",
           weeks: "6.0 weeks",
           stockout: "Jan 20, 2027",
           stockoutTone: "neutral",
@@ -63,7 +64,7 @@ describe("the block's view of Tempo's answer", () => {
     const warning = outlookView(ready([variant({ locations: [location({ projectedStockoutDate: "2027-01-10", orderByDate: "2026-11-28" })] })]));
     const safe = outlookView(ready([variant({ locations: [location({ projectedStockoutDate: null, weeksOfSupply: 30 })] })]));
     expect(critical.kind === "table" && critical.rows[0]?.stockoutTone).toBe("critical");
-    expect(critical.kind === "table" && critical.summary).toBe("1 variant · first stockout Dec 15, 2026 (M / Sand) · 1 selling out before new stock can arrive");
+    expect(critical.kind === "table" && critical.summary).toBe("1 variant · first stockout Dec 15, 2026 (M / Sand) · 1 sells out before a new order could arrive");
     expect(warning.kind === "table" && warning.rows[0]?.stockoutTone).toBe("warning");
     expect(safe.kind === "table" && [safe.rows[0]?.stockout, safe.rows[0]?.stockoutTone, safe.summary]).toEqual(["None projected", "success", "1 variant · no stockout projected"]);
   });
@@ -82,8 +83,8 @@ describe("the block's view of Tempo's answer", () => {
     const row = view.kind === "table" ? view.rows[0] : undefined;
     expect(row?.stockoutWhere).toBe("at Flagship store");
     expect(row?.proposals).toEqual([
-      { label: "Approved: 1,500 units at Flagship store, order by Dec 3, 2026", tone: "success" },
-      { label: "Proposed: 80 units at Warehouse, order by Dec 20, 2026", tone: "info" },
+      { status: "Approved", tone: "success", detail: "1,500 units, order by Dec 3", where: "Flagship store" },
+      { status: "Proposed", tone: "info", detail: "80 units, order by Dec 20", where: "Warehouse" },
     ]);
   });
 
@@ -95,9 +96,9 @@ describe("the block's view of Tempo's answer", () => {
       ]),
     );
     const rows = view.kind === "table" ? view.rows : [];
-    expect(rows.map((r) => [r.weeks, r.stockout, r.sku, r.stock])).toEqual([
-      ["Not selling", "None projected", "SKU LIN-M-SND", "38 available · 1,200 inbound"],
-      ["Not planned", "None projected", "", ""],
+    expect(rows.map((r) => [r.weeks, r.stockout, r.sku, r.available, r.inbound])).toEqual([
+      ["Not selling", "None projected", "LIN-M-SND", "38", "+1,200 inbound"],
+      ["Not planned", "None projected", "", "—", ""],
     ]);
   });
 
@@ -118,6 +119,7 @@ describe("small helpers", () => {
   it("formats calendar days without a time zone shift", () => {
     expect(formatDay("2026-01-01")).toBe("Jan 1, 2026");
     expect(formatDay("2026-12-31")).toBe("Dec 31, 2026");
+    expect(formatDay("2026-12-31", false)).toBe("Dec 31");
     expect(formatDay("not a day")).toBe("not a day");
   });
 
