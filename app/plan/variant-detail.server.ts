@@ -134,6 +134,9 @@ export async function getVariantDetail(shopId: number, variantId: bigint): Promi
       projectedHigh: null,
       inbound: null,
     }));
+    // A variant launched inside the window starts its chart a week before its first sale.
+    const firstSale = weeks.findIndex((w) => (w.sold ?? 0) > 0);
+    if (firstSale > 1) weeks.splice(0, firstSale - 1);
     if (forecast) {
       forecast.mean.forEach((mean, w) => {
         weeks.push({

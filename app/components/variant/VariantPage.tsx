@@ -92,7 +92,7 @@ function LocationPlan({ location }: { location: LocationDetail }) {
             {location.forecast && (
               <List.Item>
                 Forecast: {location.forecast.modelLabel}
-                {location.forecast.demandClass ? ` for ${location.forecast.demandClass} demand` : ""}. {location.forecast.routeReason ?? ""}
+                {location.forecast.demandClass ? ` for ${location.forecast.demandClass} demand` : ""}.
               </List.Item>
             )}
             {location.forecast?.reasons.map((reason, i) => <List.Item key={i}>{reason}</List.Item>)}
