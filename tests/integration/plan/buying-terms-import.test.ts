@@ -36,7 +36,7 @@ describe("buying terms import", () => {
     const csv = "name,lead_time_days,case_pack\nPacific Mills,35,6\nAtlas Knitwear,forty,12\nMeridian Goods,21,1\n";
     const outcome = await importSuppliersFile(who(shopA), csv);
     expect(outcome).toEqual({ ok: false, errors: [{ line: 3, column: "lead_time_days", value: "forty", message: '"forty" is not a whole number.' }] });
-    expect(await testPrisma.supplier.count({ where: { shopId: ids[shopA] } })).toBe(0);
+    expect(await testPrisma.supplier.count({ where: { shopId: ids[shopA]! } })).toBe(0);
   });
 
   it("imports a good file, updates by name on a second import, and marks every variant for re-planning", async () => {
@@ -44,22 +44,22 @@ describe("buying terms import", () => {
     expect(first).toEqual({ ok: true, summary: "2 suppliers imported: 2 new, 0 updated." });
     const second = await importSuppliersFile(who(shopA), "name,lead_time_days\npacific mills,30\n");
     expect(second).toEqual({ ok: true, summary: "1 supplier imported: 0 new, 1 updated." });
-    const pacific = await testPrisma.supplier.findFirstOrThrow({ where: { shopId: ids[shopA], name: "Pacific Mills" } });
+    const pacific = await testPrisma.supplier.findFirstOrThrow({ where: { shopId: ids[shopA]!, name: "Pacific Mills" } });
     expect(pacific.leadTimeDays).toBe(30);
-    const live = await testPrisma.variant.count({ where: { shopId: ids[shopA], deletedAt: null } });
-    expect(await testPrisma.planDirtyVariant.count({ where: { shopId: ids[shopA] } })).toBe(live);
-    expect(await testPrisma.supplier.count({ where: { shopId: ids[shopB] } })).toBe(0);
-    expect(await testPrisma.auditEvent.count({ where: { shopId: ids[shopA], entity: "supplier", action: "imported", actor: "staff:7" } })).toBe(2);
+    const live = await testPrisma.variant.count({ where: { shopId: ids[shopA]!, deletedAt: null } });
+    expect(await testPrisma.planDirtyVariant.count({ where: { shopId: ids[shopA]! } })).toBe(live);
+    expect(await testPrisma.supplier.count({ where: { shopId: ids[shopB]! } })).toBe(0);
+    expect(await testPrisma.auditEvent.count({ where: { shopId: ids[shopA]!, entity: "supplier", action: "imported", actor: "staff:7" } })).toBe(2);
   });
 
   it("imports variant terms by SKU against this shop's catalogue only", async () => {
-    const variant = await testPrisma.variant.findFirstOrThrow({ where: { shopId: ids[shopA], sku: { not: null } } });
+    const variant = await testPrisma.variant.findFirstOrThrow({ where: { shopId: ids[shopA]!, sku: { not: null } } });
     const outcome = await importVariantTermsFile(who(shopA), `sku,supplier,unit_cost,case_pack\n${variant.sku},Pacific Mills,9.40,12\nNOPE-SKU,Pacific Mills,1,1\n`);
     expect(outcome.ok).toBe(false);
-    expect(await testPrisma.variantBuyingTerms.count({ where: { shopId: ids[shopA] } })).toBe(0);
+    expect(await testPrisma.variantBuyingTerms.count({ where: { shopId: ids[shopA]! } })).toBe(0);
     const good = await importVariantTermsFile(who(shopA), `sku,supplier,unit_cost,case_pack\n${variant.sku},Pacific Mills,9.40,12\n`);
     expect(good).toEqual({ ok: true, summary: "Buying terms of 1 variant imported." });
-    const terms = await testPrisma.variantBuyingTerms.findUniqueOrThrow({ where: { shopId_variantId: { shopId: ids[shopA], variantId: variant.id } } });
+    const terms = await testPrisma.variantBuyingTerms.findUniqueOrThrow({ where: { shopId_variantId: { shopId: ids[shopA]!, variantId: variant.id } } });
     expect(Number(terms.unitCost)).toBe(9.4);
     expect(terms.casePack).toBe(12);
     // Shop B has the same SKUs (same seed) but no supplier named Pacific Mills.
@@ -86,7 +86,7 @@ describe("planning settings form", () => {
       data.set(k, v);
     expect((await saveSettingsForm(who(shopA), data)).ok).toBe(true);
     expect(await getPlanSettings(ids[shopA]!)).toMatchObject({ serviceLevels: { A: 99, B: 96, C: 92 }, defaultLeadTimeDays: 21, reviewDays: 14, openToBuy: { "2026-12": 25000 } });
-    expect(await testPrisma.auditEvent.count({ where: { shopId: ids[shopA], entity: "settings" } })).toBe(1);
+    expect(await testPrisma.auditEvent.count({ where: { shopId: ids[shopA]!, entity: "settings" } })).toBe(1);
     expect((await getPlanSettings(ids[shopB]!)).serviceLevels.A).toBe(98);
   });
 });
