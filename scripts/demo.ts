@@ -81,7 +81,8 @@ async function main(): Promise<void> {
 
   // Same host as the simulator: a cross-site frame would lose its storage in browsers that block third-party storage.
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN });
+  // The brand's history runs up to today, as a live shop's does.
+  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN, endDate: new Date().toISOString().slice(0, 10) });
   simulator = await startSimulator({
     app: { ...DEMO_APP, appUrl, tomlPath: path.join(ROOT, "shopify.app.toml") },
     shops: [brand],

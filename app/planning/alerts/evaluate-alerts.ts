@@ -6,7 +6,8 @@
  * overstock. Opening, refreshing and resolving alerts over time is the caller's (it keeps state).
  */
 import { formatUnits } from "../forecast/explain";
-import { addDays, daysBetween, formatDay, formatWeeks } from "../calendar";
+import { addDays, daysBetween } from "../calendar";
+import { formatDay, formatWeeks } from "../wording";
 
 export type AlertKind = "STOCKOUT_RISK" | "BELOW_REORDER_POINT" | "OVERSTOCK" | "DEAD_STOCK";
 export type AlertSeverity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";

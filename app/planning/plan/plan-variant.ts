@@ -5,7 +5,8 @@
  * can never disagree.
  */
 import { type AlertCandidate, type AlertThresholds, evaluateAlerts } from "../alerts";
-import { addDays, daysBetween, formatDay, toDayNumber } from "../calendar";
+import { addDays, daysBetween, toDayNumber } from "../calendar";
+import { formatDay } from "../wording";
 import { type DemandDistribution, intervalDemand } from "../forecast/demand-distribution";
 import { type AbcClass, type StockPolicy, computeStockPolicy } from "../policy";
 import { type InboundArrival, type InventoryProjection, dailyDemandFrom, projectInventory } from "../projection";
