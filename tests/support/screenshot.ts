@@ -21,7 +21,20 @@ try {
     await page.waitForTimeout(Number(process.env.SETTLE_MS ?? 1500));
     const file = `test-results/screens/${path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home"}.png`;
     await page.screenshot({ path: file, fullPage: true });
-    console.log(`${file}${errors.length ? `  errors: ${errors.join(" | ")}` : ""}`);
+    // The app scrolls inside the admin's frame: tall pages are also shot scrolled, part by part.
+    const appFrame = page.frames().find((candidate) => candidate.name() === "app-frame" || candidate.url().includes("embedded=1"));
+    const parts: string[] = [];
+    if (appFrame) {
+      const [scrollHeight, viewHeight] = await appFrame.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+      for (let y = viewHeight, part = 2; y < scrollHeight; y += viewHeight - 100, part++) {
+        await appFrame.evaluate((top) => window.scrollTo(0, top), y - 100);
+        await page.waitForTimeout(300);
+        const partFile = file.replace(/\.png$/, `-${part}.png`);
+        await page.screenshot({ path: partFile });
+        parts.push(partFile);
+      }
+    }
+    console.log(`${file}${parts.length ? ` (+${parts.length} parts)` : ""}${errors.length ? `  errors: ${errors.join(" | ")}` : ""}`);
     await page.close();
   }
 } finally {
