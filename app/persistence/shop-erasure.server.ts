@@ -27,6 +27,7 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "VariantBuyingTerms",
   "Supplier",
   "PlanDirtyVariant",
+  "ShopMetricsWeek",
   "PlanRun",
 ] as const;
 

@@ -11,7 +11,8 @@ import { applyProposalChanges, loadLiveProposals, loadRecentRejections } from "~
 import { activatePlanRun, finishPlanRun } from "~/persistence/plan-runs.server";
 import { clearDirtyMarks } from "~/persistence/plan-dirty.server";
 import { copyForecastRows, copyStockPlanRows, upsertForecastRows, upsertStockPlanRows, type ForecastRow } from "~/persistence/plan-writes.server";
-import { addDays } from "~/planning/calendar";
+import { addDays, weekStartOf } from "~/planning/calendar";
+import { recordPlanMetrics, type WeekSalesFigures } from "~/persistence/shop-metrics.server";
 import type pg from "pg";
 import { alertChanges } from "./alert-refresh";
 import type { ComputedPlans } from "./compute-plans";
@@ -71,7 +72,7 @@ export async function commitFullPlan(
   shopId: number,
   runId: number,
   startedAt: Date,
-  run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[] },
+  run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[]; asOf: string; recentSales: readonly WeekSalesFigures[] },
 ): Promise<CommitOutcome> {
   return inTransaction(async (client) => {
     const forecasts = run.forecasts;
@@ -86,6 +87,7 @@ export async function commitFullPlan(
         .map((f) => ({ variantId: f.variantId, locationId: f.locationId, weekStart: addDays(f.firstWeek, 7), mean: f.mean[1] ?? 0, p10: f.p10[1] ?? 0, p90: f.p90[1] ?? 0 })),
     );
     const outcome = await reconcileBoard(client, shopId, runId, run.planned, run.pairs);
+    await recordPlanMetrics(client, shopId, runId, { asOf: run.asOf, currentWeek: weekStartOf(run.asOf), recentSales: run.recentSales });
     const previousRunId = await activatePlanRun(client, shopId, runId);
     await finishPlanRun(client, shopId, runId, counts(run.planned, outcome, run.pairs.length), startedAt);
     return { previousRunId, ...outcome };

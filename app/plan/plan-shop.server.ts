@@ -29,7 +29,7 @@ import { listSuppliers, listVariantTerms, toSupplierTerms, toTermsOverride } fro
 import { commitFullPlan } from "./commit-plan.server";
 import { applyShopBudget, type PlanContext } from "./compute-plans";
 import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPair } from "./plan-pairs";
-import { runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
+import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -131,7 +131,13 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
     planned.budgetMonths = applyShopBudget(planned.drafts, context);
     const plan = lap();
 
-    const committed = await commitFullPlan(shopId, run.id, startedAt, { forecasts: results.flatMap((r) => r.forecasts), planned, pairs: pairs.map((p) => p.key) });
+    const committed = await commitFullPlan(shopId, run.id, startedAt, {
+      forecasts: results.flatMap((r) => r.forecasts),
+      planned,
+      pairs: pairs.map((p) => p.key),
+      asOf,
+      recentSales: mergeRecentSales(results.map((r) => r.recentSales)),
+    });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);
     const commit = lap();

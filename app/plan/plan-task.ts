@@ -15,9 +15,36 @@ export interface PlanTask {
   context: PlanContext;
 }
 
+export interface WeekSales {
+  weekStart: string;
+  sold: number;
+  /** Sold plus what stockouts lost, by the cleaned history. */
+  demand: number;
+}
+
 export interface PlanTaskResult {
   forecasts: ForecastRow[];
   plans: PairPlans;
+  recentSales: WeekSales[];
+}
+
+/** Adds up recent weeks' sales and demand over outlooks. */
+export function sumRecentSales(outlooks: readonly { recent: { weekStarts: string[]; sold: number[]; demand: number[] } }[]): WeekSales[] {
+  const byWeek = new Map<string, WeekSales>();
+  for (const { recent } of outlooks) {
+    recent.weekStarts.forEach((weekStart, i) => {
+      const week = byWeek.get(weekStart) ?? { weekStart, sold: 0, demand: 0 };
+      week.sold += recent.sold[i] ?? 0;
+      week.demand += recent.demand[i] ?? 0;
+      byWeek.set(weekStart, week);
+    });
+  }
+  return [...byWeek.values()].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
+}
+
+/** Merges tasks' weekly sums. */
+export function mergeRecentSales(parts: readonly WeekSales[][]): WeekSales[] {
+  return sumRecentSales(parts.map((weeks) => ({ recent: { weekStarts: weeks.map((w) => w.weekStart), sold: weeks.map((w) => w.sold), demand: weeks.map((w) => w.demand) } })));
 }
 
 export function runPlanTask(task: PlanTask): PlanTaskResult {
@@ -26,5 +53,5 @@ export function runPlanTask(task: PlanTask): PlanTaskResult {
   for (const o of outlooks) {
     planned.set(pairKey(o.variantId, o.locationId), { weekStarts: o.weekStarts, mean: o.mean, promoUnits: o.promoUnits, weekdayIndex: o.weekdayIndex, distribution: o.distribution });
   }
-  return { forecasts: outlooks.map(forecastRowOf), plans: planEachPair(task.pairs, planned, task.context) };
+  return { forecasts: outlooks.map(forecastRowOf), plans: planEachPair(task.pairs, planned, task.context), recentSales: sumRecentSales(outlooks) };
 }
