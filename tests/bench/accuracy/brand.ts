@@ -1,0 +1,147 @@
+/**
+ * The generated brand as an accuracy set: two years of a shop's orders, forecast the way the app
+ * forecasts (daily net sales per variant and location, stockout intervals, buildDemandOutlook with
+ * its cleaning), scored on the following weeks against the demand the generator knows before
+ * stockouts censored it. Weeks a promotion or its pull-forward dip touches are left out (the
+ * outlook forecasts the baseline; promotions are planned on top), as are products not active at
+ * the end and variants created after the forecast date (the app would not plan them).
+ */
+import { buildDemandOutlook, type VariantDemandInput } from "../../../app/planning/forecast/index";
+import type { DailyDemandRow } from "../../../app/planning/forecast/weekly";
+import { mase, rmsse, smape, bias } from "../../../app/planning/forecast/metrics";
+import { naive2 } from "../../../app/planning/forecast/naive";
+import { generateBrand } from "../../simulator/seed/brand-generator";
+import type { ShopData } from "../../simulator/store/types";
+import { tallyCalibration } from "./calibration";
+import type { SeriesEvaluation } from "./evaluate";
+
+export interface BrandSetOptions {
+  seed: number;
+  variants: number;
+  horizon: number;
+  /** Stockout intervals the app knows: "truth" (recorded as they happened) or "none". */
+  stockouts: "truth" | "none";
+  limit?: number;
+}
+
+const DAY_MS = 86_400_000;
+const HISTORY_DAYS = 730;
+const DIP_DAYS = 14;
+
+function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Net units per day as the app stores them: refunds known by asOf are netted, discounted lines flagged. */
+function dailyRowsByCell(data: ShopData, asOf: string): Map<string, Map<string, DailyDemandRow>> {
+  const cells = new Map<string, Map<string, DailyDemandRow>>();
+  for (const order of data.orders) {
+    const date = dayOf(order.processedAt);
+    if (date >= asOf || order.locationId === null) continue;
+    const refunded = new Map<string, number>();
+    for (const refund of order.refunds) {
+      if (dayOf(refund.createdAt) >= asOf) continue;
+      for (const line of refund.refundLineItems) refunded.set(line.lineItemId, (refunded.get(line.lineItemId) ?? 0) + line.quantity);
+    }
+    for (const line of order.lineItems) {
+      if (line.variantId === null) continue;
+      const units = line.quantity - (refunded.get(line.id) ?? 0);
+      const key = `${line.variantId}@${order.locationId}`;
+      const days = cells.get(key) ?? new Map<string, DailyDemandRow>();
+      const row = days.get(date) ?? { date, units: 0, discountedUnits: 0, revenue: 0 };
+      row.units += units;
+      if (line.discountAllocations.length > 0) row.discountedUnits += units;
+      row.revenue += units * Number(line.originalUnitPrice);
+      days.set(date, row);
+      cells.set(key, days);
+    }
+  }
+  return cells;
+}
+
+export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
+  const horizon = options.horizon;
+  const data = generateBrand({ seed: options.seed, variants: options.variants, historyDays: HISTORY_DAYS + 7 * (horizon + 1), trueDemand: true });
+  const truth = data.truth.weeklyDemand!;
+  // Forecast from the Monday that leaves `horizon` complete weeks of truth after it.
+  const firstTestWeek = truth.weekStarts.length - horizon;
+  const asOf = truth.weekStarts[firstTestWeek]!;
+  const testWeeks = truth.weekStarts.slice(firstTestWeek);
+  const dataStart = addDays(asOf, -HISTORY_DAYS);
+
+  const products = new Map(data.products.map((p) => [p.id, p]));
+  const variants = new Map(data.variants.map((v) => [v.id, v]));
+  const rows = dailyRowsByCell(data, asOf);
+  // Promotion weeks (and the dip after) per product, in test-week indices.
+  const promoWeeks = new Map<string, Set<number>>();
+  for (const promotion of data.truth.promotions) {
+    const from = dayOf(promotion.startsAt);
+    const to = addDays(dayOf(promotion.endsAt), DIP_DAYS);
+    testWeeks.forEach((week, w) => {
+      if (week > to || addDays(week, 6) < from) return;
+      for (const product of promotion.productIds) {
+        const set = promoWeeks.get(product) ?? new Set<number>();
+        set.add(w);
+        promoWeeks.set(product, set);
+      }
+    });
+  }
+
+  const inputs: VariantDemandInput[] = [];
+  const actualByCell = new Map<string, number[]>();
+  for (const cell of truth.cells) {
+    const variant = variants.get(cell.variantId);
+    const product = variant ? products.get(variant.productId) : undefined;
+    if (!variant || !product || product.status !== "ACTIVE" || dayOf(variant.createdAt) >= asOf) continue;
+    const key = `${cell.variantId}@${cell.locationId}`;
+    const stockouts =
+      options.stockouts === "truth"
+        ? data.truth.stockouts
+            .filter((s) => s.variantId === cell.variantId && s.locationId === cell.locationId && dayOf(s.from) < asOf)
+            .map((s) => ({ from: dayOf(s.from), to: dayOf(s.to) >= asOf ? null : addDays(dayOf(s.to), -1) }))
+        : [];
+    inputs.push({
+      variantId: key,
+      productId: product.id,
+      productType: product.productType,
+      vendor: product.vendor,
+      locationId: cell.locationId,
+      createdAt: variant.createdAt,
+      price: Number(variant.price),
+      daily: [...(rows.get(key)?.values() ?? [])],
+      stockouts,
+    });
+    actualByCell.set(key, cell.units.slice(firstTestWeek));
+    if (options.limit !== undefined && inputs.length >= options.limit) break;
+  }
+
+  const started = performance.now();
+  const outlooks = buildDemandOutlook(inputs, { asOf, horizonWeeks: horizon, dataStart });
+  const seconds = (performance.now() - started) / 1000 / Math.max(1, outlooks.length);
+  return outlooks.map((outlook): SeriesEvaluation => {
+    const actual = actualByCell.get(outlook.variantId)!;
+    const promo = promoWeeks.get(outlook.productId) ?? new Set<number>();
+    const scored = actual.map((_, w) => !promo.has(w));
+    const train = outlook.history.baseline.length >= 2 ? outlook.history.baseline : [0, 0];
+    const keep = <T>(values: readonly T[]): T[] => values.filter((_, w) => scored[w]);
+    const pointScores = (forecast: readonly number[]) => ({
+      smape: smape(keep(actual), keep(forecast)),
+      mase: mase(keep(actual), keep(forecast), train, 1),
+      rmsse: rmsse(keep(actual), keep(forecast), train),
+      bias: bias(keep(actual), keep(forecast)),
+    });
+    return {
+      id: outlook.variantId,
+      model: `${outlook.source}:${outlook.model}`,
+      scores: { auto: pointScores(outlook.mean), naive2: pointScores(naive2(train, horizon, 52).mean) },
+      quantiles: { auto: outlook.quantiles },
+      actual,
+      seconds,
+      calibration: tallyCalibration(outlook.distribution, actual, scored),
+    };
+  });
+}
