@@ -11,8 +11,10 @@
  *   of one week's surprise carries into later weeks) and b = `levelShare` (an error common to all
  *   weeks, e.g. in the level estimate). The error of week w is sd[w]·Z_w / sd(Z_w), so the
  *   marginals are exactly `sd` and Corr(i < j) = (b + a + a²i) / √((b + 1 + a²i)(b + 1 + a²j)).
+ *   The distribution is centred on mean[w] + location·sd[w]: `location` is the forecast's own
+ *   backtest bias in sd units, so quantiles correct for it while `mean` stays the point forecast.
  *   A span's total is Gaussian clipped at 0, or a negative binomial (Poisson when its variance does
- *   not exceed its mean) with the span's mean and variance.
+ *   not exceed its centre) with the span's centre and variance.
  * - "occurrence_size" (intermittent and lumpy demand): week w has demand with probability
  *   `probability[w]`, its size drawn from `sizes`/`weights`; a lognormal factor with coefficient
  *   of variation `rateCv`, common to all weeks, carries the uncertainty of the rate. `mean` is the
@@ -43,6 +45,8 @@ export interface CorrelatedDemandDistribution {
   persistence: number;
   /** b ≥ 0: variance of an error common to all weeks, relative to one week's own noise */
   levelShare: number;
+  /** the distribution's centre is mean[w] + location·sd[w] (0 = centred on the point forecast) */
+  location: number;
 }
 
 export interface OccurrenceSizeDemandDistribution {
@@ -108,6 +112,7 @@ function checkDistribution(distribution: DemandDistribution): void {
   if (!Array.isArray(distribution.mean) || distribution.mean.length === 0) throw new Error("distribution.mean must be a non-empty array");
   if (distribution.family === "normal" || distribution.family === "negative_binomial") {
     if (!Array.isArray(distribution.sd) || distribution.sd.length !== distribution.mean.length) throw new Error("distribution.sd must have one entry per week of distribution.mean");
+    if (!Number.isFinite(distribution.location)) throw new Error("distribution.location must be a finite number");
   } else if (distribution.family === "occurrence_size") {
     if (!Array.isArray(distribution.probability) || distribution.probability.length !== distribution.mean.length) throw new Error("distribution.probability must have one entry per week of distribution.mean");
     if (distribution.sizes.length !== distribution.weights.length) throw new Error("distribution.sizes and distribution.weights must have the same length");
@@ -138,12 +143,13 @@ function weekSd(distribution: CorrelatedDemandDistribution, week: number): numbe
   return lastOf(distribution.sd) * Math.sqrt(innovationVariance(a, b, week) / innovationVariance(a, b, horizon - 1));
 }
 
-/** Mean and variance of a span's total under the correlated-error families. */
-export function correlatedSpanMoments(distribution: CorrelatedDemandDistribution, span: DemandSpan): { mean: number; variance: number } {
+/** Mean (point forecast), centre and variance of a span's total under the correlated-error families. */
+export function correlatedSpanMoments(distribution: CorrelatedDemandDistribution, span: DemandSpan): { mean: number; center: number; variance: number } {
   const weeks = spanWeeks(span);
   const a = distribution.persistence;
   const b = distribution.levelShare;
   let mean = 0;
+  let center = 0;
   let variance = 0;
   const sds = weeks.map(({ week }) => weekSd(distribution, week));
   const vz = weeks.map(({ week }) => innovationVariance(a, b, week));
@@ -151,13 +157,14 @@ export function correlatedSpanMoments(distribution: CorrelatedDemandDistribution
     const { week, share } = weeks[i]!;
     mean += share * weekMean(distribution, week);
     const sdI = sds[i]!;
+    center += share * Math.max(0, weekMean(distribution, week) + distribution.location * sdI);
     variance += share * share * sdI * sdI + share * (1 - share) * ((sdI * sdI) / vz[i]!);
     for (let j = i + 1; j < weeks.length; j++) {
       const covariance = (b + a + a * a * week) / Math.sqrt(vz[i]! * vz[j]!);
       variance += 2 * share * weeks[j]!.share * sdI * sds[j]! * covariance;
     }
   }
-  return { mean, variance: Math.max(0, variance) };
+  return { mean, center, variance: Math.max(0, variance) };
 }
 
 function occurrenceWeeks(distribution: OccurrenceSizeDemandDistribution, span: DemandSpan): { weeks: CompoundWeek[]; mean: number } {
@@ -187,11 +194,11 @@ export function intervalDemand(distribution: DemandDistribution, span: DemandSpa
     const pmf = compoundSpanPmf(distribution, weeks);
     return { mean, quantiles: levels.map((level) => pmf.quantile(level)) };
   }
-  const { mean, variance } = correlatedSpanMoments(distribution, span);
+  const { mean, center, variance } = correlatedSpanMoments(distribution, span);
   const quantiles =
     distribution.family === "negative_binomial"
-      ? countQuantiles(mean, variance, levels)
-      : levels.map((level) => normalDemandQuantile(mean, Math.sqrt(variance), level));
+      ? countQuantiles(center, variance, levels)
+      : levels.map((level) => normalDemandQuantile(center, Math.sqrt(variance), level));
   return { mean, quantiles: finiteUnits(quantiles) };
 }
 
@@ -205,13 +212,13 @@ export function intervalDemandCdf(distribution: DemandDistribution, span: Demand
     const pmf = compoundSpanPmf(distribution, occurrenceWeeks(distribution, span).weeks);
     return { below: values.map((v) => pmf.cdfBelow(v)), atOrBelow: values.map((v) => pmf.cdf(v)) };
   }
-  const { mean, variance } = correlatedSpanMoments(distribution, span);
+  const { center, variance } = correlatedSpanMoments(distribution, span);
   if (distribution.family === "negative_binomial") {
-    const cdf = countCdf(mean, variance);
+    const cdf = countCdf(center, variance);
     return { below: values.map((v) => cdf(Math.ceil(v) - 1)), atOrBelow: values.map((v) => cdf(Math.floor(v + 1e-9))) };
   }
   const sd = Math.sqrt(variance);
-  const at = (v: number): number => (v < 0 ? 0 : sd > 0 ? normalCdf((v - mean) / sd) : v >= mean ? 1 : 0);
+  const at = (v: number): number => (v < 0 ? 0 : sd > 0 ? normalCdf((v - center) / sd) : v >= center ? 1 : 0);
   // Clipping at 0 puts the mass of negative values on 0 itself.
   return { below: values.map((v) => (v <= 0 ? 0 : at(v))), atOrBelow: values.map(at) };
 }

@@ -32,6 +32,7 @@ export function correlatedDistribution(
   sd: readonly number[],
   persistence: number,
   levelShare: number,
+  location = 0,
 ): CorrelatedDemandDistribution {
   return {
     version: DEMAND_DISTRIBUTION_VERSION,
@@ -40,6 +41,7 @@ export function correlatedDistribution(
     sd: mean.map((_, h) => storable(Math.max(0, sd[h] ?? sd[sd.length - 1] ?? 0))),
     persistence: storable(Math.max(0, persistence)),
     levelShare: storable(Math.max(0, levelShare)),
+    location: storable(location),
   };
 }
 

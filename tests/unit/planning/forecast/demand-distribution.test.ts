@@ -12,8 +12,8 @@ import { normalQuantile } from "../../../../app/planning/forecast/stats";
 import { dailyRows } from "../demand/synthetic";
 import { seededRandom } from "./random";
 
-function correlated(family: CorrelatedDemandDistribution["family"], mean: number[], sd: number[], persistence = 0, levelShare = 0): CorrelatedDemandDistribution {
-  return { version: 1, family, mean, sd, persistence, levelShare };
+function correlated(family: CorrelatedDemandDistribution["family"], mean: number[], sd: number[], persistence = 0, levelShare = 0, location = 0): CorrelatedDemandDistribution {
+  return { version: 1, family, mean, sd, persistence, levelShare, location };
 }
 
 describe("intervalDemand: correlated weekly errors", () => {
@@ -60,6 +60,14 @@ describe("intervalDemand: correlated weekly errors", () => {
     expect(long.mean).toBe(4 + 6 * 4);
     // random walk: Var = 5² + 4² + 3² + 2² + 1²
     expect(intervalVariance(d, { startWeek: 0, weeks: 5 })).toBeCloseTo(55, 9);
+  });
+
+  it("a location moves the quantiles by location × sd per week and leaves the mean the point forecast", () => {
+    const d = correlated("normal", [10, 10], [2, 2], 0, 0, 0.5);
+    const total = intervalDemand(d, { startWeek: 0, weeks: 2 }, [0.5]);
+    expect(total.mean).toBe(20);
+    expect(total.quantiles[0]).toBeCloseTo(22, 9);
+    expect(intervalDemandCdf(d, { startWeek: 0, weeks: 2 }, [22]).atOrBelow[0]).toBeCloseTo(0.5, 6);
   });
 
   it("negative binomial totals: Poisson(2) per week gives Poisson(4) over two weeks", () => {
