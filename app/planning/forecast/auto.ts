@@ -8,6 +8,7 @@ import { backtestMethod, planBacktest, type BacktestMetric } from "./backtest";
 import { classifyDemand } from "./classification";
 import type { DemandDistribution } from "./demand-distribution";
 import { correlatedDistribution, occurrenceSizeDistribution, persistenceFromVariances, weeklyQuantiles } from "./distribution-build";
+import { backtestScale, DEFAULT_CALIBRATION, growthShift, type CalibrationSettings } from "./calibration";
 import { dispersionStepSd } from "./distributions";
 import { tsbDemandDistribution } from "./intermittent";
 import type { MethodForecast } from "./method-types";
@@ -97,9 +98,11 @@ export interface AutoForecastSettings {
    * are biased low; a squared-error metric targets the mean, which the count quantiles build on.
    */
   intermittentMetric: BacktestMetric;
+  /** How the predictive distribution is calibrated (see calibration.ts). */
+  calibration: CalibrationSettings;
 }
 
-export const DEFAULT_SETTINGS: AutoForecastSettings = { origins: 6, combineTopK: 3, intermittentTopK: 1, intermittentMetric: "rmsse" };
+export const DEFAULT_SETTINGS: AutoForecastSettings = { origins: 6, combineTopK: 3, intermittentTopK: 1, intermittentMetric: "rmsse", calibration: DEFAULT_CALIBRATION };
 
 export function quantileKey(level: number): string {
   return String(level);
@@ -134,6 +137,14 @@ export function usesCountDistribution(model: ModelName, demandClass: DemandClass
 function intermittentDistribution(history: readonly number[], mean: readonly number[]): DemandDistribution {
   const { probability, sizes, weights } = tsbDemandDistribution(history);
   return occurrenceSizeDistribution(mean, mean.map(() => probability), sizes, weights, 0);
+}
+
+/** Backtest errors of the equal-weight mean of the chosen methods, [origin][step]. */
+function combinedErrors(members: readonly (readonly (readonly number[])[])[]): number[][] {
+  const first = members[0];
+  if (!first || first.length === 0) return [];
+  const origins = first[0]?.length ?? 0;
+  return Array.from({ length: origins }, (_, o) => first.map((_, h) => members.reduce((a, m) => a + (m[h]?.[o] ?? 0), 0) / members.length));
 }
 
 function averageForecasts(fits: readonly MethodForecast[]): MethodForecast {
@@ -193,9 +204,19 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
   const counts = usesCountDistribution(model, demandClass);
   const modelSd = nonDecreasing(degenerate ? mean.map((m) => Math.sqrt(m)) : rawSd);
   const stepSd = counts ? nonDecreasing(dispersionStepSd(mean, history, modelSd)) : modelSd;
+  const chosenErrors = combinedErrors(scored.filter((s) => chosen.includes(s.model)).map((s) => s.errorsByStep));
+  const scale = backtestScale(chosenErrors, stepSd, settings.calibration.priorOrigins);
   const distribution = intermittent
     ? intermittentDistribution(history, mean)
-    : correlatedDistribution(counts ? "negative_binomial" : "normal", mean, stepSd, persistenceFromVariances(modelSd.map((sd) => sd * sd)), 0);
+    : correlatedDistribution(
+        counts ? "negative_binomial" : "normal",
+        mean,
+        stepSd.map((sd) => sd * scale),
+        persistenceFromVariances(modelSd.map((sd) => sd * sd)),
+        0,
+        growthShift(history, seasonLength, mean, settings.calibration.growthWeight),
+        settings.calibration.scaleCv,
+      );
   const quantiles = weeklyQuantiles(distribution, levels);
 
   return {
@@ -209,6 +230,7 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
     residualSd: fit.residualSd,
     stepSd,
     distribution,
+    ...({ debugErrors: chosenErrors, debugAll: scored.map((s) => s.errorsByStep) } as object),
   };
 }
 

@@ -11,10 +11,13 @@
  *   of one week's surprise carries into later weeks) and b = `levelShare` (an error common to all
  *   weeks, e.g. in the level estimate). The error of week w is sd[w]·Z_w / sd(Z_w), so the
  *   marginals are exactly `sd` and Corr(i < j) = (b + a + a²i) / √((b + 1 + a²i)(b + 1 + a²j)).
- *   The distribution is centred on mean[w] + location·sd[w]: `location` is the forecast's own
- *   backtest bias in sd units, so quantiles correct for it while `mean` stays the point forecast.
+ *   The distribution is centred on mean[w] + shift[w] (see calibration.ts: where the forecast
+ *   implies less growth than last year showed, the quantiles lean part of the way toward it) while
+ *   `mean` stays the point forecast. The errors' scale is itself uncertain: a factor common to all
+ *   weeks, lognormal with log-sd `scaleCv` and E[factor²] = 1 (so the variance is still sd²), gives
+ *   heavier tails, integrated by 5-point Gauss–Hermite quadrature.
  *   A span's total is Gaussian clipped at 0, or a negative binomial (Poisson when its variance does
- *   not exceed its centre) with the span's centre and variance.
+ *   not exceed its centre) with the span's centre and variance, under each scale factor.
  * - "occurrence_size" (intermittent and lumpy demand): week w has demand with probability
  *   `probability[w]`, its size drawn from `sizes`/`weights`; a lognormal factor with coefficient
  *   of variation `rateCv`, common to all weeks, carries the uncertainty of the rate. `mean` is the
@@ -45,8 +48,10 @@ export interface CorrelatedDemandDistribution {
   persistence: number;
   /** b ≥ 0: variance of an error common to all weeks, relative to one week's own noise */
   levelShare: number;
-  /** the distribution's centre is mean[w] + location·sd[w] (0 = centred on the point forecast) */
-  location: number;
+  /** units: the distribution's centre is mean[w] + shift[w], same length as `mean` */
+  shift: number[];
+  /** ≥ 0: sd of the log of a scale factor on all weeks' errors (0 = Gaussian tails) */
+  scaleCv: number;
 }
 
 export interface OccurrenceSizeDemandDistribution {
@@ -112,7 +117,8 @@ function checkDistribution(distribution: DemandDistribution): void {
   if (!Array.isArray(distribution.mean) || distribution.mean.length === 0) throw new Error("distribution.mean must be a non-empty array");
   if (distribution.family === "normal" || distribution.family === "negative_binomial") {
     if (!Array.isArray(distribution.sd) || distribution.sd.length !== distribution.mean.length) throw new Error("distribution.sd must have one entry per week of distribution.mean");
-    if (!Number.isFinite(distribution.location)) throw new Error("distribution.location must be a finite number");
+    if (!Array.isArray(distribution.shift) || distribution.shift.length !== distribution.mean.length) throw new Error("distribution.shift must have one entry per week of distribution.mean");
+    if (!(distribution.scaleCv >= 0)) throw new Error("distribution.scaleCv must be a number ≥ 0");
   } else if (distribution.family === "occurrence_size") {
     if (!Array.isArray(distribution.probability) || distribution.probability.length !== distribution.mean.length) throw new Error("distribution.probability must have one entry per week of distribution.mean");
     if (distribution.sizes.length !== distribution.weights.length) throw new Error("distribution.sizes and distribution.weights must have the same length");
@@ -157,7 +163,7 @@ export function correlatedSpanMoments(distribution: CorrelatedDemandDistribution
     const { week, share } = weeks[i]!;
     mean += share * weekMean(distribution, week);
     const sdI = sds[i]!;
-    center += share * Math.max(0, weekMean(distribution, week) + distribution.location * sdI);
+    center += share * Math.max(0, weekMean(distribution, week) + (distribution.shift[week] ?? lastOf(distribution.shift)));
     variance += share * share * sdI * sdI + share * (1 - share) * ((sdI * sdI) / vz[i]!);
     for (let j = i + 1; j < weeks.length; j++) {
       const covariance = (b + a + a * a * week) / Math.sqrt(vz[i]! * vz[j]!);
@@ -195,11 +201,7 @@ export function intervalDemand(distribution: DemandDistribution, span: DemandSpa
     return { mean, quantiles: levels.map((level) => pmf.quantile(level)) };
   }
   const { mean, center, variance } = correlatedSpanMoments(distribution, span);
-  const quantiles =
-    distribution.family === "negative_binomial"
-      ? countQuantiles(center, variance, levels)
-      : levels.map((level) => normalDemandQuantile(center, Math.sqrt(variance), level));
-  return { mean, quantiles: finiteUnits(quantiles) };
+  return { mean, quantiles: finiteUnits(scaleMixture(distribution, center, variance).quantiles(levels)) };
 }
 
 /**
@@ -213,14 +215,76 @@ export function intervalDemandCdf(distribution: DemandDistribution, span: Demand
     return { below: values.map((v) => pmf.cdfBelow(v)), atOrBelow: values.map((v) => pmf.cdf(v)) };
   }
   const { center, variance } = correlatedSpanMoments(distribution, span);
-  if (distribution.family === "negative_binomial") {
+  const mixture = scaleMixture(distribution, center, variance);
+  return { below: values.map((v) => mixture.cdfBelow(v)), atOrBelow: values.map((v) => mixture.cdf(v)) };
+}
+
+// Probabilists' Gauss–Hermite nodes and weights, n = 5.
+const HERMITE_NODES = [-2.8569700138728056, -1.3556261799742657, 0, 1.3556261799742657, 2.8569700138728056];
+const HERMITE_WEIGHTS = [0.011257411327720691, 0.2220759220056126, 0.5333333333333333, 0.2220759220056126, 0.011257411327720691];
+
+interface SpanTotal {
+  quantiles(levels: readonly number[]): number[];
+  cdf(value: number): number;
+  cdfBelow(value: number): number;
+}
+
+/** One span total's distribution for a given variance: Gaussian clipped at 0, or a count. */
+function component(family: CorrelatedDemandDistribution["family"], center: number, variance: number): SpanTotal {
+  if (family === "negative_binomial" && center <= 200) {
     const cdf = countCdf(center, variance);
-    return { below: values.map((v) => cdf(Math.ceil(v) - 1)), atOrBelow: values.map((v) => cdf(Math.floor(v + 1e-9))) };
+    return {
+      quantiles: (levels) => countQuantiles(center, variance, levels),
+      cdf: (v) => cdf(Math.floor(v + 1e-9)),
+      cdfBelow: (v) => cdf(Math.ceil(v - 1e-9) - 1),
+    };
   }
-  const sd = Math.sqrt(variance);
-  const at = (v: number): number => (v < 0 ? 0 : sd > 0 ? normalCdf((v - center) / sd) : v >= center ? 1 : 0);
+  // Large counts: the normal approximation countQuantiles also uses, with variance at least the mean.
+  const sd = Math.sqrt(family === "negative_binomial" ? Math.max(center, variance) : variance);
   // Clipping at 0 puts the mass of negative values on 0 itself.
-  return { below: values.map((v) => (v <= 0 ? 0 : at(v))), atOrBelow: values.map(at) };
+  const at = (v: number): number => (v < 0 ? 0 : sd > 0 ? normalCdf((v - center) / sd) : v >= center ? 1 : 0);
+  return {
+    quantiles: (levels) => levels.map((level) => normalDemandQuantile(center, sd, level)),
+    cdf: at,
+    cdfBelow: (v) => (v <= 0 ? 0 : at(v)),
+  };
+}
+
+/** The span total mixed over the common error-scale factor (just the component when scaleCv is 0). */
+function scaleMixture(distribution: CorrelatedDemandDistribution, center: number, variance: number): SpanTotal {
+  const tau = distribution.scaleCv;
+  if (!(tau > 0) || !(variance > 0)) return component(distribution.family, center, variance);
+  // log factor ~ N(−τ², τ²): E[factor²] = 1, so the mixture keeps the variance.
+  const parts = HERMITE_NODES.map((z, i) => ({ weight: HERMITE_WEIGHTS[i]!, total: component(distribution.family, center, variance * Math.exp(2 * (tau * z - tau * tau))) }));
+  const cdf = (v: number): number => parts.reduce((a, p) => a + p.weight * p.total.cdf(v), 0);
+  const cdfBelow = (v: number): number => parts.reduce((a, p) => a + p.weight * p.total.cdfBelow(v), 0);
+  const discrete = distribution.family === "negative_binomial" && center <= 200;
+  return {
+    cdf,
+    cdfBelow,
+    quantiles: (levels) =>
+      levels.map((level) => {
+        // Bracket between the components' own quantiles, then bisect (on integers for counts).
+        const bounds = parts.map((p) => p.total.quantiles([level])[0]!);
+        let low = Math.min(...bounds);
+        let high = Math.max(...bounds);
+        if (discrete) {
+          while (high - low > 1) {
+            const middle = Math.floor((low + high) / 2);
+            if (cdf(middle) >= level) high = middle;
+            else low = middle;
+          }
+          return cdf(low) >= level ? low : high;
+        }
+        if (cdf(low) >= level) return low;
+        for (let i = 0; i < 60 && high - low > 1e-9 * (1 + Math.abs(high)); i++) {
+          const middle = (low + high) / 2;
+          if (cdf(middle) >= level) high = middle;
+          else low = middle;
+        }
+        return high;
+      }),
+  };
 }
 
 function finiteUnits(values: readonly number[]): number[] {

@@ -10,6 +10,7 @@
  * and normalised to average 1. Under a year of history a profile cannot separate season from
  * trend, hence zero weight there.
  */
+import { DEFAULT_CALIBRATION, growthShift, type CalibrationSettings } from "./calibration";
 import type { DemandDistribution } from "./demand-distribution";
 import { correlatedDistribution, weeklyQuantiles } from "./distribution-build";
 import { weekOfYearSlot } from "./weekly";
@@ -173,6 +174,7 @@ export interface TopDownOptions {
   /** Recent weeks that set the variant's level. */
   levelWeeks?: number;
   quantiles?: number[];
+  calibration?: CalibrationSettings;
 }
 
 /** Forecast = the variant's recent deseasonalised level × the group profile of each future week. */
@@ -204,7 +206,16 @@ export function topDownForecast(
   const variances = mean.map((m, i) => dispersion * m + levelVariance * Math.pow(profileFactor(profile, futureWeekStarts[i] ?? ""), 2));
   // The level error is shared by every week: relative to a week's own noise (dispersion × mean) it
   // is levelVariance × factor / (dispersion × level) = factor / levelWeeks, about 1 / levelWeeks.
-  const distribution = correlatedDistribution("negative_binomial", mean, variances.map(Math.sqrt), 0, levelWeeks > 0 ? 1 / levelWeeks : 1);
+  const calibration = options.calibration ?? DEFAULT_CALIBRATION;
+  const distribution = correlatedDistribution(
+    "negative_binomial",
+    mean,
+    variances.map(Math.sqrt),
+    0,
+    levelWeeks > 0 ? 1 / levelWeeks : 1,
+    growthShift(history.values, PROFILE_SLOTS, mean, calibration.growthWeight),
+    calibration.scaleCv,
+  );
   return {
     level,
     mean: distribution.mean,

@@ -6,6 +6,7 @@
  * outlook forecasts the baseline; promotions are planned on top), as are products not active at
  * the end and variants created after the forecast date (the app would not plan them).
  */
+import { autoForecastWith, type AutoForecastSettings } from "../../../app/planning/forecast/auto";
 import { buildDemandOutlook, type VariantDemandInput } from "../../../app/planning/forecast/index";
 import type { DailyDemandRow } from "../../../app/planning/forecast/weekly";
 import { mase, rmsse, smape, bias } from "../../../app/planning/forecast/metrics";
@@ -22,6 +23,7 @@ export interface BrandSetOptions {
   /** Stockout intervals the app knows: "truth" (recorded as they happened) or "none". */
   stockouts: "truth" | "none";
   limit?: number;
+  settings?: AutoForecastSettings;
 }
 
 const DAY_MS = 86_400_000;
@@ -120,7 +122,13 @@ export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
   }
 
   const started = performance.now();
-  const outlooks = buildDemandOutlook(inputs, { asOf, horizonWeeks: horizon, dataStart });
+  const settings = options.settings;
+  const outlooks = buildDemandOutlook(inputs, {
+    asOf,
+    horizonWeeks: horizon,
+    dataStart,
+    ...(settings ? { forecaster: (y, o) => autoForecastWith(y, o, settings), calibration: settings.calibration } : {}),
+  });
   const seconds = (performance.now() - started) / 1000 / Math.max(1, outlooks.length);
   return outlooks.map((outlook): SeriesEvaluation => {
     const actual = actualByCell.get(outlook.variantId)!;

@@ -3,7 +3,8 @@
 //   [--brand-seed 20261101] [--brand-variants 300] [--brand-stockouts truth|none]
 // Prints sMAPE, MASE, OWA (against our own Naive2) and RMSSE beside the published figures, and the
 // calibration of every set's predictive distributions (per period and over spans).
-import type { ModelName } from "../../../app/planning/forecast/auto";
+import { DEFAULT_SETTINGS, type ModelName } from "../../../app/planning/forecast/auto";
+import { DEFAULT_CALIBRATION } from "../../../app/planning/forecast/calibration";
 import { createWorkerPool } from "../../../app/lib/worker-pool";
 import { evaluateBrand } from "./brand";
 import { addCalibration, emptyCalibration, formatTally, SPAN_LENGTHS, SPAN_LEVELS, STEP_LEVELS } from "./calibration";
@@ -23,6 +24,12 @@ const settings = {
   ...(argument("topk") ? { combineTopK: Number(argument("topk")), intermittentTopK: Number(argument("topk")) } : {}),
   ...(argument("intermittent-metric") ? { intermittentMetric: argument("intermittent-metric") as "rmsse" } : {}),
   ...(argument("origins") ? { origins: Number(argument("origins")) } : {}),
+  calibration: {
+    ...DEFAULT_CALIBRATION,
+    ...(argument("calibration-prior") ? { priorOrigins: Number(argument("calibration-prior")) } : {}),
+    ...(argument("growth-weight") ? { growthWeight: Number(argument("growth-weight")) } : {}),
+    ...(argument("scale-cv") ? { scaleCv: Number(argument("scale-cv")) } : {}),
+  },
 };
 const candidates = argument("candidates")?.split(",") as ModelName[] | undefined;
 const defaultRefs: Record<string, string[]> = { "m4-weekly": ["naive", "ses", "theta", "damped", "comb"], "m3-monthly": ["theta", "ets"], carparts: ["tsb", "ses", "zero", "naive"] };
@@ -99,6 +106,16 @@ function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds:
   console.log(
     `  totals over ${spanLengths[0]}–${spanLengths.at(-1)} periods from the origin ${SPAN_LEVELS.map((l) => `P${l * 100}`).join("/")}: ${formatTally(calibration.spans)}(${calibration.spans.count} totals)`,
   );
+  if (set.name === "brand") {
+    const routes = new Map<string, ReturnType<typeof emptyCalibration>>();
+    for (const e of evaluations) {
+      const route = e.model.split(":")[0]!;
+      const tally = routes.get(route) ?? emptyCalibration();
+      addCalibration(tally, e.calibration);
+      routes.set(route, tally);
+    }
+    for (const [route, tally] of routes) console.log(`  ${route.padEnd(12)} per period ${formatTally(tally.steps)}spans ${formatTally(tally.spans)}(${tally.steps.count} / ${tally.spans.count})`);
+  }
 
   if (evaluations[0]?.quantiles["tsb_nb"]) {
     console.log("pinball loss (mean over series)   P10      P50      P90  average");
@@ -137,6 +154,7 @@ try {
         horizon: BRAND_HORIZON,
         stockouts: argument("brand-stockouts") === "none" ? "none" : "truth",
         ...(limit !== undefined ? { limit } : {}),
+        settings: { ...DEFAULT_SETTINGS, ...settings },
       });
       report({ name, horizon: BRAND_HORIZON, seasonLength: 52, maseLag: 1, series: [] }, evaluations, (performance.now() - started) / 1000);
       continue;

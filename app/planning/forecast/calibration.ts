@@ -1,0 +1,72 @@
+/**
+ * Calibration of a forecast's predictive distribution (its point forecast is left alone):
+ *
+ * - Scale, from the series' own rolling-origin backtest, in the spirit of normalised
+ *   (locally weighted) split-conformal prediction (Papadopoulos, Vovk & Gammerman 2008; Lei,
+ *   G'Sell, Rinaldo, Tibshirani & Wasserman 2018) and of statsforecast's ConformalIntervals, which
+ *   take per-horizon errors from cross-validation windows: each backtest error is divided by the
+ *   model's sd for its step and the scores' spread, pooled over steps (a few origins give too few
+ *   per step), rescales the sd. The backtest also chose the model, so its errors are optimistic,
+ *   and a series has only a handful of origins: the factor is shrunk toward 1 with a prior worth
+ *   `priorOrigins` origins, and the remaining doubt about it is the distribution's `scaleCv`.
+ * - Centre: M3, M4 and the generated brand all showed outcomes above the point forecast more often
+ *   than below where the series grew over the last year (57–58% against 48%), because damped and
+ *   smoothed forecasts carry less growth forward than the series had. Where the forecast implies
+ *   less year-on-year growth ρ than the last year showed (r = last year's mean over the year
+ *   before's), the distribution's centre leans toward continued growth: centre_h = mean_h ·
+ *   (r / ρ)^{κ(1 + (2h + 1)/m)}, the gap compounding with the horizon; ρ compares the forecast's
+ *   first season with the same weeks a year earlier, so seasonality cancels.
+ */
+
+export interface CalibrationSettings {
+  /** weight, in backtest origins, of the model's own sd against the backtest's (Infinity: off) */
+  priorOrigins: number;
+  /** κ: how far the centre leans toward last year's growth (0: not at all) */
+  growthWeight: number;
+  /** log-sd of the common error-scale factor (0: Gaussian tails) */
+  scaleCv: number;
+}
+
+export const DEFAULT_CALIBRATION: CalibrationSettings = { priorOrigins: Infinity, growthWeight: 0.25, scaleCv: 0 };
+
+/** errors[origin][step] = actual − forecast; sd[step] the model's error sd for that step. Returns the factor on sd. */
+export function backtestScale(errors: readonly (readonly number[])[], sd: readonly number[], priorOrigins: number): number {
+  if (!Number.isFinite(priorOrigins)) return 1;
+  let sumSquares = 0;
+  let count = 0;
+  for (const originErrors of errors) {
+    originErrors.forEach((e, h) => {
+      const s = sd[h] ?? sd[sd.length - 1] ?? 0;
+      if (s > 0 && Number.isFinite(e)) {
+        sumSquares += (e / s) ** 2;
+        count++;
+      }
+    });
+  }
+  if (count < 2 || errors.length === 0) return 1;
+  const spread = Math.min(5, Math.max(0.2, Math.sqrt(sumSquares / count)));
+  const weight = errors.length / (errors.length + Math.max(0, priorOrigins));
+  return Math.exp(weight * Math.log(spread));
+}
+
+const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+
+/** Units to add to each step's centre so quantiles lean toward last year's growth (zeros when it cannot be measured). */
+export function growthShift(history: readonly number[], seasonLength: number, forecast: readonly number[], weight: number): number[] {
+  const zeros = forecast.map(() => 0);
+  const m = Math.round(seasonLength);
+  const n = history.length;
+  if (!(weight > 0) || m <= 1 || n < 2 * m) return zeros;
+  const lastYear = mean(history.slice(n - m));
+  const yearBefore = mean(history.slice(n - 2 * m, n - m));
+  const steps = Math.min(m, forecast.length);
+  let forecastSeason = 0;
+  let sameWeeksBefore = 0;
+  for (let h = 0; h < steps; h++) {
+    forecastSeason += forecast[h]!;
+    sameWeeksBefore += history[n - m + h]!;
+  }
+  if (!(lastYear > 0 && yearBefore > 0 && forecastSeason > 0 && sameWeeksBefore > 0)) return zeros;
+  const gap = Math.min(1.5, Math.max(2 / 3, lastYear / yearBefore / (forecastSeason / sameWeeksBefore)));
+  return forecast.map((f, h) => f * (Math.pow(gap, weight * (1 + (2 * h + 1) / m)) - 1));
+}
