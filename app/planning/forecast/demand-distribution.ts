@@ -185,23 +185,50 @@ function occurrenceWeeks(distribution: OccurrenceSizeDemandDistribution, span: D
 }
 
 /** Variance of a span's total, in units². */
-export function intervalVariance(distribution: DemandDistribution, span: DemandSpan): number {
+/** The distribution of one span's total, computed once and read many times. */
+export interface SpanDistribution {
+  /** Σ share × mean: the point forecast's total */
+  mean: number;
+  variance: number;
+  /** totals live on multiples of this (1 for counts, the sizes' step), 0 when continuous */
+  step: number;
+  /** smallest total whose CDF reaches `level` */
+  quantile(level: number): number;
+  /** P(total ≤ value) */
+  cdf(value: number): number;
+  /** P(total < value) */
+  cdfBelow(value: number): number;
+}
+
+export function intervalDistribution(distribution: DemandDistribution, span: DemandSpan): SpanDistribution {
   checkDistribution(distribution);
-  if (distribution.family === "occurrence_size") return compoundSpanPmf(distribution, occurrenceWeeks(distribution, span).weeks).variance;
-  return correlatedSpanMoments(distribution, span).variance;
+  if (distribution.family === "occurrence_size") {
+    const { weeks, mean } = occurrenceWeeks(distribution, span);
+    const pmf = compoundSpanPmf(distribution, weeks);
+    return { mean, variance: pmf.variance, step: distribution.sizeStep, quantile: (level) => pmf.quantile(level), cdf: pmf.cdf, cdfBelow: pmf.cdfBelow };
+  }
+  const { mean, center, variance } = correlatedSpanMoments(distribution, span);
+  const total = scaleMixture(distribution, center, variance);
+  return {
+    mean,
+    variance,
+    step: distribution.family === "negative_binomial" && center <= 200 ? 1 : 0,
+    quantile: (level) => finiteUnits(total.quantiles([level]))[0]!,
+    cdf: total.cdf,
+    cdfBelow: total.cdfBelow,
+  };
+}
+
+/** Variance of a span's total, in units². */
+export function intervalVariance(distribution: DemandDistribution, span: DemandSpan): number {
+  return intervalDistribution(distribution, span).variance;
 }
 
 /** Distribution of total demand over `span`: its mean and the quantiles at `levels`. */
 export function intervalDemand(distribution: DemandDistribution, span: DemandSpan, levels: readonly number[]): IntervalDemand {
-  checkDistribution(distribution);
   checkLevels(levels);
-  if (distribution.family === "occurrence_size") {
-    const { weeks, mean } = occurrenceWeeks(distribution, span);
-    const pmf = compoundSpanPmf(distribution, weeks);
-    return { mean, quantiles: levels.map((level) => pmf.quantile(level)) };
-  }
-  const { mean, center, variance } = correlatedSpanMoments(distribution, span);
-  return { mean, quantiles: finiteUnits(scaleMixture(distribution, center, variance).quantiles(levels)) };
+  const total = intervalDistribution(distribution, span);
+  return { mean: total.mean, quantiles: levels.map((level) => total.quantile(level)) };
 }
 
 /**
@@ -209,14 +236,8 @@ export function intervalDemand(distribution: DemandDistribution, span: DemandSpa
  * differ by the mass at v; a randomised PIT falls uniformly between them).
  */
 export function intervalDemandCdf(distribution: DemandDistribution, span: DemandSpan, values: readonly number[]): { below: number[]; atOrBelow: number[] } {
-  checkDistribution(distribution);
-  if (distribution.family === "occurrence_size") {
-    const pmf = compoundSpanPmf(distribution, occurrenceWeeks(distribution, span).weeks);
-    return { below: values.map((v) => pmf.cdfBelow(v)), atOrBelow: values.map((v) => pmf.cdf(v)) };
-  }
-  const { center, variance } = correlatedSpanMoments(distribution, span);
-  const mixture = scaleMixture(distribution, center, variance);
-  return { below: values.map((v) => mixture.cdfBelow(v)), atOrBelow: values.map((v) => mixture.cdf(v)) };
+  const total = intervalDistribution(distribution, span);
+  return { below: values.map((v) => total.cdfBelow(v)), atOrBelow: values.map((v) => total.cdf(v)) };
 }
 
 // Probabilists' Gauss–Hermite nodes and weights, n = 5.
