@@ -4,7 +4,7 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { extraFrameAncestors } from "./config/env.server";
+import { appBridgeUrl, extraFrameAncestors } from "./config/env.server";
 
 export const streamTimeout = 5000;
 
@@ -19,6 +19,17 @@ function allowExtraFrameAncestors(headers: Headers): void {
   );
 }
 
+/**
+ * The library always preloads App Bridge from Shopify's CDN; with APP_BRIDGE_URL set the
+ * page loads it from there instead, so the preload names that URL (offline, the CDN one fails on every load).
+ */
+function preloadConfiguredAppBridge(headers: Headers): void {
+  const configured = appBridgeUrl();
+  const link = headers.get("Link");
+  if (!configured || !link) return;
+  headers.set("Link", link.replace(/<https:\/\/cdn\.shopify\.com\/shopifycloud\/app-bridge\.js>/, `<${configured}>`));
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -27,6 +38,7 @@ export default async function handleRequest(
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
   allowExtraFrameAncestors(responseHeaders);
+  preloadConfiguredAppBridge(responseHeaders);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

@@ -116,6 +116,8 @@ async function main(): Promise<void> {
   log(`app installed through token exchange; demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log("");
   log(`Open the local Shopify admin: ${simulator.adminUrl(SHOP_DOMAIN, "/app")}`);
+  const product = brand.products[0];
+  if (product) log(`A product page with Tempo's stock outlook block: ${simulator.productUrl(SHOP_DOMAIN, product.id)}`);
   log("Press Ctrl-C to stop.");
 }
 

@@ -16,6 +16,11 @@ export function redisUrl(): string {
   return process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 }
 
+/** Where App Bridge loads from when not Shopify's CDN (an offline admin, a test shell); null for the CDN. */
+export function appBridgeUrl(): string | null {
+  return process.env.APP_BRIDGE_URL || null;
+}
+
 /** Origins besides Shopify's admin that may frame the app (a staging admin proxy, a local admin). */
 export function extraFrameAncestors(): string[] {
   return (process.env.ADDITIONAL_FRAME_ANCESTORS ?? "")

@@ -10,13 +10,7 @@ import { inPrismaTransaction, listSuppliers, saveVariantTerms, upsertSuppliersBy
 import { enqueueShopJob } from "~/queue/enqueue.server";
 import { readSuppliersCsv, readVariantTermsCsv } from "./buying-terms-csv";
 import type { CsvCellError } from "./csv-table";
-
-export interface ShopActor {
-  shopId: number;
-  shopDomain: string;
-  /** The staff member: the session token's sub. */
-  actor: string;
-}
+import type { ShopActor } from "./shop-actor";
 
 export type ImportOutcome = { ok: true; summary: string } | { ok: false; errors: CsvCellError[] };
 

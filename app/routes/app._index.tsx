@@ -8,9 +8,12 @@ import { CatalogueCounts } from "~/components/overview/CatalogueCounts";
 import { SyncStatusCard } from "~/components/overview/SyncStatusCard";
 import { enqueueShopJob } from "~/queue/enqueue.server";
 import { findShopByDomain } from "~/persistence/shops.server";
+import { fromRemixAdmin } from "~/shopify/admin-client.server";
+import { whenShopRecorded } from "~/shopify/after-auth.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
+  await whenShopRecorded(session.shop, fromRemixAdmin(admin));
   const overview = await getShopOverview(session.shop);
   return {
     overview: overview ?? {

@@ -48,10 +48,10 @@ export interface CorrelatedDemandDistribution {
   persistence: number;
   /** b ≥ 0: variance of an error common to all weeks, relative to one week's own noise */
   levelShare: number;
-  /** units: the distribution's centre is mean[w] + shift[w], same length as `mean` */
-  shift: number[];
-  /** ≥ 0: sd of the log of a scale factor on all weeks' errors (0 = Gaussian tails) */
-  scaleCv: number;
+  /** units: the distribution's centre is mean[w] + shift[w], same length as `mean` (absent: 0) */
+  shift?: number[];
+  /** ≥ 0: sd of the log of a scale factor on all weeks' errors (absent or 0: Gaussian tails) */
+  scaleCv?: number;
 }
 
 export interface OccurrenceSizeDemandDistribution {
@@ -117,8 +117,9 @@ function checkDistribution(distribution: DemandDistribution): void {
   if (!Array.isArray(distribution.mean) || distribution.mean.length === 0) throw new Error("distribution.mean must be a non-empty array");
   if (distribution.family === "normal" || distribution.family === "negative_binomial") {
     if (!Array.isArray(distribution.sd) || distribution.sd.length !== distribution.mean.length) throw new Error("distribution.sd must have one entry per week of distribution.mean");
-    if (!Array.isArray(distribution.shift) || distribution.shift.length !== distribution.mean.length) throw new Error("distribution.shift must have one entry per week of distribution.mean");
-    if (!(distribution.scaleCv >= 0)) throw new Error("distribution.scaleCv must be a number ≥ 0");
+    // shift and scaleCv came after the first stored distributions; absent means none.
+    if (distribution.shift !== undefined && (!Array.isArray(distribution.shift) || distribution.shift.length !== distribution.mean.length)) throw new Error("distribution.shift must have one entry per week of distribution.mean");
+    if (distribution.scaleCv !== undefined && !(distribution.scaleCv >= 0)) throw new Error("distribution.scaleCv must be a number ≥ 0");
   } else if (distribution.family === "occurrence_size") {
     if (!Array.isArray(distribution.probability) || distribution.probability.length !== distribution.mean.length) throw new Error("distribution.probability must have one entry per week of distribution.mean");
     if (distribution.sizes.length !== distribution.weights.length) throw new Error("distribution.sizes and distribution.weights must have the same length");
@@ -163,7 +164,8 @@ export function correlatedSpanMoments(distribution: CorrelatedDemandDistribution
     const { week, share } = weeks[i]!;
     mean += share * weekMean(distribution, week);
     const sdI = sds[i]!;
-    center += share * Math.max(0, weekMean(distribution, week) + (distribution.shift[week] ?? lastOf(distribution.shift)));
+    const shift = distribution.shift ?? [];
+    center += share * Math.max(0, weekMean(distribution, week) + (shift[week] ?? lastOf(shift)));
     variance += share * share * sdI * sdI + share * (1 - share) * ((sdI * sdI) / vz[i]!);
     for (let j = i + 1; j < weeks.length; j++) {
       const covariance = (b + a + a * a * week) / Math.sqrt(vz[i]! * vz[j]!);
@@ -273,7 +275,7 @@ function component(family: CorrelatedDemandDistribution["family"], center: numbe
 
 /** The span total mixed over the common error-scale factor (just the component when scaleCv is 0). */
 function scaleMixture(distribution: CorrelatedDemandDistribution, center: number, variance: number): SpanTotal {
-  const tau = distribution.scaleCv;
+  const tau = distribution.scaleCv ?? 0;
   if (!(tau > 0) || !(variance > 0)) return component(distribution.family, center, variance);
   // log factor ~ N(−τ², τ²): E[factor²] = 1, so the mixture keeps the variance.
   const parts = HERMITE_NODES.map((z, i) => ({ weight: HERMITE_WEIGHTS[i]!, total: component(distribution.family, center, variance * Math.exp(2 * (tau * z - tau * tau))) }));

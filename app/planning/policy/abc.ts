@@ -20,6 +20,9 @@ export interface AbcResult {
   reason: string;
 }
 
+/** The name main's plan code uses for a classification result. */
+export type AbcAssignment = AbcResult;
+
 export const DEFAULT_ABC_CUTOFFS: AbcCutoffs = { a: 0.8, b: 0.95 };
 
 const percent = (share: number): string => {

@@ -27,8 +27,10 @@ export interface StockPolicyInput {
   serviceLevel: number;
   /** days of forecast week 0 already elapsed (the plan date inside week 0) */
   startOffsetDays?: number;
-  /** only for the reason sentence */
+  /** only for the reason sentence, e.g. "B" (read as "B class") */
   abcClass?: AbcClass;
+  /** only for the reason sentence, any label, e.g. "B class"; abcClass wins when both are given */
+  classLabel?: string;
 }
 
 export interface StockPolicy {
@@ -135,7 +137,8 @@ export function computeStockPolicy(input: StockPolicyInput): StockPolicy {
 
   const service = `${Math.round(serviceLevel * 1000) / 10}%`;
   const period = reviewDays > 0 ? `${days(leadTimeDays)} lead time${leadTimeSd > 0 ? ` (give or take ${Math.round(leadTimeSd * 10) / 10} days)` : ""} + ${days(reviewDays)} review` : `${days(leadTimeDays)} lead time${leadTimeSd > 0 ? ` (give or take ${Math.round(leadTimeSd * 10) / 10} days)` : ""}, reviewed continuously`;
-  const opening = `${service} service${input.abcClass ? ` (${input.abcClass} class)` : ""}: ${period}`;
+  const label = input.abcClass ? `${input.abcClass} class` : input.classLabel;
+  const opening = `${service} service${label ? ` (${label})` : ""}: ${period}`;
   const reason =
     protectionDemand <= 0 && orderUpTo === 0
       ? `${opening}; no demand is forecast over those ${span(leadTimeDays + reviewDays)}, so no safety stock and nothing to reorder.`

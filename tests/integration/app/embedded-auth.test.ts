@@ -46,6 +46,22 @@ describe("embedded auth through token exchange", () => {
     expect(job?.data).toEqual({ shopId: shop.id, shopDomain });
   });
 
+  it("with APP_BRIDGE_URL set, preloads App Bridge from there and not from Shopify's CDN", async () => {
+    const cdnPreload = await fetch(embeddedDocumentRequest(simulator.launchUrl(shopDomain, "/app")));
+    expect(cdnPreload.headers.get("link")).toContain("https://cdn.shopify.com/shopifycloud/app-bridge.js");
+    process.env.APP_BRIDGE_URL = `${simulator.url}/app-bridge.js`;
+    try {
+      const response = await fetch(embeddedDocumentRequest(simulator.launchUrl(shopDomain, "/app")));
+      expect(response.status).toBe(200);
+      const link = response.headers.get("link") ?? "";
+      expect(link).not.toContain("cdn.shopify.com");
+      expect(link).toContain(`<${simulator.url}/app-bridge.js>; rel="preload"`);
+      expect(await response.text()).toContain(`src="${simulator.url}/app-bridge.js"`);
+    } finally {
+      delete process.env.APP_BRIDGE_URL;
+    }
+  });
+
   it("accepts a client fetch with a valid session token", async () => {
     const token = simulator.sessionToken(shopDomain);
     const response = await fetch(`${app.url}/app`, {

@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { SimContext } from "./context";
+import { receiveFlowTrigger } from "../flow/trigger-receive";
 import { parseGid } from "./ids";
 import { bulkOperationView } from "./views/app";
 
@@ -19,6 +20,11 @@ export function mutationRoot(ctx: SimContext) {
       if (!record) return { bulkOperation: null, userErrors: [{ field: ["id"], message: "Bulk operation does not exist" }] };
       if (record.status === "CREATED" || record.status === "RUNNING") record.status = "CANCELING";
       return { bulkOperation: bulkOperationView(record), userErrors: [] };
+    },
+    flowTriggerReceive: (args: { handle?: string | null; payload?: unknown; body?: string | null }) => {
+      const { userErrors, record } = receiveFlowTrigger(ctx.flowTriggers, ctx.shop, args, new Date(ctx.nowMs).toISOString());
+      if (record) ctx.shop.flowTriggers.push(record);
+      return { userErrors: userErrors.map((e) => ({ __typename: "UserError", ...e })) };
     },
   };
 }

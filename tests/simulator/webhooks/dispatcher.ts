@@ -100,24 +100,27 @@ export class WebhookDispatcher {
     list.push(delivery);
     this.held.set(delivery.shop, list);
     clearTimeout(this.holdTimers.get(delivery.shop));
-    this.holdTimers.set(delivery.shop, setTimeout(() => void this.flush(delivery.shop), OUT_OF_ORDER_WINDOW_MS));
+    // Tracked like any delivery, so a flush or idle() that comes after the timer fired still waits for them.
+    this.holdTimers.set(delivery.shop, setTimeout(() => this.track(this.release(delivery.shop)), OUT_OF_ORDER_WINDOW_MS));
   }
 
-  /** Releases held webhooks, newest first, and waits until everything in flight is done. */
+  /** Releases held webhooks, newest first, and waits until everything in flight (timer-released ones too) is done. */
   async flush(shop?: string): Promise<void> {
     const shops = shop ? [shop] : [...this.held.keys()];
-    for (const s of shops) {
-      clearTimeout(this.holdTimers.get(s));
-      this.holdTimers.delete(s);
-      const list = this.held.get(s) ?? [];
-      this.held.delete(s);
-      // Sequential so the app really sees the newer version first.
-      for (const delivery of list.reverse()) {
-        delivery.state = "pending";
-        await this.deliver(delivery);
-      }
-    }
+    for (const s of shops) await this.release(s);
     await this.idle();
+  }
+
+  private async release(shop: string): Promise<void> {
+    clearTimeout(this.holdTimers.get(shop));
+    this.holdTimers.delete(shop);
+    const list = this.held.get(shop) ?? [];
+    this.held.delete(shop);
+    // Sequential so the app really sees the newer version first.
+    for (const delivery of list.reverse()) {
+      delivery.state = "pending";
+      await this.deliver(delivery);
+    }
   }
 
   async idle(): Promise<void> {

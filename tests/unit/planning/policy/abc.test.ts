@@ -51,3 +51,21 @@ describe("serviceLevelFor", () => {
     expect(() => serviceLevelFor("A", { ...levels, A: 1 })).toThrow(/class A/);
   });
 });
+
+// The lead's first case for ABC (from main), on the final wording.
+describe("classifyAbc: plan case", () => {
+  it("cuts classes by cumulative revenue share, the crossing item staying in the higher class", () => {
+    const classes = classifyAbc([
+      { id: "a", revenue: 500 },
+      { id: "b", revenue: 300 },
+      { id: "c", revenue: 120 },
+      { id: "d", revenue: 50 },
+      { id: "e", revenue: 30 },
+      { id: "f", revenue: 0 },
+    ]);
+    // Shares .5 .3 .12 .05 .03: before-shares 0, .5, .8, .92, .97.
+    expect([...classes.entries()].map(([id, c]) => `${id}${c.abcClass}`).join(" ")).toBe("aA bA cB dB eC fC");
+    expect(classes.get("c")?.reason).toBe("B class: 12% of revenue, ranked 3 of 6; the items above it make 80%, past A's 80% and under 95%.");
+    expect(classes.get("f")?.reason).toBe("C class: no revenue in the period, ranked 6 of 6.");
+  });
+});

@@ -89,3 +89,56 @@ describe("computeStockPolicy", () => {
     expect(() => computeStockPolicy({ distribution, leadTimeDays: 7, leadTimeSdDays: -2, reviewDays: 7, serviceLevel: 0.9 })).toThrow(/leadTimeSdDays/);
   });
 });
+
+// The lead's first cases for this core (from main), on the final implementation.
+describe("computeStockPolicy: plan cases", () => {
+  const horizon = 26;
+  const steady: CorrelatedDemandDistribution = { version: 1, family: "normal", mean: Array(horizon).fill(10), sd: Array(horizon).fill(2), persistence: 0, levelShare: 0 };
+  const Z95 = 1.6448536;
+
+  it("normal demand with independent weeks: S is the 95% quantile over L + R, s adds the same safety stock to lead-time demand", () => {
+    const policy = computeStockPolicy({ distribution: steady, leadTimeDays: 14, reviewDays: 7, serviceLevel: 0.95, classLabel: "B class" });
+    // Three weeks: mean 30, variance 3 × 2² = 12.
+    const safety = Z95 * Math.sqrt(12);
+    expect(policy.protectionDemand).toBeCloseTo(30, 9);
+    expect(policy.leadTimeDemand).toBeCloseTo(20, 9);
+    expect(policy.safetyStock).toBeCloseTo(safety, 4);
+    expect(policy.orderUpTo).toBe(Math.ceil(30 + safety));
+    expect(policy.reorderPoint).toBe(Math.ceil(20 + safety));
+    expect(policy.reason).toBe(
+      "95% service (B class): 2-week lead time + 1-week review; about 30 units sell in 3 weeks, 36 covers 95% of outcomes, so safety stock 5.7, reorder at 26, order up to 36.",
+    );
+  });
+
+  it("a lead time that varies widens the safety stock about as z·√(dev² + (rate·σ_L)²) does", () => {
+    const policy = computeStockPolicy({ distribution: steady, leadTimeDays: 14, leadTimeSdDays: 7, reviewDays: 7, serviceLevel: 0.95, classLabel: "A class" });
+    const textbook = Z95 * Math.sqrt(12 + ((30 / 21) * 7) ** 2);
+    expect(Math.abs(policy.safetyStock - textbook)).toBeLessThan(1.5);
+    expect(policy.safetyStock).toBeGreaterThan(Z95 * Math.sqrt(12) + 5);
+  });
+
+  it("intermittent demand uses the occurrence×size distribution, not a normal one", () => {
+    // Demand of one unit with chance 1/2 each week: three weeks sum to a Binomial(3, 1/2).
+    const bernoulli: OccurrenceSizeDemandDistribution = { version: 1, family: "occurrence_size", mean: Array(horizon).fill(0.5), probability: Array(horizon).fill(0.5), sizes: [1], weights: [1], sizeStep: 1, rateCv: 0 };
+    const policy = computeStockPolicy({ distribution: bernoulli, leadTimeDays: 14, reviewDays: 7, serviceLevel: 0.9 });
+    // P(total ≤ 2) = 7/8 < 0.9, P(total ≤ 3) = 1: the 90% quantile is 3, the mean 1.5.
+    expect(policy.orderUpTo).toBe(3);
+    expect(policy.safetyStock).toBeCloseTo(1.5, 9);
+    expect(policy.reorderPoint).toBe(3);
+    expect(computeStockPolicy({ distribution: bernoulli, leadTimeDays: 14, reviewDays: 7, serviceLevel: 0.99 }).orderUpTo).toBe(3);
+  });
+
+  it("starts the protection interval at the plan date inside week 0", () => {
+    const rising: CorrelatedDemandDistribution = { ...steady, mean: [7, 14, ...Array(horizon - 2).fill(14)] };
+    const policy = computeStockPolicy({ distribution: rising, leadTimeDays: 7, reviewDays: 7, serviceLevel: 0.5, startOffsetDays: 3.5 });
+    expect(policy.leadTimeDemand).toBeCloseTo(3.5 + 7, 9);
+    expect(policy.protectionDemand).toBeCloseTo(3.5 + 14 + 7, 9);
+  });
+
+  it("holds nothing where nothing sells", () => {
+    const none: CorrelatedDemandDistribution = { ...steady, mean: Array(horizon).fill(0), sd: Array(horizon).fill(0) };
+    const policy = computeStockPolicy({ distribution: none, leadTimeDays: 28, reviewDays: 7, serviceLevel: 0.98 });
+    expect(policy).toMatchObject({ safetyStock: 0, reorderPoint: 0, orderUpTo: 0 });
+    expect(policy.reason).toBe("98% service: 4-week lead time + 1-week review; no demand is forecast over those 5 weeks, so no safety stock and nothing to reorder.");
+  });
+});
