@@ -8,7 +8,7 @@ import { backtestMethod, planBacktest, type BacktestMetric } from "./backtest";
 import { classifyDemand } from "./classification";
 import type { DemandDistribution } from "./demand-distribution";
 import { correlatedDistribution, occurrenceSizeDistribution, persistenceFromVariances, weeklyQuantiles } from "./distribution-build";
-import { backtestScale, DEFAULT_CALIBRATION, growthShift, type CalibrationSettings } from "./calibration";
+import { backtestScale, DEFAULT_CALIBRATION, growthShift, intermittentRateCv, type CalibrationSettings } from "./calibration";
 import { dispersionStepSd } from "./distributions";
 import { tsbDemandDistribution } from "./intermittent";
 import type { MethodForecast } from "./method-types";
@@ -134,9 +134,10 @@ export function usesCountDistribution(model: ModelName, demandClass: DemandClass
  * and past demand sizes weighted by recency. The mean stays the backtest's choice (scaling the
  * chance to it raised carparts' pinball loss from 0.146 to 0.151).
  */
-function intermittentDistribution(history: readonly number[], mean: readonly number[]): DemandDistribution {
+function intermittentDistribution(history: readonly number[], mean: readonly number[], calibration: CalibrationSettings): DemandDistribution {
   const { probability, sizes, weights } = tsbDemandDistribution(history);
-  return occurrenceSizeDistribution(mean, mean.map(() => probability), sizes, weights, 0);
+  const rateCv = calibration.rateCvFactor * intermittentRateCv(probability, sizes, weights);
+  return occurrenceSizeDistribution(mean, mean.map(() => probability), sizes, weights, rateCv);
 }
 
 /** Backtest errors of the equal-weight mean of the chosen methods, [origin][step]. */
@@ -207,9 +208,9 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
   const chosenErrors = combinedErrors(scored.filter((s) => chosen.includes(s.model)).map((s) => s.errorsByStep));
   const scale = backtestScale(chosenErrors, stepSd, settings.calibration.priorOrigins);
   const distribution = intermittent
-    ? intermittentDistribution(history, mean)
+    ? intermittentDistribution(history, mean, settings.calibration)
     : correlatedDistribution(
-        counts ? "negative_binomial" : "normal",
+        counts ? "negative_binomial" : settings.calibration.continuousFamily,
         mean,
         stepSd.map((sd) => sd * scale),
         persistenceFromVariances(modelSd.map((sd) => sd * sd)),

@@ -25,9 +25,13 @@ export interface CalibrationSettings {
   growthWeight: number;
   /** log-sd of the common error-scale factor (0: Gaussian tails) */
   scaleCv: number;
+  /** factor on the intermittent rate's theoretical uncertainty (0: none) */
+  rateCvFactor: number;
+  /** shape of continuous (not count) forecasts' totals */
+  continuousFamily: "normal" | "lognormal";
 }
 
-export const DEFAULT_CALIBRATION: CalibrationSettings = { priorOrigins: Infinity, growthWeight: 0.25, scaleCv: 0 };
+export const DEFAULT_CALIBRATION: CalibrationSettings = { priorOrigins: Infinity, growthWeight: 0.25, scaleCv: 0, rateCvFactor: 3, continuousFamily: "lognormal" };
 
 /** errors[origin][step] = actual − forecast; sd[step] the model's error sd for that step. Returns the factor on sd. */
 export function backtestScale(errors: readonly (readonly number[])[], sd: readonly number[], priorOrigins: number): number {
@@ -69,4 +73,20 @@ export function growthShift(history: readonly number[], seasonLength: number, fo
   if (!(lastYear > 0 && yearBefore > 0 && forecastSeason > 0 && sameWeeksBefore > 0)) return zeros;
   const gap = Math.min(1.5, Math.max(2 / 3, lastYear / yearBefore / (forecastSeason / sameWeeksBefore)));
   return forecast.map((f, h) => f * (Math.pow(gap, weight * (1 + (2 * h + 1) / m)) - 1));
+}
+
+/**
+ * Uncertainty of an intermittent series' demand rate, as a coefficient of variation: TSB's
+ * smoothed chance p (weight β) has variance β/(2 − β)·p(1 − p), its smoothed size (weight α)
+ * α/(2 − α)·Var(size); the two add on the log scale. The rate is common to every week of a span,
+ * so it widens long spans far more than single weeks (see compound-demand.ts).
+ */
+export function intermittentRateCv(probability: number, sizes: readonly number[], weights: readonly number[], alpha = 0.1, beta = 0.1): number {
+  if (!(probability > 0)) return 0;
+  const total = weights.reduce((a, b) => a + b, 0);
+  const sizeMean = total > 0 ? sizes.reduce((a, s, i) => a + s * weights[i]!, 0) / total : 0;
+  const sizeVariance = total > 0 ? sizes.reduce((a, s, i) => a + (s - sizeMean) ** 2 * weights[i]!, 0) / total : 0;
+  const chance = (beta / (2 - beta)) * ((1 - probability) / probability);
+  const size = sizeMean > 0 ? (alpha / (2 - alpha)) * (sizeVariance / (sizeMean * sizeMean)) : 0;
+  return Math.sqrt(chance + size);
 }

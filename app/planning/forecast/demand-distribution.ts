@@ -4,7 +4,8 @@
  * be recomputed from a stored forecast without re-forecasting.
  *
  * Families:
- * - "normal" and "negative_binomial": each week's demand is its mean plus an error with sd `sd[w]`.
+ * - "normal", "lognormal" and "negative_binomial": each week's demand is its mean plus an error
+ *   with sd `sd[w]`.
  *   Errors of weeks forecast from one origin are correlated through the innovations form of
  *   exponential smoothing (Hyndman, Koehler, Ord & Snyder 2008, ch. 6, cumulative forecasts):
  *   Z_w = √b·δ + ε_w + a·Σ_{k<w} ε_k with δ, ε iid N(0, 1), a = `persistence` (SES's α: how much
@@ -16,8 +17,10 @@
  *   `mean` stays the point forecast. The errors' scale is itself uncertain: a factor common to all
  *   weeks, lognormal with log-sd `scaleCv` and E[factor²] = 1 (so the variance is still sd²), gives
  *   heavier tails, integrated by 5-point Gauss–Hermite quadrature.
- *   A span's total is Gaussian clipped at 0, or a negative binomial (Poisson when its variance does
- *   not exceed its centre) with the span's centre and variance, under each scale factor.
+ *   A span's total is Gaussian clipped at 0, lognormal with the centre as its median (demand is
+ *   positive and its errors grow with its level, so the upper tail is the longer one), or a
+ *   negative binomial (Poisson when its variance does not exceed its centre), with the span's
+ *   centre and variance, under each scale factor.
  * - "occurrence_size" (intermittent and lumpy demand): week w has demand with probability
  *   `probability[w]`, its size drawn from `sizes`/`weights`; a lognormal factor with coefficient
  *   of variation `rateCv`, common to all weeks, carries the uncertainty of the rate. `mean` is the
@@ -32,14 +35,14 @@
  * horizon repeat the last week's mean; their errors keep growing as the model above says.
  */
 import { countCdf, countQuantiles, normalDemandQuantile } from "./distributions";
-import { normalCdf } from "./stats";
+import { normalCdf, normalQuantile } from "./stats";
 import { compoundSpanPmf, type CompoundWeek } from "./compound-demand";
 
 export const DEMAND_DISTRIBUTION_VERSION = 1;
 
 export interface CorrelatedDemandDistribution {
   version: 1;
-  family: "normal" | "negative_binomial";
+  family: "normal" | "lognormal" | "negative_binomial";
   /** mean units per forecast week, week 0 first */
   mean: number[];
   /** sd of each week's forecast error, same length as `mean` */
@@ -115,7 +118,7 @@ function checkDistribution(distribution: DemandDistribution): void {
   if (distribution === null || typeof distribution !== "object") throw new Error("distribution must be a DemandDistribution object");
   if (distribution.version !== DEMAND_DISTRIBUTION_VERSION) throw new Error(`unsupported DemandDistribution version ${String(distribution.version)}`);
   if (!Array.isArray(distribution.mean) || distribution.mean.length === 0) throw new Error("distribution.mean must be a non-empty array");
-  if (distribution.family === "normal" || distribution.family === "negative_binomial") {
+  if (distribution.family === "normal" || distribution.family === "lognormal" || distribution.family === "negative_binomial") {
     if (!Array.isArray(distribution.sd) || distribution.sd.length !== distribution.mean.length) throw new Error("distribution.sd must have one entry per week of distribution.mean");
     // shift and scaleCv came after the first stored distributions; absent means none.
     if (distribution.shift !== undefined && (!Array.isArray(distribution.shift) || distribution.shift.length !== distribution.mean.length)) throw new Error("distribution.shift must have one entry per week of distribution.mean");
@@ -261,6 +264,12 @@ function component(family: CorrelatedDemandDistribution["family"], center: numbe
       cdf: (v) => cdf(Math.floor(v + 1e-9)),
       cdfBelow: (v) => cdf(Math.ceil(v - 1e-9) - 1),
     };
+  }
+  if (family === "lognormal" && center > 0 && variance > 0) {
+    // Median = centre; log-sd from the relative sd: Var = c²·e^{σ²}(e^{σ²} − 1) ≈ the span's variance.
+    const logSd = Math.sqrt(Math.log(1 + variance / (center * center)));
+    const at = (v: number): number => (v <= 0 ? 0 : normalCdf(Math.log(v / center) / logSd));
+    return { quantiles: (levels) => levels.map((level) => center * Math.exp(logSd * normalQuantile(level))), cdf: at, cdfBelow: at };
   }
   // Large counts: the normal approximation countQuantiles also uses, with variance at least the mean.
   const sd = Math.sqrt(family === "negative_binomial" ? Math.max(center, variance) : variance);

@@ -54,6 +54,7 @@ export interface StockPolicy {
 
 const FAMILY_NAMES: Record<DemandDistribution["family"], string> = {
   normal: "normal",
+  lognormal: "lognormal",
   negative_binomial: "negative binomial",
   occurrence_size: "occurrence×size",
 };

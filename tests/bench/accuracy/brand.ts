@@ -2,15 +2,20 @@
  * The generated brand as an accuracy set: two years of a shop's orders, forecast the way the app
  * forecasts (daily net sales per variant and location, stockout intervals, buildDemandOutlook with
  * its cleaning), scored on the following weeks against the demand the generator knows before
- * stockouts censored it. Weeks a promotion or its pull-forward dip touches are left out (the
+ * stockouts censored it, net of returns and cancellations as the app counts demand: units sold
+ * net of their refunds, plus the units stockouts lost thinned by the product type's return and
+ * cancellation rates (a seeded binomial draw, so outcomes stay whole units). Weeks a promotion or
+ * its pull-forward dip touches are left out (the
  * outlook forecasts the baseline; promotions are planned on top), as are products not active at
  * the end and variants created after the forecast date (the app would not plan them).
  */
 import { autoForecastWith, type AutoForecastSettings } from "../../../app/planning/forecast/auto";
-import { buildDemandOutlook, type VariantDemandInput } from "../../../app/planning/forecast/index";
+import { buildDemandOutlook, type VariantDemandInput, type VariantOutlook } from "../../../app/planning/forecast/index";
 import type { DailyDemandRow } from "../../../app/planning/forecast/weekly";
 import { mase, rmsse, smape, bias } from "../../../app/planning/forecast/metrics";
 import { naive2 } from "../../../app/planning/forecast/naive";
+import { CANCEL_PROBABILITY, PRODUCT_TYPES } from "../../simulator/seed/brand-profile";
+import { seededRandom } from "../../support/random";
 import { generateBrand } from "../../simulator/seed/brand-generator";
 import type { ShopData } from "../../simulator/store/types";
 import { tallyCalibration } from "./calibration";
@@ -65,7 +70,37 @@ function dailyRowsByCell(data: ShopData, asOf: string): Map<string, Map<string, 
   return cells;
 }
 
-export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
+/** Units sold per cell and test week: as ordered, and net of every refund the order got. */
+function soldByCellWeek(data: ShopData, testWeeks: readonly string[]): Map<string, { gross: number[]; net: number[] }> {
+  const first = Date.parse(`${testWeeks[0]}T00:00:00Z`);
+  const result = new Map<string, { gross: number[]; net: number[] }>();
+  for (const order of data.orders) {
+    const week = Math.floor((Date.parse(order.processedAt) - first) / (7 * DAY_MS));
+    if (week < 0 || week >= testWeeks.length || order.locationId === null) continue;
+    const refunded = new Map<string, number>();
+    for (const refund of order.refunds) for (const line of refund.refundLineItems) refunded.set(line.lineItemId, (refunded.get(line.lineItemId) ?? 0) + line.quantity);
+    for (const line of order.lineItems) {
+      if (line.variantId === null) continue;
+      const key = `${line.variantId}@${order.locationId}`;
+      const cell = result.get(key) ?? { gross: new Array<number>(testWeeks.length).fill(0), net: new Array<number>(testWeeks.length).fill(0) };
+      cell.gross[week]! += line.quantity;
+      cell.net[week]! += line.quantity - (refunded.get(line.id) ?? 0);
+      result.set(key, cell);
+    }
+  }
+  return result;
+}
+
+export interface BrandForecast {
+  outlook: VariantOutlook;
+  /** uncensored weekly demand over the forecast weeks */
+  actual: number[];
+  /** false for weeks a promotion or its dip touches */
+  scored: boolean[];
+}
+
+/** The brand's outlooks at the forecast date, each with the true demand that followed. */
+export function brandForecasts(options: BrandSetOptions): { forecasts: BrandForecast[]; secondsPerSeries: number } {
   const horizon = options.horizon;
   const data = generateBrand({ seed: options.seed, variants: options.variants, historyDays: HISTORY_DAYS + 7 * (horizon + 1), trueDemand: true });
   const truth = data.truth.weeklyDemand!;
@@ -76,6 +111,8 @@ export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
   const dataStart = addDays(asOf, -HISTORY_DAYS);
 
   const products = new Map(data.products.map((p) => [p.id, p]));
+  const soldInTest = soldByCellWeek(data, testWeeks);
+  const thinning = seededRandom(options.seed);
   const variants = new Map(data.variants.map((v) => [v.id, v]));
   const rows = dailyRowsByCell(data, asOf);
   // Promotion weeks (and the dip after) per product, in test-week indices.
@@ -117,7 +154,17 @@ export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
       daily: [...(rows.get(key)?.values() ?? [])],
       stockouts,
     });
-    actualByCell.set(key, cell.units.slice(firstTestWeek));
+    const kept = 1 - CANCEL_PROBABILITY - (PRODUCT_TYPES.find((t) => t.name === product.productType)?.returnRate ?? 0);
+    const sold = soldInTest.get(key);
+    actualByCell.set(
+      key,
+      cell.units.slice(firstTestWeek).map((wanted, w) => {
+        const gross = sold?.gross[w] ?? 0;
+        let lostKept = 0;
+        for (let unit = gross; unit < wanted; unit++) lostKept += thinning() < kept ? 1 : 0;
+        return (sold?.net[w] ?? 0) + lostKept;
+      }),
+    );
     if (options.limit !== undefined && inputs.length >= options.limit) break;
   }
 
@@ -129,11 +176,19 @@ export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
     dataStart,
     ...(settings ? { forecaster: (y, o) => autoForecastWith(y, o, settings), calibration: settings.calibration } : {}),
   });
-  const seconds = (performance.now() - started) / 1000 / Math.max(1, outlooks.length);
-  return outlooks.map((outlook): SeriesEvaluation => {
+  const secondsPerSeries = (performance.now() - started) / 1000 / Math.max(1, outlooks.length);
+  const forecasts = outlooks.map((outlook): BrandForecast => {
     const actual = actualByCell.get(outlook.variantId)!;
     const promo = promoWeeks.get(outlook.productId) ?? new Set<number>();
-    const scored = actual.map((_, w) => !promo.has(w));
+    return { outlook, actual, scored: actual.map((_, w) => !promo.has(w)) };
+  });
+  return { forecasts, secondsPerSeries };
+}
+
+export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
+  const horizon = options.horizon;
+  const { forecasts, secondsPerSeries: seconds } = brandForecasts(options);
+  return forecasts.map(({ outlook, actual, scored }): SeriesEvaluation => {
     const train = outlook.history.baseline.length >= 2 ? outlook.history.baseline : [0, 0];
     const keep = <T>(values: readonly T[]): T[] => values.filter((_, w) => scored[w]);
     const pointScores = (forecast: readonly number[]) => ({

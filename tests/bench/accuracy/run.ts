@@ -29,6 +29,8 @@ const settings = {
     ...(argument("calibration-prior") ? { priorOrigins: Number(argument("calibration-prior")) } : {}),
     ...(argument("growth-weight") ? { growthWeight: Number(argument("growth-weight")) } : {}),
     ...(argument("scale-cv") ? { scaleCv: Number(argument("scale-cv")) } : {}),
+    ...(argument("rate-cv") ? { rateCvFactor: Number(argument("rate-cv")) } : {}),
+    ...(argument("continuous") ? { continuousFamily: argument("continuous") as "normal" | "lognormal" } : {}),
   },
 };
 const candidates = argument("candidates")?.split(",") as ModelName[] | undefined;

@@ -213,7 +213,7 @@ describe("every outlook route carries a distribution that survives JSON", () => 
 
   it("covers own history, intermittent, top-down, analog and never-sold variants", () => {
     const routes = Object.fromEntries(outlooks.map((o) => [o.variantId, `${o.source}/${o.distribution.family}`]));
-    expect(routes["steady"]).toBe("own_history/normal");
+    expect(routes["steady"]).toBe("own_history/lognormal");
     expect(routes["lumpy"]).toBe("own_history/occurrence_size");
     expect(routes["thin"]).toBe("top_down/negative_binomial");
     expect(routes["new"]).toBe("analog/negative_binomial");
