@@ -15,7 +15,7 @@
  * recent level, measured about levelWeeks/2 weeks back, would lag. With two years of history the
  * group total's year-on-year ratio (seasonality cancels) gives a weekly growth rate; the edge
  * windows' levels follow it, and forecasts carry the level forward at it, shrunk like the profile.
- * On the generated brand (25–35% a year) this took top-down forecasts from 24% under to N% under.
+ * On the generated brand (25–35% a year) this took top-down forecasts from 24% to 9% below demand.
  */
 import { DEFAULT_CALIBRATION, growthShift, type CalibrationSettings } from "./calibration";
 import type { DemandDistribution } from "./demand-distribution";

@@ -31,7 +31,7 @@ export function emptyCalibration(): CalibrationTally {
   return { steps: emptyTally(STEP_LEVELS), spans: emptyTally(SPAN_LEVELS) };
 }
 
-function pitShare(level: number, below: number, atOrBelow: number): number {
+export function pitShare(level: number, below: number, atOrBelow: number): number {
   const mass = atOrBelow - below;
   if (mass < 1e-12) return atOrBelow <= level ? 1 : 0;
   return Math.min(1, Math.max(0, (level - below) / mass));

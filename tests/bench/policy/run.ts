@@ -4,7 +4,10 @@
 // it), recomputes (s, S) from that distribution at every review as the weeks pass, replays the
 // held-back demand (the generated brand's uncensored demand) and prints the achieved cycle service
 // and fill rate against the target, the stock held and the stockout periods, beside a plain
-// baseline: normal safety stock on a moving average, z·σ·√(L + R) over MA·(L + R).
+// baseline: normal safety stock on a moving average, z·σ·√(L + R) over MA·(L + R), also with z
+// tuned after the fact to reach the target (the stock it needs for the same service). Stock is
+// shown per series relative to its mean demand (each series counts the same) and in units (large
+// series count most).
 import { autoForecast } from "../../../app/planning/forecast/auto";
 import { intervalDistribution, type DemandDistribution } from "../../../app/planning/forecast/index";
 import { normalQuantile } from "../../../app/planning/forecast/stats";
@@ -46,11 +49,11 @@ async function plannedSeries(name: string): Promise<PlannedSeries[]> {
   }));
 }
 
-function baselineLevels(history: readonly number[], window: number, lead: number, review: number, level: number): Levels {
+function baselineLevels(history: readonly number[], window: number, lead: number, review: number, level: number, z = normalQuantile(level)): Levels {
   const recent = history.slice(-window);
   const mean = recent.reduce((a, b) => a + b, 0) / Math.max(1, recent.length);
   const sd = Math.sqrt(recent.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, recent.length - 1));
-  const safety = normalQuantile(level) * sd * Math.sqrt(lead + review);
+  const safety = z * sd * Math.sqrt(lead + review);
   return { reorderPoint: Math.max(0, Math.ceil(mean * lead + safety - 1e-9)), orderUpTo: Math.max(0, Math.ceil(mean * (lead + review) + safety - 1e-9)) };
 }
 
@@ -121,9 +124,27 @@ for (const [index, name] of sets.entries()) {
         row("ours order_up_to").expectedService += total.cdf(ours(k).orderUpTo);
       }
     }
+    // The baseline's z raised (after the fact, knowing the outcomes) until it reaches the target:
+    // the stock a moving average with normal safety stock needs for the same service.
+    const tunedRow = (z: number): Row => {
+      const tuned = emptyRow();
+      for (const s of series) addSeries(tuned, replay(s.actual, () => baselineLevels(s.history, BASELINE_WINDOW[name] ?? 13, lead, reviewPeriods, level, z), lead, reviewPeriods, "order_up_to"), s.actual, lead);
+      return tuned;
+    };
+    const service = (r: Row): number => r.replay.cyclesWithoutStockout / r.replay.cycles;
+    let low = 0;
+    let high = normalQuantile(level);
+    while (service(tunedRow(high)) < level && high < 64) high *= 2;
+    for (let i = 0; i < 30 && high - low > 1e-3; i++) {
+      const middle = (low + high) / 2;
+      if (service(tunedRow(middle)) >= level) high = middle;
+      else low = middle;
+    }
+    const tuned = tunedRow(high);
     console.log(`target ${(100 * level).toFixed(0)}%:`);
     console.log(format("ours, order-up-to (R, S)", row("ours order_up_to"), level, series.length, true));
     console.log(format("baseline MA+normal, (R, S)", row("baseline order_up_to"), level, series.length, false));
+    console.log(format(`baseline tuned to target, z=${high.toFixed(2)}`, tuned, level, series.length, false));
     console.log(format("ours, reorder point (R, s, S)", row("ours reorder_point"), level, series.length, false));
     console.log(format("baseline, (R, s, S)", row("baseline reorder_point"), level, series.length, false));
   }
