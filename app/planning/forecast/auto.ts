@@ -205,8 +205,9 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
   const counts = usesCountDistribution(model, demandClass);
   const modelSd = nonDecreasing(degenerate ? mean.map((m) => Math.sqrt(m)) : rawSd);
   const stepSd = counts ? nonDecreasing(dispersionStepSd(mean, history, modelSd)) : modelSd;
-  const chosenErrors = combinedErrors(scored.filter((s) => chosen.includes(s.model)).map((s) => s.errorsByStep));
-  const scale = backtestScale(chosenErrors, stepSd, settings.calibration.priorOrigins);
+  const scale = Number.isFinite(settings.calibration.priorOrigins)
+    ? backtestScale(combinedErrors(scored.filter((s) => chosen.includes(s.model)).map((s) => s.errorsByStep)), stepSd, settings.calibration.priorOrigins)
+    : 1;
   const distribution = intermittent
     ? intermittentDistribution(history, mean, settings.calibration)
     : correlatedDistribution(
@@ -231,7 +232,6 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
     residualSd: fit.residualSd,
     stepSd,
     distribution,
-    ...({ debugErrors: chosenErrors, debugAll: scored.map((s) => s.errorsByStep) } as object),
   };
 }
 

@@ -189,7 +189,6 @@ function occurrenceWeeks(distribution: OccurrenceSizeDemandDistribution, span: D
   return { weeks, mean };
 }
 
-/** Variance of a span's total, in units². */
 /** The distribution of one span's total, computed once and read many times. */
 export interface SpanDistribution {
   /** Σ share × mean: the point forecast's total */
@@ -212,7 +211,7 @@ export function intervalDistribution(distribution: DemandDistribution, span: Dem
     const pmf = compoundSpanPmf(distribution, weeks);
     return { mean, variance: pmf.variance, step: distribution.sizeStep, quantile: (level) => pmf.quantile(level), cdf: pmf.cdf, cdfBelow: pmf.cdfBelow };
   }
-  const { mean, center, variance } = correlatedSpanMoments(distribution, span);
+  const { mean, center, variance } = wholeWeek(span) ? oneWeekMoments(distribution, span.startWeek) : correlatedSpanMoments(distribution, span);
   const total = scaleMixture(distribution, center, variance);
   return {
     mean,
@@ -222,6 +221,18 @@ export function intervalDistribution(distribution: DemandDistribution, span: Dem
     cdf: total.cdf,
     cdfBelow: total.cdfBelow,
   };
+}
+
+function wholeWeek(span: DemandSpan): boolean {
+  return span.weeks === 1 && Number.isInteger(span.startWeek) && span.startWeek >= 0;
+}
+
+/** One whole week's moments without building the span (the weekly quantiles every forecast shows). */
+function oneWeekMoments(distribution: CorrelatedDemandDistribution, week: number): { mean: number; center: number; variance: number } {
+  const mean = weekMean(distribution, week);
+  const shift = distribution.shift ?? [];
+  const sd = weekSd(distribution, week);
+  return { mean, center: Math.max(0, mean + (shift[week] ?? lastOf(shift))), variance: sd * sd };
 }
 
 /** Variance of a span's total, in units². */
