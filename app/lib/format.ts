@@ -87,3 +87,10 @@ export function formatMoment(iso: string | null | undefined, f: ShopFormat): str
   );
   return format.format(new Date(iso));
 }
+
+/** A month (YYYY-MM): "Dec 2026" in the merchant's locale. */
+export function formatMonthLabel(month: string, f: Pick<ShopFormat, "locale">): string {
+  const locale = safeLocale(f.locale);
+  const make = () => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  return cached(`month|${locale}`, make, make).format(new Date(`${month}-01T00:00:00Z`));
+}

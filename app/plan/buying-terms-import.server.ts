@@ -21,7 +21,7 @@ export async function importSuppliersFile(who: ShopActor, text: string): Promise
   const read = readSuppliersCsv(text);
   if (!read.ok) return read;
   const result = await inPrismaTransaction(async (db) => {
-    const counts = await upsertSuppliersByName(who.shopId, read.rows, db);
+    const counts = await upsertSuppliersByName(who.shopId, read.rows.map(({ line: _line, ...fields }) => fields), db);
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "supplier", entityId: "import", action: "imported", changes: { rows: read.rows.length, ...counts } }], db);
     // A supplier's terms reach every variant bought from it or its vendors.
     await markVariantsDirtyInTransaction(db, who.shopId, "all");

@@ -5,6 +5,8 @@ import { ShopStore } from "./store/shop-store";
 import type { ShopData } from "./store/types";
 import type { BulkOperationRecord } from "./bulk/bulk-operation";
 import type { FlowTriggerRecord } from "./flow/trigger-receive";
+import { IdempotencyRecords } from "./graphql/idempotency";
+import type { InventoryAdjustmentGroupRecord } from "./inventory/adjust-quantities";
 import type { NavMenuLink } from "./admin/admin-layout";
 
 /** Everything the simulator keeps for one hosted shop besides the shared app config. */
@@ -21,6 +23,10 @@ export class SimShop {
   readonly bulkOperations = new Map<string, BulkOperationRecord>();
   /** Every Flow trigger this shop accepted, oldest first. */
   readonly flowTriggers: FlowTriggerRecord[] = [];
+  /** Every inventoryAdjustQuantities this shop applied, oldest first. */
+  readonly inventoryAdjustmentGroups: InventoryAdjustmentGroupRecord[] = [];
+  /** Keys of @idempotent mutations and what they answered. */
+  readonly idempotency = new IdempotencyRecords();
   /** The app's App Bridge nav menu as the app frame last reported it; the admin lists it under Apps. */
   appNavMenu: NavMenuLink[] = [];
   /** Small cache of filtered+sorted lists keyed by resource/query/sort and store version. */

@@ -93,6 +93,7 @@ export class SimulatorCore {
       flowTriggers: this.flowTriggers,
     };
     ctx.startBulkQuery = (query) => this.bulk.start(ctx, query);
+    ctx.applyInventoryChanges = (name, changes) => this.actions.applyInventoryChanges(shop, name, changes);
     return ctx;
   }
 }

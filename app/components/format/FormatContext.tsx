@@ -19,6 +19,7 @@ export function useFormat() {
       percent: (value: number | null | undefined, digits?: number) => format.formatPercent(value, f, digits),
       weeks: (weeks: number | null | undefined) => format.formatWeeksOfSupply(weeks, f),
       day: (day: string | null | undefined, options?: { year?: boolean }) => format.formatDay(day, f, options),
+      month: (month: string) => format.formatMonthLabel(month, f),
       moment: (iso: string | null | undefined) => format.formatMoment(iso, f),
     }),
     [f],

@@ -6,7 +6,8 @@
  * overstock. Opening, refreshing and resolving alerts over time is the caller's (it keeps state).
  */
 import { formatUnits } from "../forecast/explain";
-import { addDays, daysBetween, formatDay, formatWeeks } from "../calendar";
+import { addDays, daysBetween } from "../calendar";
+import { formatDay, formatWeeks } from "../wording";
 
 export type AlertKind = "STOCKOUT_RISK" | "BELOW_REORDER_POINT" | "OVERSTOCK" | "DEAD_STOCK";
 export type AlertSeverity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
@@ -56,6 +57,9 @@ export interface AlertCandidate {
   valueAtRisk: number | null;
 }
 
+/** Stockout risk is raised once the last day to order is this close (or the stockout is within a week). */
+export const ACT_WITHIN_DAYS = 14;
+
 const plainMoney = (amount: number): string => Math.round(amount).toLocaleString("en-US");
 
 function stockoutRisk(input: AlertInput, money: (amount: number) => string): AlertCandidate | null {
@@ -64,7 +68,10 @@ function stockoutRisk(input: AlertInput, money: (amount: number) => string): Ale
   if (nextInbound !== null && nextInbound.date <= stockoutDate) return null;
   const daysToStockout = daysBetween(input.asOf, stockoutDate);
   const orderByPassed = input.orderByDate !== null && input.orderByDate <= input.asOf;
-  const severity: AlertSeverity = daysToStockout <= 7 ? "CRITICAL" : orderByPassed ? "HIGH" : input.orderByDate !== null && daysBetween(input.asOf, input.orderByDate) <= 14 ? "MEDIUM" : "LOW";
+  const daysToOrderBy = input.orderByDate === null ? Infinity : daysBetween(input.asOf, input.orderByDate);
+  // A stockout months away is the normal cycle: the reorder line comes in time. Alert when acting is due.
+  if (daysToStockout > 7 && daysToOrderBy > ACT_WITHIN_DAYS) return null;
+  const severity: AlertSeverity = daysToStockout <= 7 ? "CRITICAL" : orderByPassed ? "HIGH" : "MEDIUM";
   const revenue = input.unitPrice !== null ? input.unitsShort * input.unitPrice : null;
   const when = daysToStockout <= 0 ? "Out of stock now" : `Runs out on ${formatDay(stockoutDate, input.asOf)}`;
   const before = nextInbound ? `, before the next delivery (${nextInbound.label}, ${formatDay(nextInbound.date, input.asOf)})` : ", with nothing on order";

@@ -16,3 +16,4 @@ export {
 } from "./demand-distribution";
 export { autoForecast, type AutoForecastOptions, type AutoForecastResult } from "./auto";
 export { leadTimeDemand, type LeadTimeDemand } from "./lead-time";
+export { cleanDemandHistory, type CleanedDemand, type CleaningSummary, type StockoutInterval } from "./cleaning";

@@ -5,7 +5,7 @@
  * can never disagree.
  */
 import { type AlertCandidate, type AlertThresholds, evaluateAlerts } from "../alerts";
-import { addDays, daysBetween, formatDay, toDayNumber } from "../calendar";
+import { addDays, daysBetween, toDayNumber } from "../calendar";
 import { type DemandDistribution, intervalDemand } from "../forecast/demand-distribution";
 import { type AbcClass, type StockPolicy, computeStockPolicy } from "../policy";
 import { type InboundArrival, type InventoryProjection, dailyDemandFrom, projectInventory } from "../projection";
@@ -76,7 +76,8 @@ export function inboundArrivals(input: Pick<VariantPlanInput, "asOf" | "shopifyI
     }));
   if (input.shopifyIncoming > 0) {
     const date = addDays(input.asOf, Math.round(input.terms.leadTimeDays));
-    arrivals.push({ date, units: input.shopifyIncoming, source: "shopify_incoming", label: `Shopify incoming, assumed by ${formatDay(date, input.asOf)}` });
+    // Shopify's incoming has no date: assumed to land one lead time from now, and the label says so.
+    arrivals.push({ date, units: input.shopifyIncoming, source: "shopify_incoming", label: "Shopify incoming, date assumed" });
   }
   return arrivals;
 }

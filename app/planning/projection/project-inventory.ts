@@ -7,7 +7,8 @@
  * Week 0 is the forecast week holding the plan date; only its days from the plan date on count.
  */
 import { formatUnits } from "../forecast/explain";
-import { addDays, formatDay, formatWeeks, toDayNumber, weekdayOfDay } from "../calendar";
+import { addDays, toDayNumber, weekdayOfDay } from "../calendar";
+import { formatDay, formatRate, formatWeeks } from "../wording";
 
 export type InboundSource = "purchase_order" | "shopify_incoming";
 
@@ -113,7 +114,7 @@ function increments(cumulative: readonly number[] | undefined, fallback: readonl
 
 function describe(input: ProjectionInput, projection: Omit<InventoryProjection, "reason">): string {
   const parts: string[] = [];
-  parts.push(projection.weeklyRate > 0 ? `Sells ~${formatUnits(projection.weeklyRate)}/wk` : "No sales forecast");
+  parts.push(projection.weeklyRate > 0 ? `Sells ${formatRate(projection.weeklyRate)}` : "No sales forecast");
   parts.push(projection.weeksOfSupply === null ? `${formatUnits(input.available)} on hand` : `${formatUnits(input.available)} on hand last ${formatWeeks(projection.weeksOfSupply)}`);
   const arrivals = input.inbound.filter((a) => a.units > 0 && a.date >= input.asOf).sort((a, b) => a.date.localeCompare(b.date));
   if (arrivals.length > 0) {

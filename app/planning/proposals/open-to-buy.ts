@@ -5,7 +5,7 @@
  * A month is the month of the line's order-by date. Lines without a cost cannot be budgeted;
  * they are kept and say so.
  */
-import { formatMonth } from "../calendar";
+import { formatMonth } from "../wording";
 
 export interface BudgetedLine {
   key: string;

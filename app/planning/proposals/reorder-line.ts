@@ -6,7 +6,8 @@
  * order quantity.
  */
 import { formatUnits } from "../forecast/explain";
-import { addDays, formatDay, formatWeeks } from "../calendar";
+import { addDays } from "../calendar";
+import { formatDay, formatRate, formatWeeks } from "../wording";
 
 export interface ReorderPolicy {
   reorderPoint: number;
@@ -74,7 +75,7 @@ export function proposeReorder(input: ReorderInput): ReorderLine | null {
   const marginAtRisk = margin * Math.min(quantity, input.unitsShortHigh);
 
   const parts: string[] = [];
-  parts.push(input.weeklyRate > 0 ? `sells ~${formatUnits(input.weeklyRate)}/wk` : "barely sells");
+  parts.push(input.weeklyRate > 0 ? `sells ${formatRate(input.weeklyRate)}` : "no sales forecast");
   if (input.weeksOfSupply !== null) parts.push(`${formatWeeks(input.weeksOfSupply)} of supply`);
   parts.push(`lead time ${formatWeeks(input.leadTimeDays / 7)}`);
   let outcome: string;

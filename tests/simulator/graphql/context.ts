@@ -1,4 +1,6 @@
 import type { SimAppConfig } from "../config";
+import type { AppliedInventoryChange, InventoryChangeToApply } from "../control/store-actions";
+import type { InventoryQuantityName } from "../store/types";
 import type { FlowTriggerDefinition } from "../flow/trigger-definitions";
 import type { SimShop } from "../shop-runtime";
 import type { BulkScope } from "./connection";
@@ -17,4 +19,6 @@ export interface SimContext {
   flowTriggers: ReadonlyMap<string, FlowTriggerDefinition>;
   /** Starts a bulk operation; provided by the server so resolvers stay free of I/O. */
   startBulkQuery?: (query: string) => { operationId: string } | { userErrors: { code: string; message: string; field: string[] }[] };
+  /** Applies checked inventory changes and sends their webhooks; provided by the server, like startBulkQuery. */
+  applyInventoryChanges?: (name: InventoryQuantityName, changes: InventoryChangeToApply[]) => AppliedInventoryChange[];
 }
