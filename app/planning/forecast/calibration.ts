@@ -1,21 +1,27 @@
 /**
- * Calibration of a forecast's predictive distribution (its point forecast is left alone):
+ * Calibration of a forecast's predictive distribution (its point forecast is left alone). What
+ * `npm run bench:accuracy` showed, and what the defaults therefore do:
  *
- * - Scale, from the series' own rolling-origin backtest, in the spirit of normalised
- *   (locally weighted) split-conformal prediction (Papadopoulos, Vovk & Gammerman 2008; Lei,
- *   G'Sell, Rinaldo, Tibshirani & Wasserman 2018) and of statsforecast's ConformalIntervals, which
- *   take per-horizon errors from cross-validation windows: each backtest error is divided by the
- *   model's sd for its step and the scores' spread, pooled over steps (a few origins give too few
- *   per step), rescales the sd. The backtest also chose the model, so its errors are optimistic,
- *   and a series has only a handful of origins: the factor is shrunk toward 1 with a prior worth
- *   `priorOrigins` origins, and the remaining doubt about it is the distribution's `scaleCv`.
- * - Centre: M3, M4 and the generated brand all showed outcomes above the point forecast more often
- *   than below where the series grew over the last year (57–58% against 48%), because damped and
- *   smoothed forecasts carry less growth forward than the series had. Where the forecast implies
- *   less year-on-year growth ρ than the last year showed (r = last year's mean over the year
- *   before's), the distribution's centre leans toward continued growth: centre_h = mean_h ·
- *   (r / ρ)^{κ(1 + (2h + 1)/m)}, the gap compounding with the horizon; ρ compares the forecast's
- *   first season with the same weeks a year earlier, so seasonality cancels.
+ * - Centre: on M4 weekly and M3 monthly, 57–58% of outcomes fell above the point forecast where
+ *   the series grew over its last year, 47–48% where it shrank: damped and smoothed forecasts
+ *   carry less growth forward than the series had. Where the forecast implies less year-on-year
+ *   growth ρ than the last year showed (r = last year's mean over the year before's), the centre
+ *   leans toward continued growth: centre_h = mean_h · (r / ρ)^{κ(1 + (2h + 1)/m)}, κ = 0.25, the
+ *   gap compounding with the horizon; ρ compares the forecast's first season with the same
+ *   periods a year earlier, so seasonality cancels. (M4's share at or below P50 went 0.453 → 0.494.)
+ * - Shape: continuous forecasts' totals are lognormal around that centre (demand is positive and
+ *   its errors grow with its level): M3's P90 share 0.864 → 0.876, P10 0.093 → 0.114.
+ * - Intermittent rate: TSB's chance and size are smoothed estimates of a drifting rate; the
+ *   occurrence × size distribution mixes over a rate factor with 3× the coefficient of variation a
+ *   stationary TSB implies (carparts' 4–6-month totals: P50 share 0.605 → 0.511; pinball loss
+ *   0.1463 → 0.1452).
+ * - Scale from the series' own rolling-origin backtest, as normalised (locally weighted)
+ *   split-conformal prediction does (Papadopoulos, Vovk & Gammerman 2008; Lei, G'Sell, Rinaldo,
+ *   Tibshirani & Wasserman 2018; statsforecast's ConformalIntervals takes per-horizon errors from
+ *   cross-validation windows): each backtest error over the model's sd for its step, pooled over
+ *   steps, shrunk toward 1 with a prior worth `priorOrigins` origins, with `scaleCv` for the doubt
+ *   left in it. Off by default: the same backtest chose the model, so its errors are optimistic,
+ *   and with 6 origins per series M4's P10–P90 band fell from 85% to 75% of outcomes.
  */
 
 export interface CalibrationSettings {
