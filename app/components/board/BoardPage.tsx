@@ -43,10 +43,9 @@ export function BoardPage({ view }: { view: BoardView }) {
             {f.number(view.current.unpricedPairs)} stocked variant-locations have no unit cost in Shopify or Tempo and are left out of every value at cost.
           </Text>
         ) : null}
+        {view.plan.asOf ? <PlanGrid view={view} /> : null}
         <Layout>
-          <Layout.Section>{view.plan.asOf ? <PlanGrid view={view} /> : null}</Layout.Section>
-          <Layout.Section variant="oneThird">
-            <BlockStack gap="400">
+          <Layout.Section>
               <Card>
                 <BlockStack gap="300">
                   <InlineStack align="space-between">
@@ -80,6 +79,9 @@ export function BoardPage({ view }: { view: BoardView }) {
                   )}
                 </BlockStack>
               </Card>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="400">
               {view.sync && <SyncStatusCard overview={view.sync} />}
               {view.sync && <CatalogueCounts counts={view.sync.counts} />}
             </BlockStack>

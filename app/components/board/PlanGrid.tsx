@@ -58,15 +58,17 @@ export function PlanGrid({ view }: { view: BoardView }) {
       {
         label: (
           <BlockStack gap="050">
-            <InlineStack gap="200" blockAlign="center" wrap={false}>
-              <Button variant="plain" onClick={() => set({ group: row.key, page: null })}>
-                {row.key}
-              </Button>
-              {row.atRisk > 0 && <Badge tone="critical">{`${row.atRisk} at risk`}</Badge>}
-            </InlineStack>
+            <Button variant="plain" textAlign="left" onClick={() => set({ group: row.key, page: null })}>
+              {row.key}
+            </Button>
             <Text as="span" tone="subdued" variant="bodySm">
-              {f.number(row.variants)} variants · {f.number(row.available)} in stock · {f.money(row.valueAtCost, { whole: true })}
+              {f.number(row.variants)} variants · {f.money(row.valueAtCost, { whole: true })}
             </Text>
+            {row.atRisk > 0 && (
+              <InlineStack>
+                <Badge tone="critical">{`${row.atRisk} at risk`}</Badge>
+              </InlineStack>
+            )}
           </BlockStack>
         ),
         sold: row.sold,

@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
+import { useFormat } from "../format/FormatContext";
 import { SyncStatusBanner } from "./SyncStatusBanner";
 import { progressLabel, progressPercent } from "./sync-progress";
 
@@ -13,6 +14,7 @@ const REFRESH_MS = 3_000;
  * retry button when the last run failed.
  */
 export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt"> }) {
+  const f = useFormat();
   const retry = useFetcher<{ queued: boolean }>();
   const revalidator = useRevalidator();
   const running = overview.progress !== null;
@@ -45,7 +47,7 @@ export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "lat
         <InlineStack align="space-between" blockAlign="center">
           <Text as="p" tone="subdued" id="sync-last-success">
             {overview.lastSuccessfulSyncAt
-              ? `Last successful sync: ${new Date(overview.lastSuccessfulSyncAt).toUTCString()}`
+              ? `Last successful sync: ${f.moment(overview.lastSuccessfulSyncAt)}`
               : "No sync has finished yet."}
           </Text>
           {failed && (
