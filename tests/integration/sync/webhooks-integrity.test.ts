@@ -150,6 +150,21 @@ describe("sync webhook integrity", () => {
     expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
   });
 
+  it("rejects out-of-range quantities and ids, and line_items that is not a list, once: recorded, nothing stored, the redelivery a duplicate", async () => {
+    const bodies = [
+      { ...orderBody(9311, 6001, at(10)), line_items: [{ id: 93110, variant_id: 6001, quantity: 3e9, price: "1.00" }] },
+      { ...orderBody(9312, 6001, at(10)), line_items: [{ id: "9223372036854775808", variant_id: 6001, quantity: 1, price: "1.00" }] },
+      { ...orderBody(9313, 6001, at(10)), line_items: { id: 93130, variant_id: 6001, quantity: 1 } },
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const webhookId = `integrity-range-${i}`;
+      expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
+      expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
+    }
+    expect(await testPrisma.order.count({ where: { shopId, id: { in: [9311n, 9312n, 9313n] } } })).toBe(0);
+    expect(await testPrisma.webhookEvent.count({ where: { shopId, webhookId: { startsWith: "integrity-range-" } } })).toBe(3);
+  });
+
   it("deletes an order deleted in Shopify, with its lines and demand", async () => {
     await deliver("orders/create", orderBody(9401, 6401, at(10)));
     expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(1);
