@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
 import { closePgPool } from "~/persistence/pg-pool.server";
 import { rebuildAllDemand } from "~/persistence/demand.server";
-import { handleSyncWebhook, type SyncWebhook } from "~/sync/webhook-sync.server";
-import { testPrisma } from "./sync-support";
+import { acceptSyncWebhook, applyPendingWebhooks, MAX_APPLY_ATTEMPTS, type SyncWebhook } from "~/sync/webhook-sync.server";
+import { deliverNow, testPrisma } from "./sync-support";
 
 // Deliveries go straight to the handler (no HMAC, no app server): these tests are about what they store.
 const domain = uniqueShopDomain("webhook-integrity");
@@ -24,7 +24,7 @@ const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second)).to
 
 function deliver(topic: string, payload: unknown, extra: Partial<SyncWebhook> = {}) {
   deliveryCount += 1;
-  return handleSyncWebhook({ topic, shopDomain: domain, webhookId: `integrity-${deliveryCount}`, payload, ...extra });
+  return deliverNow({ topic, shopDomain: domain, webhookId: `integrity-${deliveryCount}`, payload, ...extra });
 }
 
 const productBody = (id: number, variantIds: number[], updatedAt: string, title = "Product") => ({
@@ -51,24 +51,31 @@ const variant = (id: number) => testPrisma.variant.findUniqueOrThrow({ where: { 
 const location = (id: number) => testPrisma.location.findUniqueOrThrow({ where: { shopId_id: { shopId, id: BigInt(id) } } });
 
 describe("sync webhook integrity", () => {
-  it("commits the delivery's claim only with its effects", async () => {
+  it("marks a delivery applied only in the commit of its effects", async () => {
     // Hold the shop's demand lock so the order delivery stops midway, as a crash would find it.
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query("BEGIN");
     await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('tempo-demand'), $1)`, [shopId]);
     const webhookId = "integrity-claim";
-    const pending = handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) });
+    const pending = deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const claimedMidway = await testPrisma.webhookEvent.count({ where: { shopId, webhookId } });
+    const midway = await testPrisma.webhookEvent.findUnique({ where: { shopId_webhookId: { shopId, webhookId } } });
+    const orderMidway = await testPrisma.order.count({ where: { shopId, id: 9001n } });
     await blocker.query("COMMIT");
     await blocker.end();
 
-    expect(claimedMidway).toBe(0);
+    // Recorded (durably, before the 200) but not applied while its effects were uncommitted.
+    expect(midway).toMatchObject({ status: "RECEIVED", processedAt: null });
+    expect(orderMidway).toBe(0);
     expect(await pending).toBe("applied");
-    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({ processedAt: expect.any(Date) });
+    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({
+      status: "APPLIED",
+      payload: null,
+      processedAt: expect.any(Date),
+    });
     expect(await testPrisma.order.count({ where: { shopId, id: 9001n } })).toBe(1);
-    expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) })).toBe("duplicate");
+    expect(await deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) })).toBe("duplicate");
   });
 
   it("keeps a deleted product and its variants deleted when an older update arrives late", async () => {
@@ -144,10 +151,15 @@ describe("sync webhook integrity", () => {
   it("records a malformed delivery as rejected, stores nothing, and treats its retry as a duplicate", async () => {
     const body = { ...orderBody(9301, 6001, at(10)), updated_at: undefined };
     const webhookId = "integrity-malformed";
-    expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
+    expect(await deliverNow({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
     expect(await testPrisma.order.count({ where: { shopId, id: 9301n } })).toBe(0);
-    expect(await testPrisma.webhookEvent.count({ where: { shopId, webhookId, topic: "ORDERS_UPDATED" } })).toBe(1);
-    expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
+    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({
+      topic: "ORDERS_UPDATED",
+      status: "REJECTED",
+      reason: "Webhook payload has no valid updated_at",
+      payload: null,
+    });
+    expect(await deliverNow({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
   });
 
   it("rejects out-of-range quantities and ids, and line_items that is not a list, once: recorded, nothing stored, the redelivery a duplicate", async () => {
@@ -158,11 +170,39 @@ describe("sync webhook integrity", () => {
     ];
     for (const [i, body] of bodies.entries()) {
       const webhookId = `integrity-range-${i}`;
-      expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
-      expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
+      expect(await deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
+      expect(await deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
     }
     expect(await testPrisma.order.count({ where: { shopId, id: { in: [9311n, 9312n, 9313n] } } })).toBe(0);
     expect(await testPrisma.webhookEvent.count({ where: { shopId, webhookId: { startsWith: "integrity-range-" } } })).toBe(3);
+  });
+
+  it("applies the rest of a batch when one delivery keeps failing, and gives that one up after its tries", async () => {
+    // An unexpected database error for one delivery only (a trigger stands in for it).
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    await db.query(`CREATE OR REPLACE FUNCTION poison_location() RETURNS trigger AS $$ BEGIN
+      IF NEW."name" = 'Poison' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE TRIGGER poison_location BEFORE INSERT OR UPDATE ON "Location" FOR EACH ROW EXECUTE FUNCTION poison_location()`);
+    try {
+      const names = ["Before", "Poison", "After"];
+      for (const [i, name] of names.entries()) {
+        const webhook = { topic: "locations/create", shopDomain: domain, webhookId: `poison-${i}`, payload: { id: 7700 + i, name, active: true, updated_at: at(10) } };
+        expect(await acceptSyncWebhook(webhook)).toBe("accepted");
+      }
+      expect(await applyPendingWebhooks(shopId)).toMatchObject({ applied: 2, failed: 1 });
+      expect((await location(7700)).name).toBe("Before");
+      expect((await location(7702)).name).toBe("After");
+      const waiting = await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId: "poison-1" } } });
+      expect(waiting).toMatchObject({ status: "RECEIVED", attempts: 1, reason: expect.stringContaining("simulated failure") });
+      for (let attempt = 2; attempt <= MAX_APPLY_ATTEMPTS; attempt++) await applyPendingWebhooks(shopId);
+      const given = await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId: "poison-1" } } });
+      expect(given).toMatchObject({ status: "FAILED", attempts: MAX_APPLY_ATTEMPTS, payload: null, processedAt: expect.any(Date) });
+      expect(await testPrisma.location.count({ where: { shopId, id: 7701n } })).toBe(0);
+    } finally {
+      await db.query(`DROP TRIGGER IF EXISTS poison_location ON "Location"`);
+      await db.end();
+    }
   });
 
   it("deletes an order deleted in Shopify, with its lines and demand", async () => {
