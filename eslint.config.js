@@ -4,7 +4,8 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", ".cache/**", ".tempo/**", "public/build/**"] },
+  // Shopify CLI writes extensions/*/dist and shopify.d.ts on every `shopify app build`.
+  { ignores: ["build/**", "node_modules/**", ".cache/**", ".tempo/**", "public/build/**", "extensions/*/dist/**", "extensions/*/shopify.d.ts"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,7 +42,7 @@ export default tseslint.config(
   {
     // Layers import downwards only: routes -> components/jobs -> sync -> persistence -> shopify.
     // Lower layers enqueue work through app/queue, never through app/jobs.
-    files: ["app/sync/**", "app/persistence/**", "app/shopify/**", "app/privacy/**", "app/queue/**", "app/lib/**"],
+    files: ["app/auth/**", "app/sync/**", "app/plan/**", "app/persistence/**", "app/shopify/**", "app/privacy/**", "app/queue/**", "app/lib/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -12,7 +12,7 @@ import { startSimulator, type RunningSimulator } from "../tests/simulator/server
 const DEMO_APP = {
   apiKey: "tempo-demo-api-key",
   apiSecret: "tempo-demo-api-secret",
-  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders"],
+  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "write_inventory"],
   handle: "tempo-sop",
   name: "Tempo",
 };
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
 
   // Same host as the simulator: a cross-site frame would lose its storage in browsers that block third-party storage.
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN });
+  // The brand's history runs up to today, as a live shop's does.
+  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN, endDate: new Date().toISOString().slice(0, 10) });
   simulator = await startSimulator({
     app: { ...DEMO_APP, appUrl, tomlPath: path.join(ROOT, "shopify.app.toml") },
     shops: [brand],
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
   log(`app installed through token exchange; demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log("");
   log(`Open the local Shopify admin: ${simulator.adminUrl(SHOP_DOMAIN, "/app")}`);
+  const product = brand.products[0];
+  if (product) log(`A product page with Tempo's stock outlook block: ${simulator.productUrl(SHOP_DOMAIN, product.id)}`);
   log("Press Ctrl-C to stop.");
 }
 

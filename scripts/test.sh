@@ -20,6 +20,15 @@ timed() { local label="$1"; shift; local started=$SECONDS; echo "[tempo] $label"
 timed typecheck npm run --silent typecheck
 timed lint npm run --silent lint
 timed build bash -c 'npm run --silent build >/dev/null'
+# Shopify's own CLI validates shopify.app.toml and every extension and bundles the admin block.
+# It runs offline and needs no Partner login (CI=true: no prompts; dependencies are installed above).
+mkdir -p test-results
+timed "shopify app build" bash -c '
+  if CI=true SHOPIFY_CLI_NO_ANALYTICS=1 npx --no-install shopify app build --skip-dependencies-installation >test-results/shopify-app-build.log 2>&1; then
+    grep -o "[a-z0-9-]* built!" test-results/shopify-app-build.log
+  else
+    cat test-results/shopify-app-build.log; exit 1
+  fi'
 echo "[tempo] tests"
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=$?

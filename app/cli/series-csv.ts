@@ -11,9 +11,24 @@ export class SeriesCsvError extends Error {}
 
 /** Reads series in file order; values per series in row order. Throws SeriesCsvError with the line number. */
 export async function readSeriesCsv(path: string): Promise<Map<string, number[]>> {
+  const series = await readPeriodSeriesCsv(path, { checkPeriods: false });
+  return new Map([...series].map(([id, s]) => [id, s.values]));
+}
+
+export interface PeriodSeries {
+  values: number[];
+  /** The last period number read: future periods continue from it. */
+  lastPeriod: number;
+}
+
+/**
+ * The same file with its period numbers kept. With `checkPeriods`, each series' periods must be
+ * whole numbers rising by one (a gap would shift every later week).
+ */
+export async function readPeriodSeriesCsv(path: string, options: { checkPeriods?: boolean } = {}): Promise<Map<string, PeriodSeries>> {
   if (!existsSync(path)) throw new SeriesCsvError(`Input file not found: ${path}`);
   const parser = createReadStream(path).pipe(parse({ info: true, skip_empty_lines: true, trim: true, relax_column_count: true }));
-  const series = new Map<string, number[]>();
+  const series = new Map<string, PeriodSeries>();
   let headerSeen = false;
   for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     const fields = record.record;
@@ -27,12 +42,18 @@ export async function readSeriesCsv(path: string): Promise<Map<string, number[]>
       continue;
     }
     if (fields.length !== 3) throw new SeriesCsvError(`Line ${line}: expected 3 columns, got ${fields.length}`);
-    const [id, , rawValue] = fields as [string, string, string];
+    const [id, rawPeriod, rawValue] = fields as [string, string, string];
     const value = rawValue === "" ? NaN : Number(rawValue);
     if (!Number.isFinite(value)) throw new SeriesCsvError(`Line ${line}: value "${rawValue}" is not a number`);
-    let values = series.get(id);
-    if (!values) series.set(id, (values = []));
-    values.push(value);
+    const period = Number(rawPeriod);
+    let entry = series.get(id);
+    if (options.checkPeriods !== false) {
+      if (!Number.isInteger(period)) throw new SeriesCsvError(`Line ${line}: period "${rawPeriod}" is not a whole number`);
+      if (entry && period !== entry.lastPeriod + 1) throw new SeriesCsvError(`Line ${line}: period ${period} of series "${id}" should be ${entry.lastPeriod + 1}`);
+    }
+    if (!entry) series.set(id, (entry = { values: [], lastPeriod: period - 1 }));
+    entry.values.push(value);
+    entry.lastPeriod = Number.isFinite(period) ? period : entry.lastPeriod + 1;
   }
   if (!headerSeen) throw new SeriesCsvError(`Line 1: expected header "${SERIES_HEADER.join(",")}", file is empty`);
   return series;

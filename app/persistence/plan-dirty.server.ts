@@ -4,6 +4,7 @@
  * the incremental plan job drains them. All scoped by shopId.
  */
 import type pg from "pg";
+import type { Prisma } from "@prisma/client";
 import prisma from "~/db.server";
 
 const UPSERT_DIRTY = `ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
@@ -36,17 +37,6 @@ export async function markInventoryItemDirty(client: pg.PoolClient, shopId: numb
   );
 }
 
-/** Takes up to `limit` dirty variants marked at or before `markedBefore`, oldest first, and clears them. */
-export async function takeDirtyVariants(shopId: number, limit: number, markedBefore: Date = new Date()): Promise<bigint[]> {
-  const rows = await prisma.$queryRaw<{ variantId: bigint }[]>`
-    DELETE FROM "PlanDirtyVariant" WHERE ("shopId", "variantId") IN (
-      SELECT "shopId", "variantId" FROM "PlanDirtyVariant"
-      WHERE "shopId" = ${shopId} AND "requestedAt" <= ${markedBefore}
-      ORDER BY "requestedAt" LIMIT ${limit}
-    ) RETURNING "variantId"`;
-  return rows.map((r) => r.variantId);
-}
-
 /** A full plan reads every variant fresh: marks it made before the run started are covered by it. */
 export async function clearDirtyVariantsBefore(shopId: number, before: Date): Promise<number> {
   return prisma.planDirtyVariant.deleteMany({ where: { shopId, requestedAt: { lt: before } } }).then((r) => r.count);
@@ -54,4 +44,35 @@ export async function clearDirtyVariantsBefore(shopId: number, before: Date): Pr
 
 export async function countDirtyVariants(shopId: number): Promise<number> {
   return prisma.planDirtyVariant.count({ where: { shopId } });
+}
+
+/** Marks variants inside a Prisma transaction (forms and imports); `"all"` marks every live variant of the shop. */
+export async function markVariantsDirtyInTransaction(db: Prisma.TransactionClient, shopId: number, variantIds: readonly bigint[] | "all"): Promise<void> {
+  if (variantIds === "all") {
+    await db.$executeRaw`INSERT INTO "PlanDirtyVariant" ("shopId", "variantId")
+      SELECT "shopId", "id" FROM "Variant" WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL
+      ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
+    return;
+  }
+  if (variantIds.length === 0) return;
+  await db.$executeRaw`INSERT INTO "PlanDirtyVariant" ("shopId", "variantId")
+    SELECT ${shopId}, unnest(${variantIds.map(String)}::bigint[])
+    ON CONFLICT ("shopId", "variantId") DO UPDATE SET "requestedAt" = now()`;
+}
+
+/** Dirty variants to re-plan, with when each was marked (its mark is cleared only if not renewed since). */
+export async function readDirtyVariants(shopId: number, limit: number): Promise<Map<string, Date>> {
+  const rows = await prisma.planDirtyVariant.findMany({ where: { shopId }, orderBy: { requestedAt: "asc" }, take: limit });
+  return new Map(rows.map((r) => [r.variantId.toString(), r.requestedAt]));
+}
+
+/** Clears the marks a re-plan covered, inside its commit; a mark renewed meanwhile stays for the next run. */
+export async function clearDirtyMarks(client: pg.PoolClient, shopId: number, marks: ReadonlyMap<string, Date>): Promise<void> {
+  if (marks.size === 0) return;
+  const ids = [...marks.keys()];
+  await client.query(
+    `DELETE FROM "PlanDirtyVariant" d USING (SELECT unnest($2::bigint[]) AS "variantId", unnest($3::timestamp(3)[]) AS "requestedAt") m
+     WHERE d."shopId" = $1 AND d."variantId" = m."variantId" AND d."requestedAt" <= m."requestedAt"`,
+    [shopId, ids, ids.map((id) => marks.get(id)!.toISOString())],
+  );
 }

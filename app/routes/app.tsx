@@ -5,13 +5,15 @@ import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import { appBridgeUrl as configuredAppBridgeUrl } from "~/config/env.server";
-import { authenticate } from "~/shopify.server";
+import { requireShop, shopFormat } from "~/auth/shop-context.server";
+import { FormatProvider } from "~/components/format/FormatContext";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { shop } = await requireShop(request);
   return {
+    format: shopFormat(shop, request),
     apiKey: process.env.SHOPIFY_API_KEY || "",
     // Where App Bridge loads from; unset means Shopify's CDN.
     appBridgeUrl: configuredAppBridgeUrl(),
@@ -19,16 +21,23 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function App() {
-  const { apiKey, appBridgeUrl } = useLoaderData<typeof loader>();
+  const { apiKey, appBridgeUrl, format } = useLoaderData<typeof loader>();
   const bridgeOverride = appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {};
   return (
     <AppProvider isEmbeddedApp apiKey={apiKey} {...bridgeOverride}>
       <NavMenu>
         <Link to="/app" rel="home">
-          Overview
+          Board
         </Link>
+        <Link to="/app/proposals">Reorder proposals</Link>
+        <Link to="/app/purchase-orders">Purchase orders</Link>
+        <Link to="/app/alerts">Alerts</Link>
+        <Link to="/app/suppliers">Suppliers</Link>
+        <Link to="/app/settings">Settings</Link>
       </NavMenu>
-      <Outlet />
+      <FormatProvider value={format}>
+        <Outlet />
+      </FormatProvider>
     </AppProvider>
   );
 }

@@ -1,3 +1,4 @@
+import { GraphqlQueryError } from "@shopify/shopify-api";
 import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
 
 /**
@@ -20,20 +21,45 @@ export class ShopifyQueryError extends Error {
   }
 }
 
-interface GraphqlBody<T> {
-  data?: T;
-  errors?: { message: string }[];
+/** One entry of a GraphQL `errors` array, as Shopify sends it. */
+export interface ShopifyGraphqlError {
+  message: string;
+  extensions?: { code?: string; requiredAccess?: string };
 }
 
-/** Adapts Remix's `admin.graphql` (a Response-returning function) to AdminGraphqlClient. */
+interface GraphqlBody<T> {
+  data?: T;
+  errors?: ShopifyGraphqlError[];
+}
+
+/** The GraphQL errors a ShopifyQueryError carries (empty for anything else). */
+export function graphqlErrorsOf(error: unknown): ShopifyGraphqlError[] {
+  return error instanceof ShopifyQueryError && Array.isArray(error.errors) ? (error.errors as ShopifyGraphqlError[]) : [];
+}
+
+function rejected(errors: ShopifyGraphqlError[] | undefined): ShopifyQueryError {
+  const message = errors?.length ? errors.map((e) => e.message).join("; ") : "empty response";
+  return new ShopifyQueryError(`Shopify rejected the query: ${message}`, errors);
+}
+
+/**
+ * Adapts Remix's `admin.graphql` (a Response-returning function) to AdminGraphqlClient. The library
+ * throws GraphqlQueryError when the body has `errors`; that becomes a ShopifyQueryError too.
+ */
 export function fromRemixAdmin(admin: Pick<AdminApiContext, "graphql">): AdminGraphqlClient {
   return async <T>(query: string, variables?: Record<string, unknown>) => {
-    const response = await admin.graphql(query, variables ? { variables } : undefined);
-    const body = (await response.json()) as GraphqlBody<T>;
-    if (body.errors?.length || !body.data) {
-      const message = body.errors?.map((e) => e.message).join("; ") ?? "empty response";
-      throw new ShopifyQueryError(`Shopify rejected the query: ${message}`, body.errors);
+    let response: Response;
+    try {
+      response = await admin.graphql(query, variables ? { variables } : undefined);
+    } catch (error) {
+      if (error instanceof GraphqlQueryError) {
+        const body = (error.body ?? {}) as { errors?: { graphQLErrors?: ShopifyGraphqlError[] } };
+        throw rejected(body.errors?.graphQLErrors ?? [{ message: error.message }]);
+      }
+      throw error;
     }
+    const body = (await response.json()) as GraphqlBody<T>;
+    if (body.errors?.length || !body.data) throw rejected(body.errors);
     return body.data;
   };
 }

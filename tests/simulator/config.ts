@@ -16,6 +16,8 @@ export interface SimAppConfig {
   webhookTargets?: Record<string, string>;
   /** Path of shopify.app.toml whose [webhooks] section declares app-specific subscriptions. */
   tomlPath?: string;
+  /** The app's extensions folder (Flow triggers, admin blocks); default `extensions/` beside tomlPath. */
+  extensionsDir?: string;
 }
 
 /** Shopify plan levels, which set the GraphQL leaky bucket size and restore rate. */

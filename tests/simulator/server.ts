@@ -3,12 +3,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { APP_BRIDGE_STUB_SOURCE } from "./admin/app-bridge-stub";
 import { buildAppLaunchUrl } from "./admin/launch-url";
-import { renderShellPage } from "./admin/shell-page";
 import { issueSessionToken } from "./auth/jwt";
 import type { SimulatorOptions } from "./config";
 import { applyFaults, defaultFaults, type FaultSettings } from "./faults";
+import type { FlowTriggerRecord } from "./flow/trigger-receive";
 import { CORS_HEADERS, sendJson, sendText } from "./http-utils";
 import { handleAccessTokenRoute, handleGraphqlRoute } from "./routes/admin-api-routes";
+import { handleAdminRoute } from "./routes/admin-routes";
 import { handleControlRoute } from "./routes/control-routes";
 import { shopFromRequest } from "./routes/shop-routing";
 import type { SimShop } from "./shop-runtime";
@@ -18,7 +19,6 @@ import type { ShopData } from "./store/types";
 export type { SimulatorOptions, SimAppConfig } from "./config";
 
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
-const SHELL_PATH = /^\/store\/([^/]+)\/apps\/([^/]+)(\/.*)?$/;
 
 export interface RunningSimulator {
   url: string;
@@ -44,12 +44,16 @@ export interface RunningSimulator {
     idle(): Promise<void>;
   };
   bulk: { idle(): Promise<void>; dir: string };
+  /** Flow triggers the shop accepted through flowTriggerReceive, oldest first. */
+  flowTriggers(shop?: string): readonly FlowTriggerRecord[];
   /** A fresh App Bridge session token (id_token) for the shop. */
   sessionToken(shop?: string, userId?: string): string;
   /** An offline access token without going through token exchange (for tests of the API alone). */
   issueOfflineToken(shop?: string): string;
   /** The admin shell URL framing the app at `appPath`. */
   adminUrl(shop?: string, appPath?: string): string;
+  /** The admin's page for a product, where the app's product-details blocks render. */
+  productUrl(shop: string | undefined, productId: string): string;
   /** The URL the admin would frame: app URL with embedded=1, shop, host, id_token, hmac. */
   launchUrl(shop?: string, appPath?: string): string;
   close(): Promise<void>;
@@ -61,6 +65,7 @@ async function route(core: SimulatorCore, req: IncomingMessage, res: ServerRespo
   const method = req.method ?? "GET";
   if (core.options.verbose) console.error(`[simulator] ${method} ${shopDomain ?? "-"} ${path}`);
 
+  if (await handleAdminRoute(core, req, res, url, path)) return;
   if (path.startsWith("/_sim/")) return handleControlRoute(core, req, res, url);
   if (path === "/app-bridge.js") {
     return sendText(res, 200, APP_BRIDGE_STUB_SOURCE, "application/javascript; charset=utf-8", { ...CORS_HEADERS, "Cache-Control": "no-store" });
@@ -69,23 +74,11 @@ async function route(core: SimulatorCore, req: IncomingMessage, res: ServerRespo
   if (graphql && method === "POST") return handleGraphqlRoute(core, core.shop(shopDomain), graphql[1] ?? "", req, res);
   if (path === "/admin/oauth/access_token" && method === "POST") return handleAccessTokenRoute(core, core.shop(shopDomain), req, res);
 
-  const shell = SHELL_PATH.exec(path);
-  if (shell && method === "GET") {
-    const shop = core.shop(decodeURIComponent(shell[1] ?? ""));
-    shop.installed = true;
-    const extraQuery = new URLSearchParams(url.search);
-    const frameUrl = buildAppLaunchUrl({ app: core.app, shopDomain: shop.domain, path: shell[3] ?? "/", extraQuery });
-    const html = renderShellPage({
-      shopDomain: shop.domain,
-      shopName: shop.store.data.shop.name,
-      appName: core.app.name ?? "App",
-      appHandle: decodeURIComponent(shell[2] ?? ""),
-      frameUrl,
-    });
-    return sendText(res, 200, html, "text/html; charset=utf-8", { "Cache-Control": "no-store" });
-  }
   if (path === "/" && method === "GET") {
-    const links = [...core.shops.keys()].map((d) => `<li><a href="/store/${d.replace(/\.myshopify\.com$/, "")}/apps/${core.app.handle}">${d}</a></li>`);
+    const links = [...core.shops.keys()].map((d) => {
+      const store = `/store/${d.replace(/\.myshopify\.com$/, "")}`;
+      return `<li><a href="${store}/apps/${core.app.handle}">${d}</a> · <a href="${store}/products">products</a></li>`;
+    });
     return sendText(res, 200, `<!doctype html><title>Shopify simulator</title><h1>Shopify simulator</h1><ul>${links.join("")}</ul>`, "text/html; charset=utf-8");
   }
   sendJson(res, 404, { errors: "Not Found" });
@@ -140,12 +133,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       idle: () => core.dispatcher.idle(),
     },
     bulk: { idle: () => core.bulk.idle(), dir: core.bulkDir },
+    flowTriggers: (shop) => core.shop(shop).flowTriggers,
     sessionToken: (shop, userId) => issueSessionToken({ shop: core.shop(shop).domain, apiKey: core.app.apiKey, apiSecret: core.app.apiSecret, userId }),
     issueOfflineToken: (shop) => {
       const target = core.shop(shop);
       return core.tokens.issueOffline(target.domain, target.grantedScopes, false).access_token;
     },
     adminUrl: (shop, appPath = "") => `${core.url}/store/${shopName(shop)}/apps/${core.app.handle}${appPath}`,
+    productUrl: (shop, productId) => `${core.url}/store/${shopName(shop)}/products/${productId}`,
     launchUrl: (shop, appPath) => buildAppLaunchUrl({ app: core.app, shopDomain: core.shop(shop).domain, path: appPath }),
     close: async () => {
       core.dispatcher.close();

@@ -4,6 +4,10 @@ import { LeakyBucket } from "./graphql/throttle";
 import { ShopStore } from "./store/shop-store";
 import type { ShopData } from "./store/types";
 import type { BulkOperationRecord } from "./bulk/bulk-operation";
+import type { FlowTriggerRecord } from "./flow/trigger-receive";
+import { IdempotencyRecords } from "./graphql/idempotency";
+import type { InventoryAdjustmentGroupRecord } from "./inventory/adjust-quantities";
+import type { NavMenuLink } from "./admin/admin-layout";
 
 /** Everything the simulator keeps for one hosted shop besides the shared app config. */
 export class SimShop {
@@ -17,6 +21,14 @@ export class SimShop {
   /** Scopes granted to the app on this shop (may differ per shop to test missing scopes). */
   grantedScopes: string[];
   readonly bulkOperations = new Map<string, BulkOperationRecord>();
+  /** Every Flow trigger this shop accepted, oldest first. */
+  readonly flowTriggers: FlowTriggerRecord[] = [];
+  /** Every inventoryAdjustQuantities this shop applied, oldest first. */
+  readonly inventoryAdjustmentGroups: InventoryAdjustmentGroupRecord[] = [];
+  /** Keys of @idempotent mutations and what they answered. */
+  readonly idempotency = new IdempotencyRecords();
+  /** The app's App Bridge nav menu as the app frame last reported it; the admin lists it under Apps. */
+  appNavMenu: NavMenuLink[] = [];
   /** Small cache of filtered+sorted lists keyed by resource/query/sort and store version. */
   private readonly sortedCache = new Map<string, readonly unknown[]>();
 

@@ -1,11 +1,13 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import type { GraphQLSchema } from "graphql";
 import { AccessTokenRegistry } from "./auth/access-tokens";
 import { BulkRunner } from "./bulk/bulk-runner";
 import type { SimulatorOptions, SimAppConfig } from "./config";
 import { StoreActions } from "./control/store-actions";
+import { loadAppExtensions, type AppExtensionConfig } from "./extensions/app-extensions";
+import { flowTriggerDefinitions, type FlowTriggerDefinition } from "./flow/trigger-definitions";
 import type { SimContext } from "./graphql/context";
 import { loadAdminSchema, PINNED_API_VERSION } from "./graphql/schema";
 import { SimShop } from "./shop-runtime";
@@ -28,6 +30,9 @@ export class SimulatorCore {
   readonly ownsBulkDir: boolean;
   readonly now: () => Date;
   readonly enforceReadAllOrders: boolean;
+  /** The app's extensions (shopify.extension.toml files) and, of them, its Flow triggers by handle. */
+  readonly extensions: AppExtensionConfig[];
+  readonly flowTriggers: Map<string, FlowTriggerDefinition>;
   /** Set once the server listens. */
   url = "";
 
@@ -37,6 +42,9 @@ export class SimulatorCore {
     this.now = options.now ?? (() => new Date());
     this.enforceReadAllOrders = options.enforceReadAllOrders ?? true;
     this.schema = loadAdminSchema(PINNED_API_VERSION);
+    const extensionsDir = this.app.extensionsDir ?? (this.app.tomlPath ? join(dirname(this.app.tomlPath), "extensions") : undefined);
+    this.extensions = extensionsDir ? loadAppExtensions(extensionsDir) : [];
+    this.flowTriggers = flowTriggerDefinitions(this.extensions);
     for (const data of options.shops) this.addShop(data);
     this.dispatcher = new WebhookDispatcher({
       app: this.app,
@@ -83,8 +91,10 @@ export class SimulatorCore {
       simulatorUrl: this.url,
       nowMs: this.now().getTime(),
       enforceReadAllOrders: this.enforceReadAllOrders,
+      flowTriggers: this.flowTriggers,
     };
     ctx.startBulkQuery = (query) => this.bulk.start(ctx, query);
+    ctx.applyInventoryChanges = (name, changes) => this.actions.applyInventoryChanges(shop, name, changes);
     return ctx;
   }
 }

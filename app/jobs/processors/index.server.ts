@@ -1,5 +1,6 @@
 import type { Job } from "bullmq";
 import type { JobCatalog, JobName } from "~/queue/queues.server";
+import { processPlanShop, processPlanVariants } from "./plan.server";
 import { processShopErase } from "./privacy.server";
 import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile } from "./sync.server";
 
@@ -15,4 +16,6 @@ export const processors: ProcessorRegistry = {
   reconcile: processReconcile,
   "demand-rebuild": processDemandRebuild,
   "shop-erase": processShopErase,
+  "plan-shop": processPlanShop,
+  "plan-variants": processPlanVariants,
 };

@@ -26,10 +26,13 @@ export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfi
 }
 
 export async function processOrdersBackfill(job: Job<JobCatalog["orders-backfill"]>, token?: string) {
-  return withShopSyncLock(job, token, async () => {
+  const result = await withShopSyncLock(job, token, async () => {
     const run = await runOrdersBackfill(await loadSyncContext(job.data.shopId));
     return { runId: run.id, counts: run.counts };
   });
+  // The history is in: plan the shop from it.
+  await enqueueShopJob("plan-shop", { ...job.data, trigger: "sync" });
+  return result;
 }
 
 export const RECONCILE_SKIPPED_BEFORE_BACKFILL = "skipped: backfill not finished";
@@ -49,12 +52,16 @@ export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?
   if ("skipped" in outcome) return outcome;
   // Queued once the lock is released, so the re-import does not find the shop busy and wait.
   if (outcome.wantsReimport) await enqueueShopJob("catalog-backfill", job.data);
+  // The nightly reconciliation is also the nightly plan's cue: the day's data is complete.
+  else await enqueueShopJob("plan-shop", { ...job.data, trigger: "nightly" });
   return { runId: outcome.run.id, counts: outcome.run.counts };
 }
 
 export async function processDemandRebuild(job: Job<JobCatalog["demand-rebuild"]>, token?: string) {
-  return withShopSyncLock(job, token, async () => {
+  const result = await withShopSyncLock(job, token, async () => {
     const run = await rebuildShopDemand(job.data.shopId);
     return { runId: run.id, counts: run.counts };
   });
+  await enqueueShopJob("plan-shop", { ...job.data, trigger: "sync" });
+  return result;
 }

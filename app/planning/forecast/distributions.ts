@@ -1,5 +1,5 @@
 // Predictive quantiles: Gaussian for continuous demand, Poisson / negative binomial for counts.
-import { normalQuantile } from "./stats";
+import { normalCdf, normalQuantile } from "./stats";
 
 /** Normal quantile μ + z_τ·σ clipped at 0 (demand cannot be negative). */
 export function normalDemandQuantile(mean: number, sd: number, level: number): number {
@@ -33,6 +33,35 @@ export function countQuantiles(mean: number, varianceValue: number, levels: read
     result[i] = k;
   }
   return result;
+}
+
+/** CDF on the integers of the count distribution countQuantiles uses (Poisson, NB, or normal past 200). */
+export function countCdf(mean: number, varianceValue: number): (k: number) => number {
+  if (!(mean > 0)) return (k) => (k >= 0 ? 1 : 0);
+  const variance = Math.max(mean, varianceValue);
+  if (mean > 200) {
+    const sd = Math.sqrt(variance);
+    // countQuantiles' normal branch returns unrounded quantiles; treat it as continuous.
+    return (k) => (k < 0 ? 0 : normalCdf((k - mean) / sd));
+  }
+  const overdispersed = variance > mean * (1 + 1e-9);
+  const size = overdispersed ? (mean * mean) / (variance - mean) : Infinity;
+  const success = overdispersed ? mean / (size + mean) : 0;
+  const cumulative: number[] = [];
+  let probability = overdispersed ? Math.exp(size * Math.log(size / (size + mean))) : Math.exp(-mean);
+  let total = probability;
+  cumulative.push(total);
+  return (k) => {
+    if (k < 0) return 0;
+    const limit = Math.ceil(mean + 50 * Math.sqrt(variance) + 50);
+    while (cumulative.length <= k && cumulative.length <= limit) {
+      const j = cumulative.length - 1;
+      probability *= overdispersed ? ((j + size) / (j + 1)) * success : mean / (j + 1);
+      total += probability;
+      cumulative.push(total);
+    }
+    return Math.min(1, cumulative[Math.min(k, cumulative.length - 1)]!);
+  };
 }
 
 /**

@@ -14,8 +14,9 @@
  *   run-rate dominates; a few units and consistent analogs ⇒ the analogs do.
  */
 import { type SeasonalProfile, type WeeklySeries, profileFactor } from "./top-down";
+import type { DemandDistribution } from "./demand-distribution";
+import { correlatedDistribution, weeklyQuantiles } from "./distribution-build";
 import { addDays, weekStartOf } from "./weekly";
-import { countQuantiles } from "./weekly-count-quantiles";
 
 export interface VariantAttributes {
   variantId: string;
@@ -66,6 +67,8 @@ export interface AnalogForecast {
   level: number;
   mean: number[];
   quantiles: Record<string, number[]>;
+  /** Weekly counts (negative binomial) whose level uncertainty is common to all weeks. */
+  distribution: DemandDistribution;
 }
 
 function median(values: readonly number[]): number {
@@ -183,6 +186,10 @@ export function forecastNewVariant(
   const cv = Math.sqrt(Math.exp(levelVariance) - 1);
   const mean = futureWeekStarts.map((w) => level * profileFactor(profile, w));
   const variances = mean.map((m) => m + Math.pow(cv * m, 2));
+  // Poisson noise of its own each week plus a level error (cv × mean) shared by all weeks:
+  // relative to the own noise that is cv² × mean, taken at the average week.
+  const averageWeek = mean.reduce((a, b) => a + b, 0) / Math.max(1, mean.length);
+  const distribution = correlatedDistribution("negative_binomial", mean, variances.map(Math.sqrt), 0, cv * cv * averageWeek);
   return {
     tier,
     tierValue,
@@ -192,7 +199,8 @@ export function forecastNewVariant(
     runRateRatio,
     scaleSource,
     level,
-    mean,
-    quantiles: countQuantiles(mean, variances, options.quantiles ?? [0.1, 0.5, 0.9]),
+    mean: distribution.mean,
+    quantiles: weeklyQuantiles(distribution, options.quantiles ?? [0.1, 0.5, 0.9]),
+    distribution,
   };
 }

@@ -15,6 +15,7 @@
  */
 import { type AutoForecastOptions, type AutoForecastResult, type DemandClass, type ModelName, autoForecast } from "./auto";
 import { type CleanedDemand, type CleaningOptions, type CleaningSummary, type PromoWindow, type StockoutInterval, cleanDemandHistory } from "./cleaning";
+import type { DemandDistribution } from "./demand-distribution";
 import { type ForecastExplanation, type ForecastSource, explainForecast } from "./explain";
 import { type AnalogCandidate, type AnalogForecast, forecastNewVariant } from "./new-variant";
 import { blendWeekdayIndex, disaggregateWeekly, pooledWeekdayIndex } from "./outlook-daily";
@@ -77,6 +78,11 @@ export interface VariantOutlook {
   p50: number[];
   p90: number[];
   quantiles: Record<string, number[]>;
+  /**
+   * The forecast's predictive distribution, plain JSON for every route: store it, and read any
+   * span's total demand from it with intervalDemand (no re-forecasting).
+   */
+  distribution: DemandDistribution;
   history: { weekStarts: string[]; raw: number[]; baseline: number[] };
   cleaning: CleaningSummary;
   /** Weekday multipliers, 0 = Sunday … 6 = Saturday, used for the daily split. */
@@ -170,6 +176,7 @@ interface RoutedForecast {
   cv2?: number;
   mean: number[];
   quantiles: Record<string, number[]>;
+  distribution: DemandDistribution;
   backtest: AutoForecastResult["backtest"] | null;
   analog: AnalogForecast | null;
   routeReason: string;
@@ -245,6 +252,7 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
         demandClass: null,
         mean: analog.mean,
         quantiles: analog.quantiles,
+        distribution: analog.distribution,
         backtest: null,
         analog,
         routeReason:
@@ -262,6 +270,7 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
         ...classifyWeekly(p.weekly.values),
         mean: topDown.mean,
         quantiles: topDown.quantiles,
+        distribution: topDown.distribution,
         backtest: null,
         analog: null,
         routeReason: `${why} to learn its own seasonality, so the ${p.groupKey} group's pattern is used.`,
@@ -277,6 +286,7 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
         cv2: result.cv2,
         mean: result.forecast.mean,
         quantiles: result.forecast.quantiles,
+        distribution: result.distribution,
         backtest: result.backtest,
         analog: null,
         routeReason: `${weeks} weeks of its own history.`,
@@ -340,6 +350,7 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
       p50: column(0.5),
       p90: column(0.9),
       quantiles: routed.quantiles,
+      distribution: routed.distribution,
       history: { weekStarts: p.weekly.weekStarts, raw: p.rawWeekly, baseline: p.weekly.values },
       cleaning: p.cleaned.summary,
       weekdayIndex,

@@ -10,8 +10,9 @@
  * and normalised to average 1. Under a year of history a profile cannot separate season from
  * trend, hence zero weight there.
  */
+import type { DemandDistribution } from "./demand-distribution";
+import { correlatedDistribution, weeklyQuantiles } from "./distribution-build";
 import { weekOfYearSlot } from "./weekly";
-import { countQuantiles } from "./weekly-count-quantiles";
 
 export const PROFILE_SLOTS = 52;
 
@@ -161,6 +162,8 @@ export interface TopDownForecast {
   level: number;
   mean: number[];
   quantiles: Record<string, number[]>;
+  /** Weekly counts (negative binomial) whose level error is common to all weeks. */
+  distribution: DemandDistribution;
   /** Variance / mean of the fitted weeks (≥ 1; 1 = Poisson). */
   dispersion: number;
   levelWeeks: number;
@@ -199,10 +202,14 @@ export function topDownForecast(
   // Level uncertainty grows the variance a little beyond the week-to-week noise.
   const levelVariance = levelWeeks > 0 ? (dispersion * level) / levelWeeks : level;
   const variances = mean.map((m, i) => dispersion * m + levelVariance * Math.pow(profileFactor(profile, futureWeekStarts[i] ?? ""), 2));
+  // The level error is shared by every week: relative to a week's own noise (dispersion × mean) it
+  // is levelVariance × factor / (dispersion × level) = factor / levelWeeks, about 1 / levelWeeks.
+  const distribution = correlatedDistribution("negative_binomial", mean, variances.map(Math.sqrt), 0, levelWeeks > 0 ? 1 / levelWeeks : 1);
   return {
     level,
-    mean,
-    quantiles: countQuantiles(mean, variances, options.quantiles ?? [0.1, 0.5, 0.9]),
+    mean: distribution.mean,
+    quantiles: weeklyQuantiles(distribution, options.quantiles ?? [0.1, 0.5, 0.9]),
+    distribution,
     dispersion,
     levelWeeks,
   };

@@ -97,6 +97,7 @@ CREATE TABLE "Forecast" (
     "p50" DOUBLE PRECISION[],
     "p90" DOUBLE PRECISION[],
     "promoUnits" DOUBLE PRECISION[],
+    "weekdayIndex" DOUBLE PRECISION[],
     "source" TEXT NOT NULL,
     "model" TEXT NOT NULL,
     "modelLabel" TEXT NOT NULL,

@@ -1,6 +1,7 @@
 import type { AccessTokenRegistry } from "../auth/access-tokens";
 import type { SimShop } from "../shop-runtime";
 import type {
+  InventoryQuantityName,
   SimInventoryItem,
   SimInventoryLevel,
   SimLineItem,
@@ -45,6 +46,18 @@ export interface RefundLineInput {
 }
 
 export type WebhookSwitches = EnqueueOptions;
+
+/** One line of inventoryAdjustQuantities, already checked by the mutation. */
+export interface InventoryChangeToApply {
+  inventoryItemId: string;
+  locationId: string;
+  delta: number;
+}
+
+export interface AppliedInventoryChange extends InventoryChangeToApply {
+  quantityAfterChange: number;
+  onHandAfterChange: number;
+}
 
 /**
  * Changes a shop's data the way merchant or customer activity would, and sends the
@@ -233,6 +246,23 @@ export class StoreActions {
     store.setLevelQuantity(level, "available", next, this.iso());
     this.emit(shop, "inventory_levels/update", payloads.inventoryLevelPayload(level), switches);
     return level;
+  }
+
+  /**
+   * What inventoryAdjustQuantities does once its input passed: shifts quantity `name` and on_hand by
+   * each delta, at the item's level there or, where it is not stocked, an inactive level (Shopify
+   * 2026-10), and sends inventory_levels/update for every change.
+   */
+  applyInventoryChanges(shop: SimShop, name: InventoryQuantityName, changes: InventoryChangeToApply[], switches: WebhookSwitches = {}): AppliedInventoryChange[] {
+    const store = shop.store;
+    const at = this.iso();
+    return changes.map((change) => {
+      const level = store.activeLevel(change.inventoryItemId, change.locationId) ?? store.inactiveLevel(change.inventoryItemId, change.locationId, at);
+      store.setLevelQuantity(level, name, level.quantities[name] + change.delta, at);
+      level.quantities.on_hand += change.delta;
+      this.emit(shop, "inventory_levels/update", payloads.inventoryLevelPayload(level), switches);
+      return { ...change, quantityAfterChange: level.quantities[name], onHandAfterChange: level.quantities.on_hand };
+    });
   }
 
   updateInventoryItem(shop: SimShop, inventoryItemId: string, patch: { unitCost?: string | null; tracked?: boolean }, switches: WebhookSwitches = {}): SimInventoryItem {

@@ -30,7 +30,8 @@ interface ListArgs extends ConnectionArgs {
   reverse?: boolean | null;
 }
 
-function requireScope(ctx: SimContext, field: string, scope: string): void {
+/** Shopify's ACCESS_DENIED for a field whose scope the app was not granted. */
+export function requireScope(ctx: SimContext, field: string, scope: string): void {
   if (ctx.shop.hasScope(scope)) return;
   throw new GraphQLError(`Access denied for ${field} field. Required access: \`${scope}\` access scope.`, {
     extensions: {

@@ -89,6 +89,7 @@ export async function handleControlRoute(core: SimulatorCore, req: IncomingMessa
       return ok(actions.emit(shop, topic, params.payload ?? {}, switches));
     }
     if (path === "/bulk-operations") return ok([...shop.bulkOperations.values()]);
+    if (path === "/flow-triggers" && method === "GET") return ok(shop.flowTriggers);
     if (path === "/uninstall") {
       actions.uninstall(shop, switches);
       return ok({ uninstalled: shop.domain });

@@ -45,6 +45,8 @@ export class ShopStore {
   ordersById: Map<string, SimOrder>;
   lineItemsById: Map<string, { order: SimOrder; lineItem: SimLineItem }>;
   refundsById: Map<string, { order: SimOrder; refund: SimRefund }>;
+  /** Inactive levels by `itemId@locationId` (see SimInventoryLevel.inactive); kept out of the indexes above. */
+  readonly inactiveLevels = new Map<string, SimInventoryLevel>();
   private nextNumericId: number;
 
   constructor(data: ShopData) {
@@ -117,6 +119,29 @@ export class ShopStore {
     this.touch();
   }
 
+  /** The active level of an item at a location, if it is stocked there. */
+  activeLevel(inventoryItemId: string, locationId: string): SimInventoryLevel | undefined {
+    return (this.levelsByItem.get(inventoryItemId) ?? []).find((l) => l.locationId === locationId);
+  }
+
+  /** The inactive level where an item is not stocked, made on first use (quantities start at zero). */
+  inactiveLevel(inventoryItemId: string, locationId: string, at: string): SimInventoryLevel {
+    const key = `${inventoryItemId}@${locationId}`;
+    const existing = this.inactiveLevels.get(key);
+    if (existing) return existing;
+    const level: SimInventoryLevel = {
+      id: this.newId(),
+      inventoryItemId,
+      locationId,
+      quantities: { available: 0, on_hand: 0, committed: 0, incoming: 0, reserved: 0, damaged: 0, safety_stock: 0, quality_control: 0 },
+      updatedAt: at,
+      inactive: true,
+    };
+    this.inactiveLevels.set(key, level);
+    this.touch();
+    return level;
+  }
+
   deleteProduct(productId: string): { product: SimProduct; variants: SimVariant[] } | null {
     const product = this.productsById.get(productId);
     if (!product) return null;
@@ -140,6 +165,7 @@ export class ShopStore {
       }
       this.levelsByItem.delete(itemId);
     }
+    for (const [key, level] of this.inactiveLevels) if (itemIds.has(level.inventoryItemId)) this.inactiveLevels.delete(key);
     this.touch();
     return { product, variants };
   }

@@ -78,6 +78,12 @@ export interface SimInventoryLevel {
   locationId: string;
   quantities: Record<InventoryQuantityName, number>;
   updatedAt: IsoDateTime;
+  /**
+   * True for a level at a location where the item is not stocked: since 2026-10 Shopify lets
+   * quantities be adjusted anywhere and keeps them on an inactive level, which queries list only
+   * with `includeInactive: true`. Inactive levels live in ShopStore.inactiveLevels, not in the data.
+   */
+  inactive?: boolean;
 }
 
 export interface SimDiscountAllocation {

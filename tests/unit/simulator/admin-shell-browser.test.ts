@@ -52,6 +52,8 @@ describe.skipIf(!existsSync(CHROMIUM))("admin shell in Chromium", () => {
     const frame = page.frameLocator("#app-frame");
     await expect.poll(() => frame.locator("#who").textContent(), { timeout: 10_000 }).toBe(`user 1 of https://${sim.shop().domain}`);
     await expect.poll(() => page.locator(".toast").first().textContent(), { timeout: 5_000 }).toContain("Loaded user 1");
+    // The admin keeps the menu, so its other pages (a product page) list it too.
+    await expect.poll(() => sim.shop().appNavMenu, { timeout: 5_000 }).toEqual([{ label: "Plans", href: "/app/plans" }]);
     await page.locator("#app-links a", { hasText: "Plans" }).click();
     await expect.poll(() => frame.locator("h1").textContent(), { timeout: 5_000 }).toBe("routed to /app/plans");
     await expect.poll(() => new URL(page.url()).pathname).toBe(`/store/${sim.shop().domain.replace(".myshopify.com", "")}/apps/tempo/app/plans`);

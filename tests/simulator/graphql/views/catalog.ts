@@ -96,15 +96,25 @@ export class LocationView {
       formatted: [this.location.name],
     };
   }
-  inventoryLevels(args: ConnectionArgs) {
+  inventoryLevels(args: ConnectionArgs & { includeInactive?: boolean | null }) {
     const levels = this.ctx.shop.store.levelsByLocation.get(this.location.id) ?? [];
-    return levelConnection(levels, args, this.ctx);
+    const inactive = args.includeInactive ? inactiveLevelsWhere(this.ctx, (l) => l.locationId === this.location.id) : [];
+    return levelConnection(inactive.length ? [...levels, ...inactive] : levels, args, this.ctx);
   }
-  inventoryLevel(args: { inventoryItemId: string }) {
-    const itemId = parseGid(args.inventoryItemId)?.id;
-    const level = (this.ctx.shop.store.levelsByItem.get(itemId ?? "") ?? []).find((l) => l.locationId === this.location.id);
+  inventoryLevel(args: { inventoryItemId: string; includeInactive?: boolean | null }) {
+    const level = levelAt(this.ctx, parseGid(args.inventoryItemId)?.id ?? "", this.location.id, Boolean(args.includeInactive));
     return level ? new InventoryLevelView(level, this.ctx) : null;
   }
+}
+
+/** Inactive levels (see SimInventoryLevel.inactive) that `includeInactive: true` adds. */
+function inactiveLevelsWhere(ctx: SimContext, keep: (level: SimInventoryLevel) => boolean): SimInventoryLevel[] {
+  return [...ctx.shop.store.inactiveLevels.values()].filter(keep);
+}
+
+function levelAt(ctx: SimContext, inventoryItemId: string, locationId: string, includeInactive: boolean): SimInventoryLevel | undefined {
+  const store = ctx.shop.store;
+  return store.activeLevel(inventoryItemId, locationId) ?? (includeInactive ? store.inactiveLevels.get(`${inventoryItemId}@${locationId}`) : undefined);
 }
 
 function levelConnection(levels: readonly SimInventoryLevel[], args: ConnectionArgs & { query?: string | null }, ctx: SimContext) {
@@ -132,7 +142,7 @@ export class InventoryLevelView {
     return toGid("InventoryLevel", this.level.id, { inventory_item_id: this.level.inventoryItemId });
   }
   get isActive() {
-    return true;
+    return !this.level.inactive;
   }
   get canDeactivate() {
     return true;
@@ -216,12 +226,13 @@ export class InventoryItemView {
   get locationsCount() {
     return count(this.ctx.shop.store.levelsByItem.get(this.item.id)?.length ?? 0);
   }
-  inventoryLevels(args: ConnectionArgs & { query?: string | null }) {
-    return levelConnection(this.ctx.shop.store.levelsByItem.get(this.item.id) ?? [], args, this.ctx);
+  inventoryLevels(args: ConnectionArgs & { query?: string | null; includeInactive?: boolean | null }) {
+    const levels = this.ctx.shop.store.levelsByItem.get(this.item.id) ?? [];
+    const inactive = args.includeInactive ? inactiveLevelsWhere(this.ctx, (l) => l.inventoryItemId === this.item.id) : [];
+    return levelConnection(inactive.length ? [...levels, ...inactive] : levels, args, this.ctx);
   }
-  inventoryLevel(args: { locationId: string }) {
-    const locationId = parseGid(args.locationId)?.id;
-    const level = (this.ctx.shop.store.levelsByItem.get(this.item.id) ?? []).find((l) => l.locationId === locationId);
+  inventoryLevel(args: { locationId: string; includeInactive?: boolean | null }) {
+    const level = levelAt(this.ctx, this.item.id, parseGid(args.locationId)?.id ?? "", Boolean(args.includeInactive));
     return level ? new InventoryLevelView(level, this.ctx) : null;
   }
 }

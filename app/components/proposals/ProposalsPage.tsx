@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useFetcher, useNavigation, useSearchParams } from "@remix-run/react";
+import { BlockStack, Card, ChoiceList, EmptyState, IndexFilters, Layout, Modal, Page, Text, TextField, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import type { ProposalsView, ProposalTab } from "~/plan/proposals-view.server";
+import { useFormat } from "../format/FormatContext";
+import { PlanStatusBar } from "../plan/PlanStatusBar";
+import { ProposalsTable } from "./ProposalsTable";
+
+const TABS: { id: ProposalTab; label: string }[] = [
+  { id: "review", label: "To review" },
+  { id: "approved", label: "Approved" },
+  { id: "rejected", label: "Rejected" },
+  { id: "ordered", label: "Ordered" },
+  { id: "all", label: "All" },
+];
+
+const SORT_OPTIONS: IndexFiltersProps["sortOptions"] = [
+  { label: "Order by date", value: "order_by asc", directionLabel: "Soonest first" },
+  { label: "Line cost", value: "line_cost desc", directionLabel: "Highest first" },
+  { label: "Margin at risk", value: "margin_at_risk desc", directionLabel: "Highest first" },
+  { label: "Product", value: "product asc", directionLabel: "A–Z" },
+];
+
+interface ActionResult {
+  ok: boolean;
+  message?: string;
+  errors?: Record<string, string>;
+}
+
+export function ProposalsPage({ view }: { view: ProposalsView }) {
+  const f = useFormat();
+  const shopify = useAppBridge();
+  const [params, setParams] = useSearchParams();
+  const navigation = useNavigation();
+  const decide = useFetcher<ActionResult>();
+  const { mode, setMode } = useSetIndexFiltersMode();
+  const [query, setQuery] = useState(view.query.q);
+  const [rejecting, setRejecting] = useState<number[] | null>(null);
+  const [rejectReason, setRejectReason] = useState("");
+
+  useEffect(() => {
+    if (decide.state !== "idle" || !decide.data) return;
+    if (decide.data.ok) {
+      shopify.toast.show(decide.data.message ?? "Done");
+      setRejecting(null);
+      setRejectReason("");
+    } else if (!decide.data.errors?.reason) {
+      shopify.toast.show(Object.values(decide.data.errors ?? {})[0] ?? "That did not work", { isError: true });
+    }
+  }, [decide.state, decide.data, shopify]);
+
+  const update = useCallback(
+    (changes: Record<string, string | null>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === null || value === "") next.delete(key);
+        else next.set(key, value);
+      }
+      setParams(next, { replace: true, preventScrollReset: true });
+    },
+    [params, setParams],
+  );
+
+  // Search goes to the server a moment after typing stops.
+  useEffect(() => {
+    if (query === view.query.q) return;
+    const timer = setTimeout(() => update({ q: query }), 300);
+    return () => clearTimeout(timer);
+  }, [query, view.query.q, update]);
+
+  const submit = (intent: string, ids: number[], extra: Record<string, string> = {}) => {
+    const form = new FormData();
+    form.set("intent", intent);
+    ids.forEach((id) => form.append("id", String(id)));
+    for (const [key, value] of Object.entries(extra)) form.set(key, value);
+    decide.submit(form, { method: "post" });
+  };
+
+  const approvedIds = useMemo(() => view.lines.filter((l) => l.status === "APPROVED").map((l) => l.id), [view.lines]);
+  const totals = useMemo(() => {
+    const open = view.lines.filter((l) => l.status === "PROPOSED" || l.status === "APPROVED");
+    return { lines: open.length, cost: open.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0), cut: open.filter((l) => l.budgetCut).length };
+  }, [view.lines]);
+
+  const tabs = TABS.map((tab, index) => ({
+    id: tab.id,
+    content: tab.label,
+    badge: tab.id === "review" ? String(view.counts.PROPOSED) : tab.id === "approved" ? String(view.counts.APPROVED) : undefined,
+    index,
+    onAction: () => update({ tab: tab.id === "review" ? null : tab.id }),
+  }));
+
+  const filters: IndexFiltersProps["filters"] = [
+    {
+      key: "supplier",
+      label: "Supplier",
+      filter: (
+        <ChoiceList
+          title="Supplier"
+          titleHidden
+          choices={[...view.suppliers.map((s) => ({ label: s.name, value: String(s.id) })), { label: "No supplier (shop defaults)", value: "none" }]}
+          selected={view.query.supplier ? [view.query.supplier] : []}
+          onChange={(selected) => update({ supplier: selected[0] ?? null })}
+        />
+      ),
+      shortcut: true,
+    },
+    {
+      key: "cut",
+      label: "Budget",
+      filter: (
+        <ChoiceList
+          title="Budget"
+          titleHidden
+          choices={[{ label: "Cut by the open-to-buy", value: "1" }]}
+          selected={view.query.budgetCutOnly ? ["1"] : []}
+          onChange={(selected) => update({ cut: selected[0] ?? null })}
+        />
+      ),
+      shortcut: true,
+    },
+  ];
+  const supplierName = view.query.supplier === "none" ? "No supplier" : view.suppliers.find((s) => String(s.id) === view.query.supplier)?.name;
+  const appliedFilters: IndexFiltersProps["appliedFilters"] = [
+    ...(supplierName ? [{ key: "supplier", label: `Supplier: ${supplierName}`, onRemove: () => update({ supplier: null }) }] : []),
+    ...(view.query.budgetCutOnly ? [{ key: "cut", label: "Cut by the open-to-buy", onRemove: () => update({ cut: null }) }] : []),
+  ];
+
+  const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/proposals";
+  const empty = (
+    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image="">
+      <Text as="p">
+        {view.plan.asOf
+          ? view.query.tab === "review"
+            ? "Every variant's stock covers its reorder point. New lines appear as stock runs down."
+            : "No lines match. Try another tab or clear the search and filters."
+          : "Reorder proposals appear once Tempo has made its first plan from your order history."}
+      </Text>
+    </EmptyState>
+  );
+
+  return (
+    <Page
+      title="Reorder proposals"
+      subtitle={`${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
+      primaryAction={{
+        content: "Create purchase orders",
+        disabled: approvedIds.length === 0 || decide.state !== "idle",
+        helpText: "Turns every approved line on this page into draft purchase orders, one per supplier and location.",
+        onAction: () => submit("order", approvedIds),
+      }}
+      fullWidth
+    >
+      <TitleBar title="Reorder proposals" />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="300">
+            <PlanStatusBar status={view.plan} />
+            <Card padding="0">
+              <IndexFilters
+                tabs={tabs}
+                selected={Math.max(0, TABS.findIndex((t) => t.id === view.query.tab))}
+                onSelect={(index) => update({ tab: TABS[index]?.id === "review" ? null : (TABS[index]?.id ?? null) })}
+                queryValue={query}
+                queryPlaceholder="Search products, SKUs and suppliers"
+                onQueryChange={setQuery}
+                onQueryClear={() => setQuery("")}
+                sortOptions={SORT_OPTIONS}
+                sortSelected={[`${view.query.sort} ${view.query.sort === "order_by" || view.query.sort === "product" ? "asc" : "desc"}`]}
+                onSort={(selected) => update({ sort: selected[0]?.split(" ")[0] ?? null })}
+                filters={filters}
+                appliedFilters={appliedFilters}
+                onClearAll={() => update({ supplier: null, cut: null })}
+                mode={mode}
+                setMode={setMode}
+                cancelAction={{ onAction: () => setQuery(view.query.q) }}
+                canCreateNewView={false}
+                loading={loading}
+              />
+              <ProposalsTable
+                lines={view.lines}
+                asOf={view.plan.asOf}
+                emptyState={empty}
+                promotedBulkActions={(ids) => [
+                  { content: "Approve", onAction: () => submit("approve", ids) },
+                  { content: "Reject…", onAction: () => setRejecting(ids) },
+                ]}
+                bulkActions={(ids) => [
+                  { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
+                  { content: "Send back to review", onAction: () => submit("reopen", ids) },
+                ]}
+              />
+            </Card>
+            {view.lines.length >= view.limit && (
+              <Text as="p" tone="subdued" alignment="center">
+                Showing the first {f.number(view.limit)} lines: search or filter to narrow the list.
+              </Text>
+            )}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+      <Modal
+        open={rejecting !== null}
+        onClose={() => setRejecting(null)}
+        title={`Reject ${rejecting?.length ?? 0} line${rejecting?.length === 1 ? "" : "s"}`}
+        primaryAction={{ content: "Reject", destructive: true, loading: decide.state !== "idle", onAction: () => rejecting && submit("reject", rejecting, { reason: rejectReason }) }}
+        secondaryActions={[{ content: "Cancel", onAction: () => setRejecting(null) }]}
+      >
+        <Modal.Section>
+          <TextField
+            label="Why?"
+            helpText="The team sees this next to the line. Tempo does not propose it again for a week."
+            value={rejectReason}
+            onChange={setRejectReason}
+            multiline={3}
+            autoComplete="off"
+            error={decide.data?.errors?.reason}
+          />
+        </Modal.Section>
+      </Modal>
+    </Page>
+  );
+}

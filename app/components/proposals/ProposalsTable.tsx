@@ -1,0 +1,183 @@
+import { Fragment, useState } from "react";
+import { Badge, BlockStack, Box, IndexTable, InlineStack, Link, Text, Tooltip, useIndexResourceState, type IndexTableProps } from "@shopify/polaris";
+import type { ProposalLine } from "~/persistence/proposals.server";
+import { useFormat } from "../format/FormatContext";
+import { groupBySupplier, lineCost, weeksOfSupply } from "./proposal-math";
+import { QuantityCell } from "./QuantityCell";
+
+const STATUS_BADGE: Record<ProposalLine["status"], { tone?: "info" | "success" | "critical" | "attention"; label: string }> = {
+  PROPOSED: { tone: "attention", label: "To review" },
+  APPROVED: { tone: "success", label: "Approved" },
+  REJECTED: { tone: "critical", label: "Rejected" },
+  ORDERED: { tone: "info", label: "Ordered" },
+};
+
+interface Props {
+  lines: ProposalLine[];
+  asOf: string | null;
+  promotedBulkActions: (selected: number[]) => NonNullable<IndexTableProps["promotedBulkActions"]>;
+  bulkActions: (selected: number[]) => NonNullable<IndexTableProps["bulkActions"]>;
+  emptyState: React.ReactNode;
+}
+
+/** Reorder lines grouped by supplier; quantities edit in place and cost and weeks of supply follow. */
+export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState }: Props) {
+  const f = useFormat();
+  const [drafts, setDrafts] = useState<Record<number, number>>({});
+  const resources = lines.map((line) => ({ id: String(line.id) }));
+  const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(resources);
+  const selected = selectedResources.map(Number);
+
+  let position = -1;
+  const groups = groupBySupplier(lines).map((group) => {
+    position += 1;
+    const groupPosition = position;
+    const rows = group.lines.map((line) => ({ line, position: ++position }));
+    return { ...group, position: groupPosition, rows };
+  });
+
+  const rowMarkup = groups.map((group) => {
+    const ids = group.lines.map((l) => String(l.id));
+    const selectedCount = ids.filter((id) => selectedResources.includes(id)).length;
+    const first = lines.findIndex((l) => l.id === group.lines[0]!.id);
+    const total = group.lines.reduce((sum, line) => sum + (lineCost(line, drafts[line.id] ?? line.quantity) ?? 0), 0);
+    return (
+      <Fragment key={group.key}>
+        <IndexTable.Row
+          rowType="subheader"
+          id={`supplier-${group.key}`}
+          position={group.position}
+          selectionRange={[first, first + group.lines.length - 1]}
+          selected={selectedCount === 0 ? false : selectedCount === ids.length ? true : "indeterminate"}
+        >
+          <IndexTable.Cell colSpan={7} scope="colgroup" as="th" id={`supplier-${group.key}`}>
+            <InlineStack gap="300" blockAlign="center">
+              <Text as="span" fontWeight="semibold">
+                {group.name}
+              </Text>
+              <Text as="span" tone="subdued">
+                {group.lines.length} line{group.lines.length === 1 ? "" : "s"} · {f.money(total)}
+              </Text>
+            </InlineStack>
+          </IndexTable.Cell>
+        </IndexTable.Row>
+        {group.rows.map(({ line, position: rowPosition }) => {
+          const quantity = drafts[line.id] ?? line.quantity;
+          const cost = lineCost(line, quantity);
+          const wos = weeksOfSupply(line, quantity);
+          const badge = STATUS_BADGE[line.status];
+          const overdue = asOf !== null && line.orderByDate <= asOf && (line.status === "PROPOSED" || line.status === "APPROVED");
+          return (
+            <IndexTable.Row id={String(line.id)} key={line.id} position={rowPosition} selected={selectedResources.includes(String(line.id))} tone={line.budgetCut ? "subdued" : undefined}>
+              <IndexTable.Cell>
+                <BlockStack gap="100">
+                  <InlineStack gap="200" blockAlign="center" wrap={false}>
+                    <span onClick={(event) => event.stopPropagation()}>
+                      <Link url={`/app/variants/${line.variantId}`} removeUnderline monochrome dataPrimaryLink>
+                        <Text as="span" fontWeight="semibold">
+                          {line.productTitle}
+                        </Text>
+                      </Link>
+                    </span>
+                    <Badge tone={badge.tone}>{badge.label}</Badge>
+                    {line.budgetCut && (
+                      <Tooltip content={line.budgetReason ?? ""}>
+                        <Badge tone="warning">Over budget</Badge>
+                      </Tooltip>
+                    )}
+                    {!line.needed && <Badge>No longer needed</Badge>}
+                  </InlineStack>
+                  <Text as="span" tone="subdued" variant="bodySm">
+                    {[line.variantTitle, line.sku, line.locationName].filter(Boolean).join(" · ")}
+                  </Text>
+                  {/* Reasons are sentences: they wrap instead of widening the table. */}
+                  <Box maxWidth="34rem">
+                    <div style={{ whiteSpace: "normal" }}>
+                      <Text as="p" variant="bodySm">
+                        {line.reason}
+                      </Text>
+                    </div>
+                  </Box>
+                  {line.status === "REJECTED" && line.decisionReason && (
+                    <Text as="p" variant="bodySm" tone="critical">
+                      Rejected: {line.decisionReason}
+                    </Text>
+                  )}
+                </BlockStack>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <QuantityCell id={line.id} quantity={line.quantity} editable={line.status === "PROPOSED" || line.status === "APPROVED"} onDraft={(q) => setDrafts((d) => ({ ...d, [line.id]: q }))} />
+                {line.edited && line.suggestedQuantity !== line.quantity && (
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    Suggested {f.number(line.suggestedQuantity)}
+                  </Text>
+                )}
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <BlockStack gap="050" inlineAlign="end">
+                  <Text as="span" alignment="end" numeric fontWeight="semibold">
+                    {f.money(cost)}
+                  </Text>
+                  <Text as="span" alignment="end" numeric tone="subdued" variant="bodySm">
+                    {line.unitCost === null ? "No unit cost" : `${f.number(quantity)} × ${f.money(line.unitCost)}`}
+                  </Text>
+                </BlockStack>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {f.number(line.available)}
+                  {line.inbound > 0 ? ` + ${f.number(line.inbound)}` : ""}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Text as="span" alignment="end" numeric>
+                  {f.weeks(wos.now)} → {f.weeks(wos.after)}
+                </Text>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <BlockStack gap="050">
+                  <Text as="span" tone={overdue ? "critical" : undefined} fontWeight={overdue ? "semibold" : undefined}>
+                    {overdue ? "Today" : f.day(line.orderByDate)}
+                  </Text>
+                  <Text as="span" tone="subdued" variant="bodySm">
+                    arrives {f.day(line.expectedArrivalDate)}
+                  </Text>
+                </BlockStack>
+              </IndexTable.Cell>
+              <IndexTable.Cell>
+                <Tooltip content={line.termsNote}>
+                  <Text as="span" tone={line.termsSource === "shop" ? "caution" : "subdued"} variant="bodySm">
+                    {line.termsSource === "variant" ? "Variant" : line.termsSource === "vendor" ? "Vendor" : "Defaults"}
+                  </Text>
+                </Tooltip>
+              </IndexTable.Cell>
+            </IndexTable.Row>
+          );
+        })}
+      </Fragment>
+    );
+  });
+
+  return (
+    <IndexTable
+      resourceName={{ singular: "line", plural: "lines" }}
+      itemCount={lines.length}
+      selectedItemsCount={allResourcesSelected ? "All" : selectedResources.length}
+      onSelectionChange={handleSelectionChange}
+      promotedBulkActions={promotedBulkActions(selected)}
+      bulkActions={bulkActions(selected)}
+      emptyState={emptyState}
+      headings={[
+        { title: "Variant and reason" },
+        { title: "Quantity" },
+        { title: "Line cost", alignment: "end" },
+        { title: "Stock + inbound", alignment: "end" },
+        { title: "Weeks of supply", alignment: "end", tooltipContent: "Now, and once this order and everything already on order has arrived, at the forecast's rate." },
+        { title: "Order by" },
+        { title: "Terms", tooltipContent: "Where the lead time, case pack and MOQ come from: the variant's supplier, its vendor's, or the shop defaults." },
+      ]}
+    >
+      {rowMarkup}
+    </IndexTable>
+  );
+}

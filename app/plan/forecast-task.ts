@@ -1,0 +1,95 @@
+/**
+ * The forecasting step of a plan run as a self-contained task: one location's variants in,
+ * the compact outlook each stock plan needs out (no history arrays, which stay in the
+ * database). Plain data both ways, so a worker thread can run it.
+ */
+import { buildDemandOutlook, type DemandDistribution, type VariantDemandInput } from "~/planning/forecast";
+import type { ForecastRow } from "~/persistence/plan-writes.server";
+
+export interface ForecastTask {
+  inputs: VariantDemandInput[];
+  asOf: string;
+  horizonWeeks: number;
+  dataStart?: string;
+}
+
+export interface CompactOutlook {
+  variantId: string;
+  locationId: string;
+  weekStarts: string[];
+  mean: number[];
+  p10: number[];
+  p50: number[];
+  p90: number[];
+  promoUnits: number[];
+  weekdayIndex: number[];
+  distribution: DemandDistribution;
+  source: string;
+  model: string;
+  modelLabel: string;
+  demandClass: string | null;
+  reason: string;
+  explanation: {
+    reasons: string[];
+    modelName: string;
+    runnerUp: { model: string; modelName: string; score: number } | null;
+    chosenScore: number | null;
+    routeReason: string;
+    cleaning: Record<string, number | boolean>;
+  };
+}
+
+export function runForecastTask(task: ForecastTask): CompactOutlook[] {
+  const outlooks = buildDemandOutlook(task.inputs, {
+    asOf: task.asOf,
+    horizonWeeks: task.horizonWeeks,
+    ...(task.dataStart ? { dataStart: task.dataStart } : {}),
+  });
+  return outlooks.map((o) => ({
+    variantId: o.variantId,
+    locationId: o.locationId ?? "0",
+    weekStarts: o.weekStarts,
+    mean: o.mean,
+    p10: o.p10,
+    p50: o.p50,
+    p90: o.p90,
+    promoUnits: o.promotions.extraUnits,
+    weekdayIndex: o.weekdayIndex,
+    distribution: o.distribution,
+    source: o.source,
+    model: o.model,
+    modelLabel: o.modelLabel,
+    demandClass: o.demandClass,
+    reason: o.explanation.sentence,
+    explanation: {
+      reasons: o.explanation.reasons,
+      modelName: o.explanation.modelName,
+      runnerUp: o.explanation.runnerUp,
+      chosenScore: o.explanation.chosenScore,
+      routeReason: o.routeReason,
+      cleaning: { ...o.cleaning },
+    },
+  }));
+}
+
+/** The stored shape of an outlook. */
+export function forecastRowOf(o: CompactOutlook): ForecastRow {
+  return {
+    variantId: o.variantId,
+    locationId: o.locationId,
+    firstWeek: o.weekStarts[0] ?? "",
+    mean: o.mean,
+    p10: o.p10,
+    p50: o.p50,
+    p90: o.p90,
+    promoUnits: o.promoUnits,
+    weekdayIndex: o.weekdayIndex,
+    source: o.source,
+    model: o.model,
+    modelLabel: o.modelLabel,
+    demandClass: o.demandClass,
+    reason: o.reason,
+    explanation: o.explanation,
+    distribution: o.distribution,
+  };
+}

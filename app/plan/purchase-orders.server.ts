@@ -1,0 +1,89 @@
+/**
+ * A purchase order's steps as the operations lead takes them: send, receive (part or all),
+ * cancel, change the expected date. Each step is checked against the order's rules, written
+ * with its audit record in one transaction, and re-plans the order's variants (open orders
+ * are inbound in every projection).
+ */
+import type { PurchaseOrderStatus } from "@prisma/client";
+import { recordAudit } from "~/persistence/audit.server";
+import { markVariantsDirtyInTransaction } from "~/persistence/plan-dirty.server";
+import { addReceivedUnits, getPurchaseOrder, movePurchaseOrder, setPurchaseOrderExpected, type PurchaseOrderView } from "~/persistence/purchase-orders.server";
+import { inPrismaTransaction } from "~/persistence/suppliers.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
+import { canMove, checkReceipt, STATUS_LABEL } from "./purchase-order-rules";
+import type { ShopActor } from "./shop-actor";
+
+export type StepOutcome = { ok: true; message: string } | { ok: false; errors: Record<string, string> };
+
+const replan = (who: ShopActor) =>
+  enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
+
+const variantIdsOf = (order: PurchaseOrderView) => [...new Set(order.lines.map((l) => BigInt(l.variantId)))];
+
+async function move(who: ShopActor, order: PurchaseOrderView, to: PurchaseOrderStatus, changes: Record<string, unknown> = {}): Promise<StepOutcome> {
+  if (!canMove(order.status, to)) return { ok: false, errors: { form: `A ${STATUS_LABEL[order.status].toLowerCase()} order cannot become ${STATUS_LABEL[to].toLowerCase()}.` } };
+  const moved = await inPrismaTransaction(async (db) => {
+    if (!(await movePurchaseOrder(db, who.shopId, order.id, order.status, to))) return false;
+    await recordAudit(who.shopId, [{ actor: who.actor, entity: "purchase_order", entityId: String(order.id), action: `status_${to.toLowerCase()}`, changes: { from: order.status, to, ...changes } as never }], db);
+    await markVariantsDirtyInTransaction(db, who.shopId, variantIdsOf(order));
+    return true;
+  });
+  if (!moved) return { ok: false, errors: { form: "Someone changed this order meanwhile: reload to see it." } };
+  await replan(who);
+  return { ok: true, message: `PO-${order.number} is ${STATUS_LABEL[to].toLowerCase()}.` };
+}
+
+export async function sendPurchaseOrder(who: ShopActor, id: number): Promise<StepOutcome> {
+  const order = await getPurchaseOrder(who.shopId, id);
+  if (!order) return { ok: false, errors: { form: "No such purchase order." } };
+  return move(who, order, "SENT");
+}
+
+export async function cancelPurchaseOrder(who: ShopActor, id: number, reason: string): Promise<StepOutcome> {
+  const order = await getPurchaseOrder(who.shopId, id);
+  if (!order) return { ok: false, errors: { form: "No such purchase order." } };
+  const trimmed = reason.trim();
+  if (!trimmed) return { ok: false, errors: { reason: "Say why the order is cancelled." } };
+  return move(who, order, "CANCELLED", { reason: trimmed.slice(0, 500) });
+}
+
+/** Units arriving now, per line; the order becomes partly received or received. */
+export async function receivePurchaseOrder(who: ShopActor, id: number, arriving: ReadonlyMap<number, number>): Promise<StepOutcome> {
+  const order = await getPurchaseOrder(who.shopId, id);
+  if (!order) return { ok: false, errors: { form: "No such purchase order." } };
+  const check = checkReceipt(
+    order.status,
+    order.lines.map((l) => ({ lineId: l.id, ordered: l.quantityOrdered, received: l.quantityReceived })),
+    arriving,
+  );
+  if (!check.ok) return check;
+  const done = await inPrismaTransaction(async (db) => {
+    if (check.status !== order.status && !(await movePurchaseOrder(db, who.shopId, order.id, order.status, check.status))) return false;
+    await addReceivedUnits(db, who.shopId, order.id, check.receipts);
+    await recordAudit(who.shopId, [{ actor: who.actor, entity: "purchase_order", entityId: String(order.id), action: "received", changes: { receipts: check.receipts, status: check.status } }], db);
+    await markVariantsDirtyInTransaction(db, who.shopId, variantIdsOf(order));
+    return true;
+  });
+  if (!done) return { ok: false, errors: { form: "Someone changed this order meanwhile: reload to see it." } };
+  await replan(who);
+  const units = check.receipts.reduce((a, r) => a + r.units, 0);
+  return { ok: true, message: `Received ${units} unit${units === 1 ? "" : "s"} on PO-${order.number}${check.status === "RECEIVED" ? "; the order is complete" : ""}.` };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function updatePurchaseOrderDetails(who: ShopActor, id: number, expectedAt: string, note: string): Promise<StepOutcome> {
+  const order = await getPurchaseOrder(who.shopId, id);
+  if (!order) return { ok: false, errors: { form: "No such purchase order." } };
+  if (order.status === "RECEIVED" || order.status === "CANCELLED") return { ok: false, errors: { form: "A closed order cannot change." } };
+  const day = expectedAt.trim();
+  if (day && (!DAY.test(day) || Number.isNaN(Date.parse(day)))) return { ok: false, errors: { expectedAt: "Enter a date as YYYY-MM-DD." } };
+  if (note.length > 2000) return { ok: false, errors: { note: "Keep the note under 2,000 characters." } };
+  await inPrismaTransaction(async (db) => {
+    await setPurchaseOrderExpected(db, who.shopId, id, day || null, note.trim() || null);
+    await recordAudit(who.shopId, [{ actor: who.actor, entity: "purchase_order", entityId: String(id), action: "details_changed", changes: { expectedAt: { from: order.expectedAt, to: day || null } } }], db);
+    await markVariantsDirtyInTransaction(db, who.shopId, variantIdsOf(order));
+  });
+  await replan(who);
+  return { ok: true, message: `PO-${order.number} updated.` };
+}

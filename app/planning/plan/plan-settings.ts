@@ -1,0 +1,71 @@
+/**
+ * A shop's planning settings: service levels by ABC class, default buying terms, horizon,
+ * alert thresholds and the monthly open-to-buy. Stored as JSON on the shop; anything missing
+ * or unreadable falls back to the defaults below, so an old or hand-edited row never breaks
+ * a plan. Form input is validated with the same schema and gets messages per field.
+ */
+import { z } from "zod";
+
+const percent = (label: string) =>
+  z.number({ error: `${label} must be a number` }).min(50, `${label} must be at least 50%`).max(99.9, `${label} must be at most 99.9%`);
+
+const wholeDays = (label: string, min: number, max: number) =>
+  z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number of days`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`);
+
+export const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const planSettingsSchema = z.object({
+  /** Target cycle service level per ABC class, in percent. */
+  serviceLevels: z.object({ A: percent("Service level for A items"), B: percent("Service level for B items"), C: percent("Service level for C items") }),
+  /** Cumulative revenue shares that end class A and class B, in percent. */
+  abcCutoffs: z
+    .object({ a: z.number().min(1).max(99), b: z.number().min(1).max(99.9) })
+    .refine((cutoffs) => cutoffs.a < cutoffs.b, { message: "The A cut-off must be below the B cut-off", path: ["b"] }),
+  defaultLeadTimeDays: wholeDays("Default lead time", 1, 365),
+  reviewDays: wholeDays("Review period", 1, 90),
+  horizonWeeks: z.number().int().min(8, "The horizon must be at least 8 weeks").max(104, "The horizon must be at most 104 weeks"),
+  overstockWeeks: z.number().min(4, "The overstock limit must be at least 4 weeks").max(104, "The overstock limit must be at most 104 weeks"),
+  deadStockDays: wholeDays("Dead stock after", 14, 730),
+  /** Open-to-buy per month ("2026-12" -> amount in the shop's currency). Months without one are not capped. */
+  openToBuy: z.record(z.string().regex(MONTH_KEY, "Months are written YYYY-MM"), z.number().min(0, "A budget cannot be negative")),
+});
+
+export type PlanSettings = z.infer<typeof planSettingsSchema>;
+
+export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
+  serviceLevels: { A: 98, B: 95, C: 90 },
+  abcCutoffs: { a: 80, b: 95 },
+  defaultLeadTimeDays: 28,
+  reviewDays: 7,
+  horizonWeeks: 26,
+  overstockWeeks: 26,
+  deadStockDays: 90,
+  openToBuy: {},
+};
+
+/** Stored settings merged over the defaults, field group by field group; an invalid group keeps its default. */
+export function readPlanSettings(stored: unknown): PlanSettings {
+  const record = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  const merged = { ...DEFAULT_PLAN_SETTINGS } as Record<string, unknown>;
+  const shape = planSettingsSchema.shape;
+  for (const key of Object.keys(shape) as (keyof PlanSettings)[]) {
+    if (!(key in record)) continue;
+    const parsed = shape[key].safeParse(record[key]);
+    if (parsed.success) merged[key] = parsed.data;
+  }
+  return merged as PlanSettings;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Validates a whole settings object from a form; errors keyed by dotted path ("serviceLevels.A"). */
+export function validatePlanSettings(candidate: unknown): { ok: true; settings: PlanSettings } | { ok: false; errors: FieldErrors } {
+  const parsed = planSettingsSchema.safeParse(candidate);
+  if (parsed.success) return { ok: true, settings: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join(".");
+    errors[path] ??= issue.message;
+  }
+  return { ok: false, errors };
+}

@@ -1,0 +1,14 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { requireShop } from "~/auth/shop-context.server";
+import { AlertsPage } from "~/components/alerts/AlertsPage";
+import { getAlertsView } from "~/plan/alerts-view.server";
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const { shop } = await requireShop(request);
+  return getAlertsView(shop.id, new URL(request.url).searchParams);
+};
+
+export default function Alerts() {
+  return <AlertsPage view={useLoaderData<typeof loader>()} />;
+}

@@ -1,0 +1,45 @@
+/**
+ * The timed part of the plan bench, in its own process so its CPU and peak RSS are the
+ * plan's alone: one full run (the nightly job's work), then one-variant re-plans as a stock
+ * webhook causes them. Prints one JSON line. Run by tests/bench/plan/run.ts.
+ */
+export {};
+const shopId = Number(process.env.BENCH_SHOP_ID);
+const asOf = process.env.BENCH_AS_OF!;
+const threads = Number(process.env.BENCH_THREADS ?? 2);
+
+const { runFullPlan } = await import("~/plan/plan-shop.server");
+const { runIncrementalPlan } = await import("~/plan/plan-variants.server");
+const { inTransaction, closePgPool } = await import("~/persistence/pg-pool.server");
+const { markInventoryItemDirty } = await import("~/persistence/plan-dirty.server");
+const { default: prisma } = await import("~/db.server");
+
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
+const cpu = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
+const cpu0 = cpu();
+const t0 = performance.now();
+const full = await runFullPlan(shopId, "bench", { threads, notify: false, asOf });
+const fullWall = (performance.now() - t0) / 1000;
+const fullCpu = cpu() - cpu0;
+
+// A stock webhook for one busy variant: its level changes and the variant is marked, then re-planned.
+const level = await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId, variantId: { not: null }, available: { gt: 5 } }, orderBy: { available: "desc" } });
+const replans: number[] = [];
+for (let i = 0; i < 5; i++) {
+  await prisma.inventoryLevel.update({ where: { shopId_inventoryItemId_locationId: { shopId, inventoryItemId: level.inventoryItemId, locationId: level.locationId } }, data: { available: level.available - i - 1 } });
+  await inTransaction((client) => markInventoryItemDirty(client, shopId, level.inventoryItemId));
+  const r0 = performance.now();
+  await runIncrementalPlan(shopId, "tempo", { notify: false, asOf });
+  replans.push(performance.now() - r0);
+}
+clearInterval(sampler);
+const maxRssKb = process.resourceUsage().maxRSS;
+console.log(JSON.stringify({ full, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
+await closePgPool();
+await prisma.$disconnect();
+process.exit(0);

@@ -1,0 +1,110 @@
+/**
+ * Plan bench: the full pipeline for a generated shop (10k variants, two locations by default),
+ * from daily demand to stored forecasts, stock plans, proposals and alerts, and a one-variant
+ * re-plan after a stock change. Setting the shop up (simulator + the real backfill) is not
+ * timed; the plan runs in a child process whose wall time, CPU and peak RSS are printed.
+ *
+ *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx tests/bench/plan/run.ts \
+ *     [--variants 10000] [--order-lines 1000000] [--threads 2] [--reuse]
+ *
+ * DATABASE_URL names the server; the bench uses its own database tempo_bench_plan (--reuse keeps
+ * a shop loaded by an earlier run). Targets: 30 s or less on 2 cores, RSS under 1 GiB, re-plan under 1 s.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { TEST_APP } from "../../support/test-app";
+
+const { values } = parseArgs({
+  options: {
+    variants: { type: "string", default: "10000" },
+    "order-lines": { type: "string", default: "1000000" },
+    threads: { type: "string", default: "2" },
+    reuse: { type: "boolean", default: false },
+  },
+});
+
+const SHOP = "bench-plan.myshopify.com";
+const BENCH_DB = "tempo_bench_plan";
+/** The generator's default history ends on 1 Nov 2026: the plan is made that day. */
+const AS_OF = "2026-11-01";
+const serverUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
+const benchUrl = new URL(serverUrl.toString());
+benchUrl.pathname = `/${BENCH_DB}`;
+const appEnv = { SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: TEST_APP.appUrl, SCOPES: TEST_APP.scopes.join(","), SHOPIFY_LOG_LEVEL: "error" };
+
+async function shopIdIfLoaded(): Promise<number | null> {
+  const client = new pg.Client({ connectionString: benchUrl.toString() });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ id: number }>(`SELECT s."id" FROM "Shop" s WHERE s."domain" = $1 AND EXISTS (SELECT 1 FROM "SyncRun" r WHERE r."shopId" = s."id" AND r."kind" = 'ORDERS_BACKFILL' AND r."status" = 'SUCCEEDED')`, [SHOP]);
+    return rows[0]?.id ?? null;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function loadShop(): Promise<number> {
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+  await admin.end();
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: benchUrl.toString() } });
+  // The backfill runs in a child with the simulator's fetch bridge, as the sync bench does.
+  const readyFile = join(mkdtempSync(join(tmpdir(), "tempo-bench-plan-")), "ready.json");
+  const simulator = spawn(
+    process.execPath,
+    ["--max-old-space-size=12000", "--import", "tsx", "tests/simulator/main.ts", "--port", "0", "--shop", SHOP, "--seed", "3", "--variants", values.variants, "--order-lines", values["order-lines"],
+      "--app-url", "http://127.0.0.1:9", "--api-key", TEST_APP.apiKey, "--api-secret", TEST_APP.apiSecret, "--scopes", TEST_APP.scopes.join(","), "--ready-file", readyFile],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  while (!existsSync(readyFile)) {
+    if (simulator.exitCode !== null) throw new Error("simulator exited");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const { url } = JSON.parse(readFileSync(readyFile, "utf8")) as { url: string };
+  try {
+    execFileSync(process.execPath, ["--import", "tsx", "tests/bench/plan/load-shop.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, ...appEnv, DATABASE_URL: benchUrl.toString(), SHOPIFY_SIMULATOR_URL: url, BENCH_SHOP: SHOP },
+    });
+  } finally {
+    simulator.kill("SIGTERM");
+  }
+  const id = await shopIdIfLoaded();
+  if (id === null) throw new Error("the backfill did not finish");
+  return id;
+}
+
+const setupStarted = performance.now();
+const shopId = (values.reuse ? await shopIdIfLoaded() : null) ?? (await loadShop());
+console.log(`plan bench: ${values.variants} variants, ${values["order-lines"]} order lines, two locations (set-up ${((performance.now() - setupStarted) / 1000).toFixed(0)} s, not timed)`);
+
+const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/plan/plan-run.ts"], {
+  env: { ...process.env, ...appEnv, DATABASE_URL: benchUrl.toString(), BENCH_SHOP_ID: String(shopId), BENCH_AS_OF: AS_OF, BENCH_THREADS: values.threads },
+  encoding: "utf8",
+  maxBuffer: 64 * 1024 * 1024,
+});
+const result = JSON.parse(output.trim().split("\n").at(-1)!) as {
+  full: { pairs: number; proposals: number; alertsOpened: number; seconds: Record<string, number> };
+  fullWall: number;
+  fullCpu: number;
+  peakRss: number;
+  maxRssKb: number;
+  replansMs: number[];
+};
+const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
+const phases = Object.entries(result.full.seconds).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ");
+const sorted = [...result.replansMs].sort((a, b) => a - b);
+console.log(`  full plan: ${result.fullWall.toFixed(1)} s wall (target <= 30 s), ${result.fullCpu.toFixed(1)} s CPU in the worker process (all threads), ${values.threads} forecast threads`);
+console.log(`             ${phases}`);
+console.log(`             ${result.full.pairs} variant-locations planned, ${result.full.proposals} reorder lines, ${result.full.alertsOpened} alerts opened`);
+console.log(`  peak RSS:  ${mb(result.maxRssKb * 1024)} (target < 1 GiB)`);
+console.log(`  one-variant re-plan after a stock change: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms over ${sorted.length} (target < 1 s)`);
