@@ -22,6 +22,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       latestSync: null,
       progress: null,
       lastSuccessfulSyncAt: null,
+      refusedDeliveries: { total: 0, latest: [] },
     },
   };
 };
