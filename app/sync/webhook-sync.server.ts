@@ -257,8 +257,10 @@ const locationHandler = handler({
 /** Demand days are the shop's local days: a new timezone moves every order's day, so all demand is rebuilt. */
 const shopUpdateHandler = handler({
   parse: parseShopUpdatePayload,
-  async apply(batch, update) {
-    const { timezoneChanged } = await applyShopProfileUpdate(batch.client, batch.shop.id, update);
+  async apply(batch, update, delivery) {
+    // updated_at has second precision; the trigger time orders two changes within one second.
+    const version = refinedVersion(update.updatedAt, delivery.triggeredAt) ?? update.updatedAt;
+    const { timezoneChanged } = await applyShopProfileUpdate(batch.client, batch.shop.id, { ...update, updatedAt: version });
     const shop = batch.shop;
     if (timezoneChanged) batch.after("demand-rebuild", () => enqueueShopJob("demand-rebuild", { shopId: shop.id, shopDomain: shop.domain }));
   },

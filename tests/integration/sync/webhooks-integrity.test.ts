@@ -205,6 +205,20 @@ describe("sync webhook integrity", () => {
     }
   });
 
+  it("keeps a newer shop/update when an older one arrives late, and orders two in one second by their trigger time", async () => {
+    const shopUpdate = (name: string, updatedAt: string) => ({ id: 1, name, currency: "EUR", iana_timezone: "UTC", updated_at: updatedAt });
+    expect(await deliver("shop/update", shopUpdate("Newer name", at(20)))).toBe("applied");
+    expect(await deliver("shop/update", shopUpdate("Older name", at(10)))).toBe("applied");
+    expect((await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).name).toBe("Newer name");
+    // Same second: the later trigger wins, whichever arrives first.
+    const second = at(30);
+    const later = new Date(new Date(second).getTime() + 700).toISOString();
+    const earlier = new Date(new Date(second).getTime() + 200).toISOString();
+    await deliver("shop/update", shopUpdate("Second change", second), { triggeredAt: later });
+    await deliver("shop/update", shopUpdate("First change", second), { triggeredAt: earlier });
+    expect((await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).name).toBe("Second change");
+  });
+
   it("deletes an order deleted in Shopify, with its lines and demand", async () => {
     await deliver("orders/create", orderBody(9401, 6401, at(10)));
     expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(1);
