@@ -19,7 +19,7 @@ function aggregateSelect(tzParam: string): string {
      JOIN "Order" o ON o."shopId" = l."shopId" AND o."id" = l."orderId"`;
 }
 
-const DEMAND_FILTER = `o."cancelledAt" IS NULL AND NOT o."test" AND l."variantId" IS NOT NULL`;
+const DEMAND_FILTER = `o."cancelledAt" IS NULL AND o."deletedAt" IS NULL AND NOT o."test" AND l."variantId" IS NOT NULL`;
 const INSERT_DEMAND = `INSERT INTO "DailyDemand" ("shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue")`;
 
 /** Rebuilds the whole shop's demand (after a backfill). */

@@ -40,7 +40,7 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
     prisma.location.count({ where: { ...where, deletedAt: null } }),
     prisma.product.count({ where: { ...where, deletedAt: null } }),
     prisma.variant.count({ where: { ...where, deletedAt: null } }),
-    prisma.order.count({ where }),
+    prisma.order.count({ where: { ...where, deletedAt: null } }),
     prisma.syncRun.findFirst({ where: { ...where, status: "RUNNING" }, orderBy: { createdAt: "desc" } }),
     // Runs overlap (the orders export is created during the catalogue import), so the last one touched tells the news.
     prisma.syncRun.findFirst({ where, orderBy: { updatedAt: "desc" } }),

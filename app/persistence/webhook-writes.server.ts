@@ -85,9 +85,9 @@ export async function updateInventoryItemCost(
 }
 
 /**
- * Disconnects a level unless the stored one is newer (a reconnect delivered first).
- * InventoryLevel has no deletedAt, so a late, older levels/update can still re-create
- * a disconnected level; that needs a schema change.
+ * Disconnects a level unless the stored one is newer (a reconnect delivered first),
+ * and keeps the disconnect's time as a tombstone: a late, older levels/update or
+ * connect is then ignored instead of bringing the level back.
  */
 export async function removeInventoryLevel(
   client: pg.PoolClient,
@@ -95,10 +95,17 @@ export async function removeInventoryLevel(
   level: { inventoryItemId: bigint; locationId: bigint },
   disconnectedAt: Date,
 ): Promise<void> {
+  const params = [shopId, String(level.inventoryItemId), String(level.locationId), disconnectedAt.toISOString()];
   await client.query(
     `DELETE FROM "InventoryLevel" WHERE "shopId" = $1 AND "inventoryItemId" = $2 AND "locationId" = $3
        AND ("shopifyUpdatedAt" IS NULL OR "shopifyUpdatedAt" <= $4)`,
-    [shopId, String(level.inventoryItemId), String(level.locationId), disconnectedAt.toISOString()],
+    params,
+  );
+  await client.query(
+    `INSERT INTO "InventoryLevelTombstone" ("shopId", "inventoryItemId", "locationId", "disconnectedAt") VALUES ($1, $2, $3, $4)
+     ON CONFLICT ("shopId", "inventoryItemId", "locationId") DO UPDATE
+       SET "disconnectedAt" = GREATEST("InventoryLevelTombstone"."disconnectedAt", EXCLUDED."disconnectedAt")`,
+    params,
   );
 }
 
@@ -132,10 +139,21 @@ export async function markLocationDeleted(client: pg.PoolClient, shopId: number,
   ]);
 }
 
-/** orders/delete: the order and its lines go (the caller recomputes the demand days they fed). */
-export async function deleteOrder(client: pg.PoolClient, shopId: number, orderId: bigint): Promise<void> {
+/**
+ * orders/delete: the lines go (the caller recomputes the demand days they fed) and the
+ * order stays as a tombstone as of the delete, so a late, older orders/updated is
+ * refused instead of bringing it back. A delete that arrives before its order leaves the tombstone alone.
+ */
+export async function deleteOrder(client: pg.PoolClient, shopId: number, orderId: bigint, deletedAt: Date): Promise<void> {
   await client.query(`DELETE FROM "OrderLine" WHERE "shopId" = $1 AND "orderId" = $2`, [shopId, String(orderId)]);
-  await client.query(`DELETE FROM "Order" WHERE "shopId" = $1 AND "id" = $2`, [shopId, String(orderId)]);
+  await client.query(
+    `INSERT INTO "Order" ("shopId", "id", "name", "processedAt", "shopifyCreatedAt", "shopifyUpdatedAt", "deletedAt", "syncedAt")
+     VALUES ($1, $2, '', $3, $3, $3, $3, now())
+     ON CONFLICT ("shopId", "id") DO UPDATE SET
+       "deletedAt" = COALESCE("Order"."deletedAt", EXCLUDED."deletedAt"),
+       "shopifyUpdatedAt" = GREATEST("Order"."shopifyUpdatedAt", EXCLUDED."shopifyUpdatedAt"), "syncedAt" = now()`,
+    [shopId, String(orderId), deletedAt.toISOString()],
+  );
 }
 
 /** A stock level as a webhook reports it: the figure and its version. */
@@ -151,21 +169,27 @@ const keyArrays = (levels: readonly { inventoryItemId: bigint; locationId: bigin
   levels.map((l) => String(l.locationId)),
 ];
 
-/** The stored figure and version of each level asked for, keyed "item@location". */
+/**
+ * The stored figure and version of each level asked for, keyed "item@location"; a
+ * disconnected one appears as gone, with the disconnect as its version.
+ */
 export async function storedLevelVersions(
   client: pg.PoolClient,
   shopId: number,
   keys: readonly { inventoryItemId: bigint; locationId: bigint }[],
-): Promise<Map<string, { available: number; version: Date | null }>> {
+): Promise<Map<string, { available: number; version: Date | null; gone?: boolean }>> {
   if (keys.length === 0) return new Map();
-  const result = await client.query<{ item: string; location: string; available: number; version: Date | null }>(
-    `SELECT l."inventoryItemId" AS item, l."locationId" AS location, l."available", l."shopifyUpdatedAt" AS version
-     FROM "InventoryLevel" l JOIN unnest($2::bigint[], $3::bigint[]) AS k(item, location)
-       ON l."inventoryItemId" = k.item AND l."locationId" = k.location
-     WHERE l."shopId" = $1`,
+  const result = await client.query<{ item: string; location: string; available: number; version: Date | null; gone: boolean }>(
+    `SELECT k.item, k.location, l."available", COALESCE(l."shopifyUpdatedAt", t."disconnectedAt") AS version, l."shopId" IS NULL AS gone
+     FROM unnest($2::bigint[], $3::bigint[]) AS k(item, location)
+     LEFT JOIN "InventoryLevel" l ON l."shopId" = $1 AND l."inventoryItemId" = k.item AND l."locationId" = k.location
+     LEFT JOIN "InventoryLevelTombstone" t ON t."shopId" = $1 AND t."inventoryItemId" = k.item AND t."locationId" = k.location
+     WHERE l."shopId" IS NOT NULL OR t."shopId" IS NOT NULL`,
     [shopId, ...keyArrays(keys)],
   );
-  return new Map(result.rows.map((r) => [`${r.item}@${r.location}`, { available: r.available, version: r.version }]));
+  return new Map(
+    result.rows.map((r) => [`${r.item}@${r.location}`, { available: r.available ?? 0, version: r.version, ...(r.gone ? { gone: true } : {}) }]),
+  );
 }
 
 /**
@@ -195,6 +219,12 @@ export async function writeWebhookLevels(
           )
         ).rows;
   if (finals.length > 0) {
+    // The caller settled them against the tombstones; a tombstone newer than the level would have kept it out.
+    await client.query(
+      `DELETE FROM "InventoryLevelTombstone" t USING unnest($2::bigint[], $3::bigint[]) AS f(item, location)
+       WHERE t."shopId" = $1 AND t."inventoryItemId" = f.item AND t."locationId" = f.location`,
+      [shopId, ...keyArrays(finals)],
+    );
     await client.query(
       `INSERT INTO "InventoryLevel" ("shopId", "inventoryItemId", "locationId", "variantId", "available", "onHand", "committed", "incoming", "shopifyUpdatedAt", "updatedAt")
        SELECT $1, f.item, f.location, NULL, f.available, 0, 0, 0, f.version, now()

@@ -2,12 +2,15 @@
  * Stock level deliveries applied together, as if one by one. Each delivery carries
  * `available` and a version (updated_at, refined by the trigger time); one by one,
  * a delivery not older than the stored level replaces it, and one that is new, or
- * strictly newer with a different figure, is an observation of stock history.
+ * strictly newer with a different figure, is an observation of stock history. A
+ * disconnected level comes back only with a delivery strictly newer than the disconnect.
  */
 
 export interface LevelState {
   available: number;
   version: Date | null;
+  /** Disconnected: no level, the version is the disconnect's (a tombstone). */
+  gone?: boolean;
 }
 
 export interface LevelDelivery {
@@ -36,8 +39,13 @@ export function settleLevelDeliveries(
   for (const delivery of deliveries) {
     const key = levelKey(delivery);
     const current = state.get(key);
-    if (!current || (current.available !== delivery.available && newer(current.version, delivery.version))) observations.push(delivery);
-    if (!current || notOlder(current.version, delivery.version)) {
+    if (current?.gone) {
+      if (!newer(current.version, delivery.version)) continue;
+      observations.push(delivery);
+    } else if (!current || (current.available !== delivery.available && newer(current.version, delivery.version))) {
+      observations.push(delivery);
+    }
+    if (!current || current.gone || notOlder(current.version, delivery.version)) {
       state.set(key, { available: delivery.available, version: delivery.version });
       finals.set(key, delivery);
     }

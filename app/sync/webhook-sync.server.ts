@@ -190,9 +190,9 @@ const refundHandler = handler({
 
 const orderDeleteHandler = handler({
   parse: parseDeletedId,
-  async apply(batch, orderId) {
+  async apply(batch, orderId, delivery) {
     await batch.touchOrders([orderId]);
-    await deleteOrder(batch.client, batch.shop.id, orderId);
+    await deleteOrder(batch.client, batch.shop.id, orderId, deletionVersion(delivery.triggeredAt));
   },
 });
 

@@ -46,7 +46,7 @@ export async function storedTotals(shopId: number): Promise<StoredTotals> {
        (SELECT count(*) FROM "Product" WHERE "shopId" = $1 AND "deletedAt" IS NULL) AS products,
        (SELECT count(*) FROM "Variant" WHERE "shopId" = $1 AND "deletedAt" IS NULL) AS variants,
        (SELECT count(*) FROM "InventoryLevel" WHERE "shopId" = $1) AS levels,
-       (SELECT count(*) FROM "Order" WHERE "shopId" = $1) AS orders,
+       (SELECT count(*) FROM "Order" WHERE "shopId" = $1 AND "deletedAt" IS NULL) AS orders,
        (SELECT count(*) FROM "OrderLine" WHERE "shopId" = $1) AS "orderLines",
        (SELECT COALESCE(sum("quantity"), 0) FROM "OrderLine" WHERE "shopId" = $1) AS "unitsSold",
        (SELECT COALESCE(sum("quantity" - "refundedQuantity"), 0) FROM "OrderLine" WHERE "shopId" = $1) AS "netUnits",

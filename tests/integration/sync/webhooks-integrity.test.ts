@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
 import { closePgPool } from "~/persistence/pg-pool.server";
 import { rebuildAllDemand } from "~/persistence/demand.server";
+import { inTransaction } from "~/persistence/pg-pool.server";
+import { upsertInventoryLevels } from "~/persistence/sync-writes.server";
 import { acceptSyncWebhook, applyPendingWebhooks, MAX_APPLY_ATTEMPTS, type SyncWebhook } from "~/sync/webhook-sync.server";
 import { deliverNow, testPrisma } from "./sync-support";
 
@@ -219,13 +221,43 @@ describe("sync webhook integrity", () => {
     expect((await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).name).toBe("Second change");
   });
 
-  it("deletes an order deleted in Shopify, with its lines and demand", async () => {
+  it("deletes an order deleted in Shopify, with its lines and demand, and keeps it deleted when an older update arrives late", async () => {
     await deliver("orders/create", orderBody(9401, 6401, at(10)));
     expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(1);
-    expect(await deliver("orders/delete", { id: 9401 })).toBe("applied");
-    expect(await testPrisma.order.count({ where: { shopId, id: 9401n } })).toBe(0);
+    expect(await deliver("orders/delete", { id: 9401 }, { triggeredAt: at(30) })).toBe("applied");
+    expect(await testPrisma.order.count({ where: { shopId, id: 9401n, deletedAt: null } })).toBe(0);
     expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9401n } })).toBe(0);
     expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(0);
+
+    // orders/updated from before the delete, delivered after it: refused by the tombstone.
+    expect(await deliver("orders/updated", orderBody(9401, 6401, at(20)))).toBe("applied");
+    expect(await testPrisma.order.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 9401n } } })).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9401n } })).toBe(0);
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(0);
+  });
+
+  it("keeps an order out whose delete arrived before its create", async () => {
+    expect(await deliver("orders/delete", { id: 9402 }, { triggeredAt: at(30) })).toBe("applied");
+    expect(await deliver("orders/create", orderBody(9402, 6402, at(10)))).toBe("applied");
+    expect(await testPrisma.order.count({ where: { shopId, id: 9402n, deletedAt: null } })).toBe(0);
+    expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9402n } })).toBe(0);
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6402n } })).toBe(0);
+  });
+
+  it("keeps a disconnected level disconnected when an older update or connect arrives late; a newer connect brings it back", async () => {
+    const key = { shopId_inventoryItemId_locationId: { shopId, inventoryItemId: 8301n, locationId: 7001n } };
+    await deliver("inventory_levels/connect", { inventory_item_id: 8301, location_id: 7001, available: 5, updated_at: at(10) });
+    await deliver("inventory_levels/disconnect", { inventory_item_id: 8301, location_id: 7001 }, { triggeredAt: at(30) });
+    await deliver("inventory_levels/update", { inventory_item_id: 8301, location_id: 7001, available: 4, updated_at: at(20) });
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
+    // The same late update through a reconciliation's catalogue write is kept out too.
+    await inTransaction((client) => upsertInventoryLevels(client, shopId, [{ inventoryItemId: 8301n, locationId: 7001n, variantId: null, available: 4, onHand: 4, updatedAt: new Date(at(25)) }], "RECONCILE"));
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
+    expect(await testPrisma.inventoryLevelChange.count({ where: { shopId, inventoryItemId: 8301n, available: 4 } })).toBe(0);
+
+    await deliver("inventory_levels/connect", { inventory_item_id: 8301, location_id: 7001, available: 2, updated_at: at(40) });
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toMatchObject({ available: 2 });
+    expect(await testPrisma.inventoryLevelTombstone.count({ where: { shopId, inventoryItemId: 8301n } })).toBe(0);
   });
 
   it("does not delete variants a product body may have left out", async () => {

@@ -85,7 +85,7 @@ describe("webhooks for two shops that share Shopify ids", () => {
 
     // Shop A's orders/delete does not reach shop B's order with the same id.
     expect(await deliver("a", "a-order-delete", "orders/delete", { id: 9001 }, at(6))).toBe("applied");
-    expect(await testPrisma.order.count({ where: { shopId: ids.a, id: 9001n } })).toBe(0);
+    expect(await testPrisma.order.count({ where: { shopId: ids.a, id: 9001n, deletedAt: null } })).toBe(0);
     expect(await testPrisma.order.count({ where: { shopId: ids.b, id: 9001n } })).toBe(1);
     expect(await testPrisma.orderLine.count({ where: { shopId: ids.b, orderId: 9001n } })).toBe(1);
   });

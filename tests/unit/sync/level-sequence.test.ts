@@ -32,6 +32,14 @@ describe("stock level deliveries applied together", () => {
     expect(repeat.finals.get("1@9")?.available).toBe(3);
   });
 
+  it("keeps a disconnected level out unless a delivery is newer than the disconnect", () => {
+    const gone = stored([[1n, { available: 0, version: at(5), gone: true }]]);
+    expect(settleLevelDeliveries(gone, [delivery(4, 3), delivery(4, 5)])).toMatchObject({ observations: [], finals: new Map() });
+    const back = settleLevelDeliveries(gone, [delivery(4, 3), delivery(6, 6)]);
+    expect(back.observations.map((o) => o.available)).toEqual([6]);
+    expect(back.finals.get("1@9")?.available).toBe(6);
+  });
+
   it("keeps keys apart", () => {
     const { finals, observations } = settleLevelDeliveries(new Map(), [delivery(1, 1, 1n), delivery(2, 1, 2n), delivery(0, 2, 1n)]);
     expect(observations).toHaveLength(3);
