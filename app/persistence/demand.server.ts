@@ -14,7 +14,7 @@ function aggregateSelect(tzParam: string): string {
   return `SELECT l."shopId", l."variantId", COALESCE(o."locationId", 0) AS "locationId", ${localDay(`o."processedAt"`, tzParam)} AS "day",
        SUM(${NET_UNITS})::int AS "units",
        SUM(CASE WHEN l."discount" > 0 THEN ${NET_UNITS} ELSE 0 END)::int AS "discountedUnits",
-       ROUND(SUM(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END), 2) AS "revenue"
+       ROUND(SUM(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END), 4) AS "revenue"
      FROM "OrderLine" l
      JOIN "Order" o ON o."shopId" = l."shopId" AND o."id" = l."orderId"`;
 }

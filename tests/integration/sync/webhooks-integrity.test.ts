@@ -207,6 +207,41 @@ describe("sync webhook integrity", () => {
     }
   });
 
+  it("keeps money exact in a three-decimal currency (KWD): prices, discounts and revenue", async () => {
+    const kuwait = await testPrisma.shop.create({ data: { domain: uniqueShopDomain("kwd"), currencyCode: "KWD", ianaTimezone: "Asia/Kuwait" } });
+    const send = (topic: string, payload: unknown) => deliverNow({ topic, shopDomain: kuwait.domain, webhookId: `kwd-${topic}`, payload });
+    expect(
+      await send("products/create", {
+        id: 5901,
+        title: "Dates",
+        updated_at: at(1),
+        variants: [{ id: 6901, price: "7.125", compare_at_price: "8.375", inventory_item_id: 8901, updated_at: at(1) }],
+      }),
+    ).toBe("applied");
+    expect(await send("inventory_items/update", { id: 8901, cost: "3.105", tracked: true, updated_at: at(1) })).toBe("applied");
+    expect(
+      await send("orders/create", {
+        ...orderBody(9901, 6901, at(2)),
+        currency: "KWD",
+        line_items: [
+          {
+            id: 99010,
+            variant_id: 6901,
+            quantity: 2,
+            price: "12.345",
+            discount_allocations: [{ amount: "0.105" }, { amount: "0.200" }],
+          },
+        ],
+      }),
+    ).toBe("applied");
+    const variant = await testPrisma.variant.findUniqueOrThrow({ where: { shopId_id: { shopId: kuwait.id, id: 6901n } } });
+    expect([variant.price.toFixed(3), variant.compareAtPrice?.toFixed(3), variant.unitCost?.toFixed(3)]).toEqual(["7.125", "8.375", "3.105"]);
+    const line = await testPrisma.orderLine.findUniqueOrThrow({ where: { shopId_id: { shopId: kuwait.id, id: 99010n } } });
+    expect([line.unitPrice.toFixed(3), line.discount.toFixed(3)]).toEqual(["12.345", "0.305"]);
+    const demand = await testPrisma.dailyDemand.findFirstOrThrow({ where: { shopId: kuwait.id, variantId: 6901n } });
+    expect(demand.revenue.toFixed(3)).toBe("24.385");
+  });
+
   it("keeps a newer shop/update when an older one arrives late, and orders two in one second by their trigger time", async () => {
     const shopUpdate = (name: string, updatedAt: string) => ({ id: 1, name, currency: "EUR", iana_timezone: "UTC", updated_at: updatedAt });
     expect(await deliver("shop/update", shopUpdate("Newer name", at(20)))).toBe("applied");
