@@ -5,8 +5,16 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { appBridgeUrl, extraFrameAncestors } from "./config/env.server";
+import prisma from "./db.server";
+import { closePgPool } from "./persistence/pg-pool.server";
+import { closeQueues } from "./queue/queues.server";
 
 export const streamTimeout = 5000;
+
+/** For the web server's shutdown (server/web-server.ts): the connections that would keep the process alive. */
+export async function closeAppConnections(): Promise<void> {
+  await Promise.allSettled([closeQueues(), closePgPool(), prisma.$disconnect()]);
+}
 
 /** Shopify's CSP allows only its own admin to frame the app; configured extra origins are appended. */
 function allowExtraFrameAncestors(headers: Headers): void {

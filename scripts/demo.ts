@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     ADDITIONAL_FRAME_ANCESTORS: simulator.url,
     SHOPIFY_SIMULATOR_URL: simulator.url,
   };
-  children.push(startChild("web", ["node_modules/@remix-run/serve/dist/cli.js", "build/server/index.js"], env));
+  children.push(startChild("web", ["server/main.ts"], env));
   children.push(startChild("worker", ["app/jobs/worker.server.ts"], env));
   await waitForHttp(appUrl, 60_000);
 

@@ -1,6 +1,7 @@
 # Sourced: installs dependencies and generates the Prisma client.
-# `npm ci` is not used: the registry here lacks some optional platform builds
-# listed in the lockfile, and a plain install leaves the lockfile unchanged.
+# `npm install` rather than `npm ci`, which would delete node_modules on every run.
+# The lockfile lists every optional platform build, so a fresh install leaves it
+# unchanged (tests/unit/tooling/lockfile.test.ts keeps it so).
 cd "$tempo_root"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm install --no-audit --no-fund --loglevel=error

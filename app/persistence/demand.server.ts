@@ -14,12 +14,12 @@ function aggregateSelect(tzParam: string): string {
   return `SELECT l."shopId", l."variantId", COALESCE(o."locationId", 0) AS "locationId", ${localDay(`o."processedAt"`, tzParam)} AS "day",
        SUM(${NET_UNITS})::int AS "units",
        SUM(CASE WHEN l."discount" > 0 THEN ${NET_UNITS} ELSE 0 END)::int AS "discountedUnits",
-       ROUND(SUM(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END), 2) AS "revenue"
+       ROUND(SUM(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END), 4) AS "revenue"
      FROM "OrderLine" l
      JOIN "Order" o ON o."shopId" = l."shopId" AND o."id" = l."orderId"`;
 }
 
-const DEMAND_FILTER = `o."cancelledAt" IS NULL AND NOT o."test" AND l."variantId" IS NOT NULL`;
+const DEMAND_FILTER = `o."cancelledAt" IS NULL AND o."deletedAt" IS NULL AND NOT o."test" AND l."variantId" IS NOT NULL`;
 const INSERT_DEMAND = `INSERT INTO "DailyDemand" ("shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue")`;
 
 /** Rebuilds the whole shop's demand (after a backfill). */

@@ -1,5 +1,6 @@
 import type { SyncKind, SyncStatus } from "@prisma/client";
 import prisma from "~/db.server";
+import { recentRefusedDeliveries, type RefusedDelivery } from "./webhook-events.server";
 
 export interface SyncProgress {
   kind: SyncKind;
@@ -24,6 +25,8 @@ export interface ShopOverview {
   /** Set while an import or check runs. */
   progress: SyncProgress | null;
   lastSuccessfulSyncAt: string | null;
+  /** Webhook deliveries Tempo refused or gave up on: how many, and the latest with their reasons. */
+  refusedDeliveries: { total: number; latest: RefusedDelivery[] };
 }
 
 const num = (value: unknown): number => (typeof value === "number" ? value : 0);
@@ -33,15 +36,16 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
   const shop = await prisma.shop.findUnique({ where: { domain: shopDomain } });
   if (!shop) return null;
   const where = { shopId: shop.id };
-  const [locations, products, variants, orders, running, latestCreated, lastSuccess] = await Promise.all([
+  const [locations, products, variants, orders, running, latestCreated, lastSuccess, refusedDeliveries] = await Promise.all([
     prisma.location.count({ where: { ...where, deletedAt: null } }),
     prisma.product.count({ where: { ...where, deletedAt: null } }),
     prisma.variant.count({ where: { ...where, deletedAt: null } }),
-    prisma.order.count({ where }),
+    prisma.order.count({ where: { ...where, deletedAt: null } }),
     prisma.syncRun.findFirst({ where: { ...where, status: "RUNNING" }, orderBy: { createdAt: "desc" } }),
     // Runs overlap (the orders export is created during the catalogue import), so the last one touched tells the news.
     prisma.syncRun.findFirst({ where, orderBy: { updatedAt: "desc" } }),
     prisma.syncRun.findFirst({ where: { ...where, status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" } }),
+    recentRefusedDeliveries(shop.id),
   ]);
   // A run working now wins over one queued ahead of it (the orders export starts during the catalogue import).
   const latestSync = running ?? latestCreated;
@@ -68,5 +72,6 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
           }
         : null,
     lastSuccessfulSyncAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+    refusedDeliveries,
   };
 }

@@ -15,7 +15,7 @@ export async function storedShopCounts(shopId: number, ordersProcessedSince: Dat
     prisma.product.count({ where }),
     prisma.variant.count({ where }),
     prisma.location.count({ where }),
-    prisma.order.count({ where: { shopId, ...(ordersProcessedSince ? { processedAt: { gte: ordersProcessedSince } } : {}) } }),
+    prisma.order.count({ where: { shopId, deletedAt: null, ...(ordersProcessedSince ? { processedAt: { gte: ordersProcessedSince } } : {}) } }),
   ]);
   return { products, variants, locations, orders };
 }

@@ -14,6 +14,7 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "ForecastSnapshot",
   "AuditEvent",
   "InventoryLevel",
+  "InventoryLevelTombstone",
   "StockoutPeriod",
   "Variant",
   "Product",

@@ -31,6 +31,7 @@ async function upsertInstall(domain: string, profile: ShopProfile): Promise<Inst
     name: profile.name,
     currencyCode: profile.currencyCode,
     ianaTimezone: profile.ianaTimezone,
+    shopifyUpdatedAt: profile.updatedAt,
     accessScopes: profile.accessScopes.join(","),
   };
   if (existing && existing.status === "INSTALLED") {
@@ -97,21 +98,22 @@ export async function updateShopScopes(
 
 /**
  * shop/update, inside the delivery's transaction: keeps the profile current (a
- * field the body left out keeps its value) and says whether the timezone, which
- * every demand day depends on, changed.
+ * field the body left out keeps its value), newer versions only, and says whether
+ * it applied and whether the timezone, which every demand day depends on, changed.
  */
 export async function applyShopProfileUpdate(
   client: pg.PoolClient,
   shopId: number,
-  update: { name: string | null; currencyCode: string | null; ianaTimezone: string | null },
-): Promise<{ timezoneChanged: boolean }> {
+  update: { name: string | null; currencyCode: string | null; ianaTimezone: string | null; updatedAt: Date },
+): Promise<{ applied: boolean; timezoneChanged: boolean }> {
   const result = await client.query<{ timezoneChanged: boolean }>(
     `WITH previous AS (SELECT "ianaTimezone" FROM "Shop" WHERE "id" = $1 FOR UPDATE)
      UPDATE "Shop" SET "name" = COALESCE($2, "Shop"."name"), "currencyCode" = COALESCE($3, "Shop"."currencyCode"),
-       "ianaTimezone" = COALESCE($4, "Shop"."ianaTimezone"), "updatedAt" = now()
-     FROM previous WHERE "Shop"."id" = $1
+       "ianaTimezone" = COALESCE($4, "Shop"."ianaTimezone"), "shopifyUpdatedAt" = $5, "updatedAt" = now()
+     FROM previous WHERE "Shop"."id" = $1 AND ("Shop"."shopifyUpdatedAt" IS NULL OR "Shop"."shopifyUpdatedAt" <= $5)
      RETURNING "Shop"."ianaTimezone" IS DISTINCT FROM previous."ianaTimezone" AS "timezoneChanged"`,
-    [shopId, update.name, update.currencyCode, update.ianaTimezone],
+    [shopId, update.name, update.currencyCode, update.ianaTimezone, update.updatedAt.toISOString()],
   );
-  return { timezoneChanged: result.rows[0]?.timezoneChanged ?? false };
+  const row = result.rows[0];
+  return { applied: row !== undefined, timezoneChanged: row?.timezoneChanged ?? false };
 }

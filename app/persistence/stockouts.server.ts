@@ -16,8 +16,15 @@ export async function applyStockObservations(
   timezone: string,
   observations: readonly StockObservation[],
 ): Promise<void> {
+  if (observations.length === 0) return;
   const ordered = [...observations].sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
+  // Most observations are stock going up or down while in stock: nothing to open or close.
+  const open = await levelsWithOpenStockout(client, shopId, ordered);
   for (const o of ordered) {
+    const key = `${o.inventoryItemId}@${o.locationId}`;
+    if (o.available > 0 && !open.has(key)) continue;
+    if (o.available <= 0) open.add(key);
+    else open.delete(key);
     const params = [shopId, String(o.inventoryItemId), String(o.locationId), o.observedAt.toISOString(), timezone];
     const variant = `(SELECT v."id" FROM "Variant" v WHERE v."shopId" = $1 AND v."inventoryItemId" = $2::bigint)`;
     if (o.available <= 0) {
@@ -37,6 +44,17 @@ export async function applyStockObservations(
       );
     }
   }
+}
+
+/** "item@location" of the given levels that are in an open stockout period now. */
+async function levelsWithOpenStockout(client: pg.PoolClient, shopId: number, levels: readonly StockObservation[]): Promise<Set<string>> {
+  const result = await client.query<{ item: string; location: string }>(
+    `SELECT v."inventoryItemId" AS item, p."locationId" AS location
+     FROM "StockoutPeriod" p JOIN "Variant" v ON v."shopId" = p."shopId" AND v."id" = p."variantId"
+     WHERE p."shopId" = $1 AND p."endedOn" IS NULL AND v."inventoryItemId" = ANY($2::bigint[])`,
+    [shopId, [...new Set(levels.map((l) => String(l.inventoryItemId)))]],
+  );
+  return new Set(result.rows.map((r) => `${r.item}@${r.location}`));
 }
 
 /**

@@ -100,6 +100,16 @@ export async function upsertInventoryLevels(
     columns,
     rows.map((l) => [shopId, l.inventoryItemId, l.locationId, l.variantId, l.available, l.onHand ?? 0, l.committed ?? 0, l.incoming ?? 0, l.updatedAt, now]),
   );
+  // A level disconnected after this version stays disconnected: its rows are left out of everything below.
+  await client.query(
+    `DELETE FROM stage_levels s USING "InventoryLevelTombstone" t
+     WHERE t."shopId" = s."shopId" AND t."inventoryItemId" = s."inventoryItemId" AND t."locationId" = s."locationId"
+       AND s."shopifyUpdatedAt" IS NOT NULL AND t."disconnectedAt" >= s."shopifyUpdatedAt"`,
+  );
+  await client.query(
+    `DELETE FROM "InventoryLevelTombstone" t USING stage_levels s
+     WHERE t."shopId" = s."shopId" AND t."inventoryItemId" = s."inventoryItemId" AND t."locationId" = s."locationId"`,
+  );
   // Webhook levels carry no on-hand figure: history records it as unknown, not as 0.
   const onHandKnown = rows.every((l) => l.onHand !== undefined);
   const changes = await client.query<{ inventoryItemId: string; locationId: string; available: number; observedMs: string }>(
@@ -219,9 +229,10 @@ export async function upsertOrdersWithLines(
      SELECT DISTINCT ON ("id") ${quotedColumns(orderColumns)} FROM stage_orders ORDER BY "id", "shopifyUpdatedAt" DESC, "progress" DESC
      ON CONFLICT ("shopId", "id") DO UPDATE SET ${excludedAssignments(orderColumns, ["shopId", "id", "channel", "locationId"])},
        "channel" = COALESCE(EXCLUDED."channel", "Order"."channel"),
-       "locationId" = COALESCE(EXCLUDED."locationId", "Order"."locationId")
+       "locationId" = COALESCE(EXCLUDED."locationId", "Order"."locationId"),
+       "deletedAt" = NULL
      WHERE "Order"."shopifyUpdatedAt" < EXCLUDED."shopifyUpdatedAt"
-        OR ("Order"."shopifyUpdatedAt" = EXCLUDED."shopifyUpdatedAt"
+        OR ("Order"."shopifyUpdatedAt" = EXCLUDED."shopifyUpdatedAt" AND "Order"."deletedAt" IS NULL
             AND (SELECT max(s."progress") FROM stage_orders s WHERE s."id" = EXCLUDED."id")
                 > (CASE WHEN "Order"."cancelledAt" IS NULL THEN 0 ELSE ${CANCELLED_PROGRESS} END)
                    + (SELECT COALESCE(sum(l."refundedQuantity" + l."removedQuantity"), 0) FROM "OrderLine" l

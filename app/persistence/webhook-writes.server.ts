@@ -4,7 +4,8 @@
  * shared upserts' newer-only guard keeps a late, older update from clearing deletedAt.
  */
 import type pg from "pg";
-import { collectDemandKeys, lockShopDemand, rebuildCollectedDemand } from "./demand.server";
+import { lockShopDemand } from "./demand.server";
+import type { StockObservation } from "./sync-writes.server";
 import type { LocationRecord } from "~/shopify/sync-records";
 
 /**
@@ -84,9 +85,9 @@ export async function updateInventoryItemCost(
 }
 
 /**
- * Disconnects a level unless the stored one is newer (a reconnect delivered first).
- * InventoryLevel has no deletedAt, so a late, older levels/update can still re-create
- * a disconnected level; that needs a schema change.
+ * Disconnects a level unless the stored one is newer (a reconnect delivered first),
+ * and keeps the disconnect's time as a tombstone: a late, older levels/update or
+ * connect is then ignored instead of bringing the level back.
  */
 export async function removeInventoryLevel(
   client: pg.PoolClient,
@@ -94,10 +95,17 @@ export async function removeInventoryLevel(
   level: { inventoryItemId: bigint; locationId: bigint },
   disconnectedAt: Date,
 ): Promise<void> {
+  const params = [shopId, String(level.inventoryItemId), String(level.locationId), disconnectedAt.toISOString()];
   await client.query(
     `DELETE FROM "InventoryLevel" WHERE "shopId" = $1 AND "inventoryItemId" = $2 AND "locationId" = $3
        AND ("shopifyUpdatedAt" IS NULL OR "shopifyUpdatedAt" <= $4)`,
-    [shopId, String(level.inventoryItemId), String(level.locationId), disconnectedAt.toISOString()],
+    params,
+  );
+  await client.query(
+    `INSERT INTO "InventoryLevelTombstone" ("shopId", "inventoryItemId", "locationId", "disconnectedAt") VALUES ($1, $2, $3, $4)
+     ON CONFLICT ("shopId", "inventoryItemId", "locationId") DO UPDATE
+       SET "disconnectedAt" = GREATEST("InventoryLevelTombstone"."disconnectedAt", EXCLUDED."disconnectedAt")`,
+    params,
   );
 }
 
@@ -131,10 +139,127 @@ export async function markLocationDeleted(client: pg.PoolClient, shopId: number,
   ]);
 }
 
-/** orders/delete: the order and its lines go, and the demand days they fed are recomputed. */
-export async function deleteOrder(client: pg.PoolClient, shopId: number, timezone: string, orderId: bigint): Promise<void> {
-  await collectDemandKeys(client, shopId, timezone, [orderId]);
+/**
+ * orders/delete: the lines go (the caller recomputes the demand days they fed) and the
+ * order stays as a tombstone as of the delete, so a late, older orders/updated is
+ * refused instead of bringing it back. A delete that arrives before its order leaves the tombstone alone.
+ */
+export async function deleteOrder(client: pg.PoolClient, shopId: number, orderId: bigint, deletedAt: Date): Promise<void> {
   await client.query(`DELETE FROM "OrderLine" WHERE "shopId" = $1 AND "orderId" = $2`, [shopId, String(orderId)]);
-  await client.query(`DELETE FROM "Order" WHERE "shopId" = $1 AND "id" = $2`, [shopId, String(orderId)]);
-  await rebuildCollectedDemand(client, shopId, timezone);
+  await client.query(
+    `INSERT INTO "Order" ("shopId", "id", "name", "processedAt", "shopifyCreatedAt", "shopifyUpdatedAt", "deletedAt", "syncedAt")
+     VALUES ($1, $2, '', $3, $3, $3, $3, now())
+     ON CONFLICT ("shopId", "id") DO UPDATE SET
+       "deletedAt" = COALESCE("Order"."deletedAt", EXCLUDED."deletedAt"),
+       "shopifyUpdatedAt" = GREATEST("Order"."shopifyUpdatedAt", EXCLUDED."shopifyUpdatedAt"), "syncedAt" = now()`,
+    [shopId, String(orderId), deletedAt.toISOString()],
+  );
+}
+
+/** A stock level as a webhook reports it: the figure and its version. */
+export interface LevelVersion {
+  inventoryItemId: bigint;
+  locationId: bigint;
+  available: number;
+  version: Date | null;
+}
+
+const keyArrays = (levels: readonly { inventoryItemId: bigint; locationId: bigint }[]) => [
+  levels.map((l) => String(l.inventoryItemId)),
+  levels.map((l) => String(l.locationId)),
+];
+
+/**
+ * The stored figure and version of each level asked for, keyed "item@location"; a
+ * disconnected one appears as gone, with the disconnect as its version.
+ */
+export async function storedLevelVersions(
+  client: pg.PoolClient,
+  shopId: number,
+  keys: readonly { inventoryItemId: bigint; locationId: bigint }[],
+): Promise<Map<string, { available: number; version: Date | null; gone?: boolean }>> {
+  if (keys.length === 0) return new Map();
+  const result = await client.query<{ item: string; location: string; available: number; version: Date | null; gone: boolean }>(
+    `SELECT k.item, k.location, l."available", COALESCE(l."shopifyUpdatedAt", t."disconnectedAt") AS version, l."shopId" IS NULL AS gone
+     FROM unnest($2::bigint[], $3::bigint[]) AS k(item, location)
+     LEFT JOIN "InventoryLevel" l ON l."shopId" = $1 AND l."inventoryItemId" = k.item AND l."locationId" = k.location
+     LEFT JOIN "InventoryLevelTombstone" t ON t."shopId" = $1 AND t."inventoryItemId" = k.item AND t."locationId" = k.location
+     WHERE l."shopId" IS NOT NULL OR t."shopId" IS NOT NULL`,
+    [shopId, ...keyArrays(keys)],
+  );
+  return new Map(
+    result.rows.map((r) => [`${r.item}@${r.location}`, { available: r.available ?? 0, version: r.version, ...(r.gone ? { gone: true } : {}) }]),
+  );
+}
+
+/**
+ * Writes stock deliveries settled together: their observations into the history, in
+ * order (on-hand unknown: webhooks only report available), then each level's final
+ * figure, newer versions only, keeping the on-hand, committed and incoming figures
+ * only the backfill knows. Returns the observations as recorded.
+ */
+export async function writeWebhookLevels(
+  client: pg.PoolClient,
+  shopId: number,
+  finals: readonly LevelVersion[],
+  observations: readonly LevelVersion[],
+): Promise<StockObservation[]> {
+  const versions = (levels: readonly LevelVersion[]) => levels.map((l) => l.version?.toISOString() ?? null);
+  const recorded =
+    observations.length === 0
+      ? []
+      : (
+          await client.query<{ inventoryItemId: string; locationId: string; available: number; observedMs: string }>(
+            `INSERT INTO "InventoryLevelChange" ("shopId", "inventoryItemId", "locationId", "available", "onHand", "observedAt", "source")
+             SELECT $1, o.item, o.location, o.available, NULL, COALESCE(o.version, now()), 'WEBHOOK'
+             FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::timestamptz[]) WITH ORDINALITY AS o(item, location, available, version, n)
+             ORDER BY o.n
+             RETURNING "inventoryItemId", "locationId", "available", (extract(epoch FROM "observedAt") * 1000)::bigint AS "observedMs"`,
+            [shopId, ...keyArrays(observations), observations.map((o) => o.available), versions(observations)],
+          )
+        ).rows;
+  if (finals.length > 0) {
+    // The caller settled them against the tombstones; a tombstone newer than the level would have kept it out.
+    await client.query(
+      `DELETE FROM "InventoryLevelTombstone" t USING unnest($2::bigint[], $3::bigint[]) AS f(item, location)
+       WHERE t."shopId" = $1 AND t."inventoryItemId" = f.item AND t."locationId" = f.location`,
+      [shopId, ...keyArrays(finals)],
+    );
+    await client.query(
+      `INSERT INTO "InventoryLevel" ("shopId", "inventoryItemId", "locationId", "variantId", "available", "onHand", "committed", "incoming", "shopifyUpdatedAt", "updatedAt")
+       SELECT $1, f.item, f.location, NULL, f.available, 0, 0, 0, f.version, now()
+       FROM unnest($2::bigint[], $3::bigint[], $4::int[], $5::timestamptz[]) AS f(item, location, available, version)
+       ON CONFLICT ("shopId", "inventoryItemId", "locationId") DO UPDATE SET
+         "available" = EXCLUDED."available", "shopifyUpdatedAt" = EXCLUDED."shopifyUpdatedAt", "updatedAt" = EXCLUDED."updatedAt"
+       WHERE "InventoryLevel"."shopifyUpdatedAt" IS NULL OR EXCLUDED."shopifyUpdatedAt" IS NULL
+          OR "InventoryLevel"."shopifyUpdatedAt" <= EXCLUDED."shopifyUpdatedAt"`,
+      [shopId, ...keyArrays(finals), finals.map((f) => f.available), versions(finals)],
+    );
+  }
+  return recorded.map((r) => ({
+    inventoryItemId: BigInt(r.inventoryItemId),
+    locationId: BigInt(r.locationId),
+    available: r.available,
+    observedAt: new Date(Number(r.observedMs)),
+  }));
+}
+
+/** The variants the given orders' stored lines sell (before a change, or after it). */
+export async function variantsOfOrders(client: pg.PoolClient, shopId: number, orderIds: readonly bigint[]): Promise<bigint[]> {
+  if (orderIds.length === 0) return [];
+  const result = await client.query<{ variantId: string }>(
+    `SELECT DISTINCT "variantId" FROM "OrderLine" WHERE "shopId" = $1 AND "orderId" = ANY($2::bigint[]) AND "variantId" IS NOT NULL`,
+    [shopId, orderIds.map(String)],
+  );
+  return result.rows.map((r) => BigInt(r.variantId));
+}
+
+/** The variants of the given inventory items. */
+export async function variantsOfInventoryItems(client: pg.PoolClient, shopId: number, inventoryItemIds: readonly bigint[]): Promise<bigint[]> {
+  if (inventoryItemIds.length === 0) return [];
+  const result = await client.query<{ id: string }>(`SELECT "id" FROM "Variant" WHERE "shopId" = $1 AND "inventoryItemId" = ANY($2::bigint[])`, [
+    shopId,
+    inventoryItemIds.map(String),
+  ]);
+  return result.rows.map((r) => BigInt(r.id));
 }

@@ -1,15 +1,17 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
 import { updateSessionScopes } from "~/persistence/sessions.server";
 import { updateShopScopes } from "~/persistence/shops.server";
 import { enqueueShopJob } from "~/queue/enqueue.server";
+import { receiveWebhook } from "~/shopify/webhook-request.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, payload, session } = await authenticate.webhook(request);
-  const current = (payload as { current?: unknown }).current;
-  if (!Array.isArray(current)) {
+  const received = await receiveWebhook(request);
+  if (received instanceof Response) return received;
+  const current = received.kind === "verified" ? (received.payload as { current?: unknown }).current : undefined;
+  if (received.kind !== "verified" || !Array.isArray(current)) {
     return new Response("Payload has no `current` scope list", { status: 400 });
   }
+  const { shop, session } = received;
   const scopes = current.map(String);
   if (session) await updateSessionScopes(shop, session.id, scopes.join(","));
   const { shop: shopRow, gainedAllOrders } = await updateShopScopes(shop, scopes);

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
 import { findShopByDomain, recordUninstall } from "~/persistence/shops.server";
 import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
+import { receiveWebhook } from "~/shopify/webhook-request.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop } = await authenticate.webhook(request);
+  const received = await receiveWebhook(request);
+  if (received instanceof Response) return received;
+  // The shop comes from the verified headers: even an unreadable body means the app is gone.
   // Shopify may send this more than once; recordUninstall is idempotent.
-  await recordUninstall(shop);
-  const record = await findShopByDomain(shop);
+  await recordUninstall(received.shop);
+  const record = await findShopByDomain(received.shop);
   if (record) await unscheduleNightlyReconcile(record.id);
   return new Response(null, { status: 200 });
 };

@@ -1,13 +1,19 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
 import { handleComplianceWebhook } from "~/privacy/compliance-webhooks.server";
 import { isComplianceTopic } from "~/privacy/compliance-payload";
+import { receiveWebhook } from "~/shopify/webhook-request.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, topic, payload } = await authenticate.webhook(request);
-  if (!isComplianceTopic(topic)) {
-    return new Response(`Unexpected topic ${topic}`, { status: 400 });
+  const received = await receiveWebhook(request);
+  if (received instanceof Response) return received;
+  if (!isComplianceTopic(received.topic)) {
+    return new Response(`Unexpected topic ${received.topic}`, { status: 400 });
   }
-  await handleComplianceWebhook(topic, shop, payload);
+  if (received.kind === "unreadable") {
+    // A redelivery would be just as unreadable; answered 200 like other unusable bodies, and logged for support.
+    console.error(`[privacy] unreadable ${received.topic} ${received.webhookId} for ${received.shop}: ${received.reason}`);
+    return new Response(null, { status: 200 });
+  }
+  await handleComplianceWebhook(received.topic, received.shop, received.payload as Parameters<typeof handleComplianceWebhook>[2]);
   return new Response(null, { status: 200 });
 };

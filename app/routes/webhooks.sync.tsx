@@ -1,21 +1,28 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { authenticate } from "~/shopify.server";
-import { handleSyncWebhook } from "~/sync/webhook-sync.server";
+import { receiveSyncWebhook } from "~/shopify/webhook-request.server";
+import { acceptSyncWebhook, refuseSyncWebhook } from "~/sync/webhook-sync.server";
 
 /**
- * Every sync topic (see shopify.app.toml). authenticate.webhook verifies the HMAC
- * (401 on a forgery). A body that cannot be applied ("rejected": recorded and logged)
- * still answers 200: Shopify retries every non-2xx answer, a 4xx included, and the
- * same body would fail again until Shopify drops the subscription. A failure while
- * applying (database down, ...) answers 500 so Shopify retries.
+ * Every sync topic (see shopify.app.toml). receiveSyncWebhook verifies the HMAC (401 on
+ * a forgery) and limits the body (413). The delivery is recorded in the inbox before the
+ * 200; the worker applies it. A body that cannot be applied (not JSON, a bad field) is
+ * recorded as rejected and still answers 200: Shopify retries every non-2xx answer, a
+ * 4xx included, and the same body would fail again until Shopify drops the
+ * subscription. A failure to record (database down, ...) answers 500 so Shopify retries.
  */
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { topic, shop, payload, webhookId, triggeredAt } = await authenticate.webhook(request);
+  const received = await receiveSyncWebhook(request);
+  if (received instanceof Response) return received;
   try {
-    await handleSyncWebhook({ topic, shopDomain: shop, webhookId, payload, triggeredAt });
+    if (received.kind === "unreadable") {
+      await refuseSyncWebhook({ shopDomain: received.shop, webhookId: received.webhookId, topic: received.topic, reason: received.reason });
+    } else {
+      const { topic, shop, webhookId, payload, body, triggeredAt } = received;
+      await acceptSyncWebhook({ topic, shopDomain: shop, webhookId, payload, body, ...(triggeredAt ? { triggeredAt } : {}) });
+    }
     return new Response(null, { status: 200 });
   } catch (error) {
-    console.error(`[webhooks] ${topic} for ${shop} failed:`, error);
+    console.error(`[webhooks] ${received.topic} for ${received.shop} failed:`, error);
     return new Response(null, { status: 500 });
   }
 };

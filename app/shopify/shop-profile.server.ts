@@ -7,6 +7,7 @@ export const SHOP_PROFILE_QUERY = `#graphql
       myshopifyDomain
       currencyCode
       ianaTimezone
+      updatedAt
     }
     currentAppInstallation {
       accessScopes {
@@ -21,11 +22,13 @@ export interface ShopProfile {
   myshopifyDomain: string;
   currencyCode: string;
   ianaTimezone: string;
+  /** When Shopify last changed the shop: the version of these fields. */
+  updatedAt: Date;
   accessScopes: string[];
 }
 
 interface ShopProfileResponse {
-  shop: Omit<ShopProfile, "accessScopes">;
+  shop: Omit<ShopProfile, "accessScopes" | "updatedAt"> & { updatedAt: string };
   currentAppInstallation: { accessScopes: { handle: string }[] };
 }
 
@@ -33,6 +36,7 @@ export async function fetchShopProfile(graphql: AdminGraphqlClient): Promise<Sho
   const data = await graphql<ShopProfileResponse>(SHOP_PROFILE_QUERY);
   return {
     ...data.shop,
+    updatedAt: new Date(data.shop.updatedAt),
     accessScopes: data.currentAppInstallation.accessScopes.map((scope) => scope.handle),
   };
 }

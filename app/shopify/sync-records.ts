@@ -100,11 +100,28 @@ export function toDate(value: unknown): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-/** Adds decimal money strings exactly (in cents), e.g. ["1.10", "2.05"] -> "3.15". */
+/**
+ * Adds decimal money amounts exactly, in whatever minor unit they come (three decimals
+ * for KWD and BHD, none for JPY): ["1.10", "2.05"] -> "3.15", ["0.105", "0.2"] -> "0.305".
+ * The result keeps the most decimals any amount had, at least two.
+ */
 export function sumMoney(amounts: readonly (string | number | null | undefined)[]): string {
-  let cents = 0;
-  for (const amount of amounts) if (amount !== null && amount !== undefined) cents += Math.round(Number(amount) * 100);
-  return (cents / 100).toFixed(2);
+  let scale = 2;
+  const parsed: { units: bigint; decimals: number }[] = [];
+  for (const amount of amounts) {
+    if (amount === null || amount === undefined) continue;
+    const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(String(amount).trim());
+    if (!match) continue;
+    const decimals = match[3]?.length ?? 0;
+    const units = BigInt(`${match[2] || "0"}${match[3] ?? ""}`) * (match[1] ? -1n : 1n);
+    parsed.push({ units, decimals });
+    scale = Math.max(scale, decimals);
+  }
+  let total = 0n;
+  for (const { units, decimals } of parsed) total += units * 10n ** BigInt(scale - decimals);
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, "0");
+  return `${negative ? "-" : ""}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
 
 /** Units refunded on a line: exact when refund lines are known, else inferred from what left the order. */

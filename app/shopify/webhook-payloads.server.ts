@@ -23,13 +23,45 @@ export class WebhookPayloadError extends Error {
 }
 
 const obj = (value: unknown): Json => (value !== null && typeof value === "object" ? (value as Json) : {});
-const list = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
-const int = (value: unknown): number => (typeof value === "number" ? value : Number(value ?? 0) || 0);
+
+/** A list the body may leave out; present but not an array, the body is malformed. */
+function list(value: unknown, what: string): Json[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new WebhookPayloadError(`Webhook payload's ${what} is not a list`);
+  return value.map((item) => obj(item));
+}
+
+/** PostgreSQL's bigint, where Shopify ids are kept. */
+const MAX_ID = 9_223_372_036_854_775_807n;
+/** PostgreSQL's integer, where quantities are kept. */
+const MAX_QUANTITY = 2_147_483_647;
 
 function id(value: unknown, what: string): bigint {
-  if ((typeof value === "number" && Number.isFinite(value)) || (typeof value === "string" && /^\d+$/.test(value))) return BigInt(value);
-  throw new WebhookPayloadError(`Webhook payload has no valid ${what}`);
+  // A JSON number past 2^53 has already lost digits: the id it names is not the one sent.
+  const parsed =
+    typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : typeof value === "string" && /^\d{1,19}$/.test(value) ? BigInt(value) : null;
+  if (parsed === null || parsed <= 0n || parsed > MAX_ID) throw new WebhookPayloadError(`Webhook payload has no valid ${what}`);
+  return parsed;
+}
+
+/** A unit count: a whole number from 0 to PostgreSQL's integer limit (3e9 units is not an order, it is a broken body). */
+function quantity(value: unknown, what: string): number {
+  const parsed = typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof parsed !== "number" || !Number.isInteger(parsed) || parsed < 0 || parsed > MAX_QUANTITY) {
+    throw new WebhookPayloadError(`Webhook payload has an invalid ${what} (${JSON.stringify(value)})`);
+  }
+  return parsed;
+}
+
+/** Money as Shopify sends it ("12.345", sometimes a number); within the numeric(18,4) columns, else rejected. */
+function money(value: unknown, what: string): string | null {
+  if (value === null || value === undefined) return null;
+  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : value;
+  if (typeof text !== "string" || !/^-?\d{1,14}(\.\d{1,4})?$/.test(text)) {
+    throw new WebhookPayloadError(`Webhook payload has an invalid ${what} (${JSON.stringify(value)})`);
+  }
+  return text;
 }
 
 function requiredDate(value: unknown, what: string): Date {
@@ -38,8 +70,8 @@ function requiredDate(value: unknown, what: string): Date {
   return date;
 }
 
-function optionalId(value: unknown): bigint | null {
-  return value === null || value === undefined ? null : id(value, "id");
+function optionalId(value: unknown, what = "id"): bigint | null {
+  return value === null || value === undefined ? null : id(value, what);
 }
 
 /** REST bodies only name the source; these are the channel names the Admin API reports. */
@@ -64,15 +96,18 @@ export interface OrderPayload {
 export function parseOrderPayload(payload: unknown): OrderPayload {
   const body = obj(payload);
   const orderId = id(body.id, "order id");
+  // Every order has lines; a body without a list of them would store an order that sold nothing.
+  if (!Array.isArray(body.line_items)) throw new WebhookPayloadError("Webhook payload's line_items is not a list");
+  const refunds = list(body.refunds, "refunds");
   const refundedByLine = new Map<bigint, number>();
-  for (const refund of list(body.refunds)) {
-    for (const line of list(refund.refund_line_items)) {
+  for (const refund of refunds) {
+    for (const line of list(refund.refund_line_items, "refund_line_items")) {
       const lineId = id(line.line_item_id, "refunded line id");
-      refundedByLine.set(lineId, (refundedByLine.get(lineId) ?? 0) + int(line.quantity));
+      refundedByLine.set(lineId, (refundedByLine.get(lineId) ?? 0) + quantity(line.quantity, "refunded quantity"));
     }
   }
   const processedAt = toDate(body.processed_at) ?? requiredDate(body.created_at, "processed_at");
-  const fulfilmentLocation = list(body.fulfillments).map((f) => f.location_id).find((l) => l !== null && l !== undefined);
+  const fulfilmentLocation = list(body.fulfillments, "fulfillments").map((f) => f.location_id).find((l) => l !== null && l !== undefined);
   const order: OrderRecord = {
     id: orderId,
     name: str(body.name) ?? "",
@@ -81,27 +116,32 @@ export function parseOrderPayload(payload: unknown): OrderPayload {
     updatedAt: requiredDate(body.updated_at, "updated_at"),
     cancelledAt: toDate(body.cancelled_at),
     channel: channelFromSource(str(body.source_name)),
-    locationId: optionalId(body.location_id ?? fulfilmentLocation ?? null),
+    locationId: optionalId(body.location_id ?? fulfilmentLocation ?? null, "location id"),
     currencyCode: str(body.currency),
     test: body.test === true,
-    discountCodes: list(body.discount_codes).map((d) => str(d.code)).filter((c): c is string => c !== null),
+    discountCodes: list(body.discount_codes, "discount_codes").map((d) => str(d.code)).filter((c): c is string => c !== null),
     refundedByLine,
-    hasRefunds: list(body.refunds).length > 0,
+    hasRefunds: refunds.length > 0,
   };
-  const lines = list(body.line_items).map((line): OrderLineRecord => {
+  const lines = list(body.line_items, "line_items").map((line): OrderLineRecord => {
     const lineId = id(line.id, "line item id");
-    const quantity = int(line.quantity);
-    const current = line.current_quantity === undefined ? quantity - (refundedByLine.get(lineId) ?? 0) : int(line.current_quantity);
+    const ordered = quantity(line.quantity, "line quantity");
+    const current =
+      line.current_quantity === undefined ? ordered - (refundedByLine.get(lineId) ?? 0) : quantity(line.current_quantity, "line current_quantity");
     return {
       id: lineId,
       orderId,
-      variantId: optionalId(line.variant_id),
-      productId: optionalId(line.product_id),
+      variantId: optionalId(line.variant_id, "variant id"),
+      productId: optionalId(line.product_id, "product id"),
       sku: str(line.sku),
-      quantity,
+      quantity: ordered,
       currentQuantity: current,
-      unitPrice: str(obj(obj(line.price_set).shop_money).amount) ?? str(line.price) ?? "0",
-      discount: sumMoney(list(line.discount_allocations).map((d) => str(obj(obj(d.amount_set).shop_money).amount) ?? str(d.amount))),
+      unitPrice: money(obj(obj(line.price_set).shop_money).amount, "line price") ?? money(line.price, "line price") ?? "0",
+      discount: sumMoney(
+        list(line.discount_allocations, "discount_allocations").map(
+          (d) => money(obj(obj(d.amount_set).shop_money).amount, "discount") ?? money(d.amount, "discount"),
+        ),
+      ),
     };
   });
   return { order, lines };
@@ -120,7 +160,10 @@ export function parseRefundPayload(payload: unknown): RefundPayload {
     refundId: id(body.id, "refund id"),
     orderId: id(body.order_id, "order id"),
     createdAt: requiredDate(body.created_at, "created_at"),
-    lines: list(body.refund_line_items).map((line) => ({ lineItemId: id(line.line_item_id, "refunded line id"), quantity: int(line.quantity) })),
+    lines: list(body.refund_line_items, "refund_line_items").map((line) => ({
+      lineItemId: id(line.line_item_id, "refunded line id"),
+      quantity: quantity(line.quantity, "refunded quantity"),
+    })),
   };
 }
 
@@ -154,15 +197,15 @@ export function parseProductPayload(payload: unknown): ProductPayload {
       createdAt: toDate(body.created_at),
       updatedAt,
     },
-    variantsComplete: list(body.variants).length < PRODUCT_WEBHOOK_VARIANT_CAP,
-    variants: list(body.variants).map((v) => ({
+    variantsComplete: list(body.variants, "variants").length < PRODUCT_WEBHOOK_VARIANT_CAP,
+    variants: list(body.variants, "variants").map((v) => ({
       id: id(v.id, "variant id"),
       productId,
       title: str(v.title) ?? "",
       sku: str(v.sku),
-      price: str(v.price) ?? "0",
-      compareAtPrice: str(v.compare_at_price),
-      inventoryItemId: optionalId(v.inventory_item_id),
+      price: money(v.price, "variant price") ?? "0",
+      compareAtPrice: money(v.compare_at_price, "compare_at_price"),
+      inventoryItemId: optionalId(v.inventory_item_id, "inventory item id"),
       createdAt: toDate(v.created_at),
       updatedAt: toDate(v.updated_at) ?? updatedAt,
     })),
@@ -188,8 +231,12 @@ export function parseInventoryLevelPayload(payload: unknown): (InventoryLevelRec
   const body = obj(payload);
   const key = parseInventoryLevelKey(payload);
   const updatedAt = requiredDate(body.updated_at, "updated_at");
+  if (body.available === null || body.available === undefined) return null;
   const available = typeof body.available === "number" ? body.available : typeof body.available === "string" ? Number(body.available) : NaN;
-  if (!Number.isInteger(available)) return null;
+  // Stock may be negative (oversold), but within PostgreSQL's integer.
+  if (!Number.isInteger(available) || Math.abs(available) > MAX_QUANTITY) {
+    throw new WebhookPayloadError(`Webhook payload has an invalid available quantity (${JSON.stringify(body.available)})`);
+  }
   return { ...key, variantId: null, available, updatedAt };
 }
 
@@ -205,7 +252,7 @@ export function parseInventoryItemPayload(payload: unknown): InventoryItemPayloa
   const cost = body.cost;
   return {
     inventoryItemId: id(body.id, "inventory item id"),
-    unitCost: cost === null || cost === undefined ? null : String(cost),
+    unitCost: money(cost, "unit cost"),
     tracked: body.tracked !== false,
     updatedAt: toDate(body.updated_at),
   };

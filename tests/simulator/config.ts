@@ -51,6 +51,8 @@ export interface SimulatorOptions {
   bulkDir?: string;
   /** Root objects per execution chunk while streaming a bulk operation. */
   bulkChunkSize?: number;
+  /** Sends webhook deliveries (default the global fetch); a bench can capture them and replay them at its own pace. */
+  webhookFetch?: typeof fetch;
   /** Log each request to stderr. */
   verbose?: boolean;
 }

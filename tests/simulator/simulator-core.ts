@@ -50,6 +50,7 @@ export class SimulatorCore {
       app: this.app,
       apiVersion: options.webhookApiVersion ?? (this.app.tomlPath ? parseAppToml(readFileSync(this.app.tomlPath, "utf8")).apiVersion : undefined) ?? this.apiVersion,
       targets: resolveWebhookTargets(this.app),
+      ...(options.webhookFetch ? { fetchImpl: options.webhookFetch } : {}),
     });
     this.actions = new StoreActions(this.dispatcher, this.tokens, this.now);
     this.ownsBulkDir = options.bulkDir === undefined;

@@ -3,6 +3,7 @@ import { useFetcher, useRevalidator } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
 import { useFormat } from "../format/FormatContext";
+import { RefusedDeliveries } from "./RefusedDeliveries";
 import { SyncStatusBanner } from "./SyncStatusBanner";
 import { progressLabel, progressPercent } from "./sync-progress";
 
@@ -10,10 +11,10 @@ const REFRESH_MS = 3_000;
 
 /**
  * Sync state for the shop: the status banner, a progress bar with counts while an
- * import runs (the page refreshes itself meanwhile), the last successful sync, and a
- * retry button when the last run failed.
+ * import runs (the page refreshes itself meanwhile), the last successful sync, a
+ * retry button when the last run failed, and webhook deliveries Tempo refused.
  */
-export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt"> }) {
+export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt" | "refusedDeliveries"> }) {
   const f = useFormat();
   const retry = useFetcher<{ queued: boolean }>();
   const revalidator = useRevalidator();
@@ -59,6 +60,7 @@ export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "lat
             </retry.Form>
           )}
         </InlineStack>
+        <RefusedDeliveries refused={overview.refusedDeliveries} />
       </BlockStack>
     </Card>
   );

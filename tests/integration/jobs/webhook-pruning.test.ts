@@ -34,4 +34,13 @@ describe("webhook event pruning", () => {
     expect(kept.map((event) => event.webhookId)).toEqual(["w-2", "w-3"]);
     expect(await prisma.webhookEvent.count({ where: { shopId: other.id } })).toBe(2);
   });
+
+  it("keeps a delivery still waiting in the inbox, however old", async () => {
+    const shop = await prisma.shop.create({ data: { domain: uniqueShopDomain("prune-waiting") } });
+    await prisma.webhookEvent.create({
+      data: { shopId: shop.id, webhookId: "waiting", topic: "ORDERS_CREATE", status: "RECEIVED", payload: "{}", receivedAt: new Date(Date.now() - 30 * DAY_MS) },
+    });
+    await processReconcile({ data: { shopId: shop.id, shopDomain: shop.domain } } as Job<JobCatalog["reconcile"]>);
+    expect(await prisma.webhookEvent.count({ where: { shopId: shop.id } })).toBe(1);
+  });
 });

@@ -16,20 +16,25 @@ import {
 import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
+import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
 
 const domain = uniqueShopDomain("receipts");
 let simulator: RunningSimulator;
 let app: RunningAppServer;
 let shopId: number;
+let inbox: WebhookInbox;
 
 beforeAll(async () => {
   simulator = await startSimulatedShops([{ shopDomain: domain, seed: 43, variants: 12, historyDays: 30 }]);
   app = await startAppServer(TEST_APP_PORT);
   shopId = await installShop(simulator, domain);
   await runCatalogBackfill(await loadSyncContext(shopId));
+  // Webhooks are recorded by the route and applied by the worker's inbox.
+  inbox = await startWebhookInbox();
 });
 
 afterAll(async () => {
+  await inbox?.close();
   await app?.close();
   await simulator?.close();
   await closePgPool();
@@ -68,6 +73,7 @@ describe("receiving a purchase order into Shopify's stock", () => {
     expect(simAvailable(inventoryItemId, locationId)).toBe(before + 48);
     expect(sim().inventoryAdjustmentGroups.map((g) => [g.id, g.reason, g.referenceDocumentUri])).toEqual([[adjustmentGroupId, "received", "gid://tempo-sop/PurchaseOrder/7"]]);
     await simulator.webhooks.flush(domain);
+    await inbox.drain(shopId);
     const sent = levelUpdates().slice(webhooksBefore);
     expect(sent.map((d) => [d.state, JSON.parse(d.body) as unknown])).toEqual([
       ["delivered", expect.objectContaining({ inventory_item_id: Number(inventoryItemId), location_id: Number(locationId), available: before + 48 })],
@@ -86,6 +92,7 @@ describe("receiving a purchase order into Shopify's stock", () => {
     expect(retry).toEqual({ adjustmentGroupId });
     expect(simAvailable(inventoryItemId, locationId)).toBe(after);
     await simulator.webhooks.flush(domain);
+    await inbox.drain(shopId);
     expect(levelUpdates()).toHaveLength(webhooks);
     expect(sim().inventoryAdjustmentGroups).toHaveLength(1);
   });
@@ -112,6 +119,7 @@ describe("receiving a purchase order into Shopify's stock", () => {
     const narrow = TEST_APP.scopes.filter((scope) => scope !== "write_inventory");
     simulator.actions.updateScopes(sim(), narrow);
     await simulator.webhooks.flush(domain);
+    await inbox.drain(shopId);
     const shop = await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } });
     expect(grantAllowsReceiving(shop.accessScopes)).toBe(false);
     const { inventoryItemId, locationId } = stocked(2);
@@ -128,6 +136,7 @@ describe("receiving a purchase order into Shopify's stock", () => {
     expect(simAvailable(inventoryItemId, locationId)).toBe(before);
     simulator.actions.updateScopes(sim(), [...TEST_APP.scopes]);
     await simulator.webhooks.flush(domain);
+    await inbox.drain(shopId);
     expect(grantAllowsReceiving((await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).accessScopes)).toBe(true);
   });
 });

@@ -5,9 +5,8 @@ import { closePgPool } from "~/persistence/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
 import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
-import { handleSyncWebhook } from "~/sync/webhook-sync.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
-import { demandByVariantLocation, expectedDemand, installShop, storedTotals, testPrisma, truthOf } from "./sync-support";
+import { deliverNow, demandByVariantLocation, expectedDemand, installShop, storedTotals, testPrisma, truthOf } from "./sync-support";
 
 // No app server in this file: every webhook the simulator sends is lost, as when the app was down.
 const domain = uniqueShopDomain("reconcile");
@@ -130,7 +129,7 @@ describe("reconciliation", () => {
     expect((await testPrisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 990_003n } } })).deletedAt).not.toBeNull();
 
     const stale = { id: 990_003, title: "Stale", status: "active", updated_at: new Date(Date.now() - 86_400_000).toISOString(), variants: [] };
-    expect(await handleSyncWebhook({ topic: "products/update", shopDomain: domain, webhookId: "reconcile-stale-1", payload: stale })).toBe("applied");
+    expect(await deliverNow({ topic: "products/update", shopDomain: domain, webhookId: "reconcile-stale-1", payload: stale })).toBe("applied");
     expect(await testPrisma.product.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 990_003n } } })).toMatchObject({ title: "Gone", deletedAt: expect.any(Date) });
   });
 });

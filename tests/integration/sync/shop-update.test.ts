@@ -5,12 +5,14 @@ import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-s
 import { TEST_APP_PORT } from "../../support/test-app";
 import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
 import { closePgPool } from "~/persistence/pg-pool.server";
+import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
 import { installShop, testPrisma } from "./sync-support";
 
 const domain = uniqueShopDomain("shop-update");
 let simulator: RunningSimulator;
 let app: RunningAppServer;
 let shopId: number;
+let inbox: WebhookInbox;
 
 beforeAll(async () => {
   simulator = await startSimulatedShops([{ shopDomain: domain, seed: 17, variants: 5, historyDays: 10 }]);
@@ -18,9 +20,11 @@ beforeAll(async () => {
   shopId = await installShop(simulator, domain);
   // Shop ids restart with every test database: drop a leftover of an earlier run with the same id.
   await (await getQueue("sync").getJob(shopJobId("demand-rebuild", shopId)))?.remove();
+  inbox = await startWebhookInbox();
 });
 
 afterAll(async () => {
+  await inbox?.close();
   await app?.close();
   await simulator?.close();
   await closeQueues();
@@ -31,6 +35,7 @@ afterAll(async () => {
 async function sendShopUpdate(fields: Record<string, string>): Promise<void> {
   simulator.actions.emit(simulator.shop(domain), "shop/update", { id: 1, domain, updated_at: new Date().toISOString(), ...fields }, { duplicate: false, outOfOrder: false });
   await simulator.webhooks.flush(domain);
+  await inbox.drain(shopId);
 }
 
 const demandRebuildJob = async () => getQueue("sync").getJob(shopJobId("demand-rebuild", shopId));

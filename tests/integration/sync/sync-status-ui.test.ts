@@ -67,4 +67,25 @@ describe("sync status on the overview page", () => {
     expect(job?.data).toEqual({ shopId, shopDomain: domain });
     await job?.remove();
   });
+
+  it("lists webhook deliveries Tempo refused, with their reasons, and no other shop's", async () => {
+    expect(await overviewHtml()).not.toContain("refused-deliveries");
+    const other = await testPrisma.shop.create({ data: { domain: uniqueShopDomain("sync-ui-other") } });
+    await testPrisma.webhookEvent.createMany({
+      data: [
+        { shopId, webhookId: "ui-refused-1", topic: "INVENTORY_LEVELS_UPDATE", status: "REJECTED", reason: "Webhook payload has an invalid available quantity (3000000000)", processedAt: new Date() },
+        { shopId, webhookId: "ui-refused-2", topic: "ORDERS_CREATE", status: "FAILED", reason: "simulated failure", processedAt: new Date() },
+        { shopId, webhookId: "ui-applied", topic: "ORDERS_CREATE", status: "APPLIED", processedAt: new Date() },
+        { shopId: other.id, webhookId: "ui-other-shop", topic: "ORDERS_CREATE", status: "REJECTED", reason: "another shop's refusal", processedAt: new Date() },
+      ],
+    });
+    const html = await overviewHtml();
+    expect(html).toContain("2 updates from Shopify were refused");
+    expect(html).toContain("inventory_levels/update");
+    expect(html).toContain("Webhook payload has an invalid available quantity (3000000000)");
+    expect(html).toContain("gave up after retrying");
+    expect(html).not.toContain("another shop&#x27;s refusal");
+    expect(html).not.toContain("ui-applied");
+    expect(html).not.toContain("ui-other-shop");
+  });
 });

@@ -4,6 +4,7 @@ import { PrismaClient } from "@prisma/client";
 import type { RunningSimulator } from "../../simulator/server";
 import { summarizeTruth, type TruthSummary } from "../../simulator/seed/truth";
 import { TEST_APP } from "../../support/test-app";
+import { acceptSyncWebhook, applyPendingWebhooks, type SyncWebhook } from "~/sync/webhook-sync.server";
 
 export const testPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 
@@ -45,7 +46,7 @@ export async function storedTotals(shopId: number): Promise<StoredTotals> {
        (SELECT count(*) FROM "Product" WHERE "shopId" = $1 AND "deletedAt" IS NULL) AS products,
        (SELECT count(*) FROM "Variant" WHERE "shopId" = $1 AND "deletedAt" IS NULL) AS variants,
        (SELECT count(*) FROM "InventoryLevel" WHERE "shopId" = $1) AS levels,
-       (SELECT count(*) FROM "Order" WHERE "shopId" = $1) AS orders,
+       (SELECT count(*) FROM "Order" WHERE "shopId" = $1 AND "deletedAt" IS NULL) AS orders,
        (SELECT count(*) FROM "OrderLine" WHERE "shopId" = $1) AS "orderLines",
        (SELECT COALESCE(sum("quantity"), 0) FROM "OrderLine" WHERE "shopId" = $1) AS "unitsSold",
        (SELECT COALESCE(sum("quantity" - "refundedQuantity"), 0) FROM "OrderLine" WHERE "shopId" = $1) AS "netUnits",
@@ -80,4 +81,23 @@ export function expectedDemand(simulator: RunningSimulator, domain: string): { t
     }
   }
   return { total, byKey };
+}
+
+export type DeliveryOutcome = "applied" | "rejected" | "failed" | "duplicate" | "ignored" | "unknown-shop";
+
+/**
+ * A delivery as the route takes it and the worker applies it, in one call: recorded in
+ * the inbox, then the shop's inbox drained. Says what became of this delivery.
+ */
+export async function deliverNow(webhook: SyncWebhook): Promise<DeliveryOutcome> {
+  const accepted = await acceptSyncWebhook(webhook);
+  if (accepted !== "accepted" && accepted !== "duplicate") return accepted;
+  const shop = await testPrisma.shop.findUniqueOrThrow({ where: { domain: webhook.shopDomain } });
+  for (;;) {
+    const pass = await applyPendingWebhooks(shop.id);
+    if (!pass.more && !pass.busy) break;
+  }
+  if (accepted === "duplicate") return "duplicate";
+  const event = await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId: shop.id, webhookId: webhook.webhookId } } });
+  return event.status === "APPLIED" ? "applied" : event.status === "REJECTED" ? "rejected" : "failed";
 }

@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
 import { closePgPool } from "~/persistence/pg-pool.server";
 import { rebuildAllDemand } from "~/persistence/demand.server";
-import { handleSyncWebhook, type SyncWebhook } from "~/sync/webhook-sync.server";
-import { testPrisma } from "./sync-support";
+import { inTransaction } from "~/persistence/pg-pool.server";
+import { upsertInventoryLevels } from "~/persistence/sync-writes.server";
+import { acceptSyncWebhook, applyPendingWebhooks, MAX_APPLY_ATTEMPTS, type SyncWebhook } from "~/sync/webhook-sync.server";
+import { deliverNow, testPrisma } from "./sync-support";
 
 // Deliveries go straight to the handler (no HMAC, no app server): these tests are about what they store.
 const domain = uniqueShopDomain("webhook-integrity");
@@ -24,7 +26,7 @@ const at = (second: number) => new Date(Date.UTC(2026, 10, 1, 12, 0, second)).to
 
 function deliver(topic: string, payload: unknown, extra: Partial<SyncWebhook> = {}) {
   deliveryCount += 1;
-  return handleSyncWebhook({ topic, shopDomain: domain, webhookId: `integrity-${deliveryCount}`, payload, ...extra });
+  return deliverNow({ topic, shopDomain: domain, webhookId: `integrity-${deliveryCount}`, payload, ...extra });
 }
 
 const productBody = (id: number, variantIds: number[], updatedAt: string, title = "Product") => ({
@@ -51,24 +53,31 @@ const variant = (id: number) => testPrisma.variant.findUniqueOrThrow({ where: { 
 const location = (id: number) => testPrisma.location.findUniqueOrThrow({ where: { shopId_id: { shopId, id: BigInt(id) } } });
 
 describe("sync webhook integrity", () => {
-  it("commits the delivery's claim only with its effects", async () => {
+  it("marks a delivery applied only in the commit of its effects", async () => {
     // Hold the shop's demand lock so the order delivery stops midway, as a crash would find it.
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query("BEGIN");
     await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('tempo-demand'), $1)`, [shopId]);
     const webhookId = "integrity-claim";
-    const pending = handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) });
+    const pending = deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const claimedMidway = await testPrisma.webhookEvent.count({ where: { shopId, webhookId } });
+    const midway = await testPrisma.webhookEvent.findUnique({ where: { shopId_webhookId: { shopId, webhookId } } });
+    const orderMidway = await testPrisma.order.count({ where: { shopId, id: 9001n } });
     await blocker.query("COMMIT");
     await blocker.end();
 
-    expect(claimedMidway).toBe(0);
+    // Recorded (durably, before the 200) but not applied while its effects were uncommitted.
+    expect(midway).toMatchObject({ status: "RECEIVED", processedAt: null });
+    expect(orderMidway).toBe(0);
     expect(await pending).toBe("applied");
-    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({ processedAt: expect.any(Date) });
+    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({
+      status: "APPLIED",
+      payload: null,
+      processedAt: expect.any(Date),
+    });
     expect(await testPrisma.order.count({ where: { shopId, id: 9001n } })).toBe(1);
-    expect(await handleSyncWebhook({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) })).toBe("duplicate");
+    expect(await deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) })).toBe("duplicate");
   });
 
   it("keeps a deleted product and its variants deleted when an older update arrives late", async () => {
@@ -144,19 +153,146 @@ describe("sync webhook integrity", () => {
   it("records a malformed delivery as rejected, stores nothing, and treats its retry as a duplicate", async () => {
     const body = { ...orderBody(9301, 6001, at(10)), updated_at: undefined };
     const webhookId = "integrity-malformed";
-    expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
+    expect(await deliverNow({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
     expect(await testPrisma.order.count({ where: { shopId, id: 9301n } })).toBe(0);
-    expect(await testPrisma.webhookEvent.count({ where: { shopId, webhookId, topic: "ORDERS_UPDATED" } })).toBe(1);
-    expect(await handleSyncWebhook({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
+    expect(await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId } } })).toMatchObject({
+      topic: "ORDERS_UPDATED",
+      status: "REJECTED",
+      reason: "Webhook payload has no valid updated_at",
+      payload: null,
+    });
+    expect(await deliverNow({ topic: "orders/updated", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
   });
 
-  it("deletes an order deleted in Shopify, with its lines and demand", async () => {
+  it("rejects out-of-range quantities and ids, and line_items that is not a list, once: recorded, nothing stored, the redelivery a duplicate", async () => {
+    const bodies = [
+      { ...orderBody(9311, 6001, at(10)), line_items: [{ id: 93110, variant_id: 6001, quantity: 3e9, price: "1.00" }] },
+      { ...orderBody(9312, 6001, at(10)), line_items: [{ id: "9223372036854775808", variant_id: 6001, quantity: 1, price: "1.00" }] },
+      { ...orderBody(9313, 6001, at(10)), line_items: { id: 93130, variant_id: 6001, quantity: 1 } },
+    ];
+    for (const [i, body] of bodies.entries()) {
+      const webhookId = `integrity-range-${i}`;
+      expect(await deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("rejected");
+      expect(await deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: body })).toBe("duplicate");
+    }
+    expect(await testPrisma.order.count({ where: { shopId, id: { in: [9311n, 9312n, 9313n] } } })).toBe(0);
+    expect(await testPrisma.webhookEvent.count({ where: { shopId, webhookId: { startsWith: "integrity-range-" } } })).toBe(3);
+  });
+
+  it("applies the rest of a batch when one delivery keeps failing, and gives that one up after its tries", async () => {
+    // An unexpected database error for one delivery only (a trigger stands in for it).
+    const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    await db.query(`CREATE OR REPLACE FUNCTION poison_location() RETURNS trigger AS $$ BEGIN
+      IF NEW."name" = 'Poison' THEN RAISE EXCEPTION 'simulated failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.query(`CREATE TRIGGER poison_location BEFORE INSERT OR UPDATE ON "Location" FOR EACH ROW EXECUTE FUNCTION poison_location()`);
+    try {
+      const names = ["Before", "Poison", "After"];
+      for (const [i, name] of names.entries()) {
+        const webhook = { topic: "locations/create", shopDomain: domain, webhookId: `poison-${i}`, payload: { id: 7700 + i, name, active: true, updated_at: at(10) } };
+        expect(await acceptSyncWebhook(webhook)).toBe("accepted");
+      }
+      expect(await applyPendingWebhooks(shopId)).toMatchObject({ applied: 2, failed: 1 });
+      expect((await location(7700)).name).toBe("Before");
+      expect((await location(7702)).name).toBe("After");
+      const waiting = await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId: "poison-1" } } });
+      expect(waiting).toMatchObject({ status: "RECEIVED", attempts: 1, reason: expect.stringContaining("simulated failure") });
+      for (let attempt = 2; attempt <= MAX_APPLY_ATTEMPTS; attempt++) await applyPendingWebhooks(shopId);
+      const given = await testPrisma.webhookEvent.findUniqueOrThrow({ where: { shopId_webhookId: { shopId, webhookId: "poison-1" } } });
+      expect(given).toMatchObject({ status: "FAILED", attempts: MAX_APPLY_ATTEMPTS, payload: null, processedAt: expect.any(Date) });
+      expect(await testPrisma.location.count({ where: { shopId, id: 7701n } })).toBe(0);
+    } finally {
+      await db.query(`DROP TRIGGER IF EXISTS poison_location ON "Location"`);
+      await db.end();
+    }
+  });
+
+  it("keeps money exact in a three-decimal currency (KWD): prices, discounts and revenue", async () => {
+    const kuwait = await testPrisma.shop.create({ data: { domain: uniqueShopDomain("kwd"), currencyCode: "KWD", ianaTimezone: "Asia/Kuwait" } });
+    const send = (topic: string, payload: unknown) => deliverNow({ topic, shopDomain: kuwait.domain, webhookId: `kwd-${topic}`, payload });
+    expect(
+      await send("products/create", {
+        id: 5901,
+        title: "Dates",
+        updated_at: at(1),
+        variants: [{ id: 6901, price: "7.125", compare_at_price: "8.375", inventory_item_id: 8901, updated_at: at(1) }],
+      }),
+    ).toBe("applied");
+    expect(await send("inventory_items/update", { id: 8901, cost: "3.105", tracked: true, updated_at: at(1) })).toBe("applied");
+    expect(
+      await send("orders/create", {
+        ...orderBody(9901, 6901, at(2)),
+        currency: "KWD",
+        line_items: [
+          {
+            id: 99010,
+            variant_id: 6901,
+            quantity: 2,
+            price: "12.345",
+            discount_allocations: [{ amount: "0.105" }, { amount: "0.200" }],
+          },
+        ],
+      }),
+    ).toBe("applied");
+    const variant = await testPrisma.variant.findUniqueOrThrow({ where: { shopId_id: { shopId: kuwait.id, id: 6901n } } });
+    expect([variant.price.toFixed(3), variant.compareAtPrice?.toFixed(3), variant.unitCost?.toFixed(3)]).toEqual(["7.125", "8.375", "3.105"]);
+    const line = await testPrisma.orderLine.findUniqueOrThrow({ where: { shopId_id: { shopId: kuwait.id, id: 99010n } } });
+    expect([line.unitPrice.toFixed(3), line.discount.toFixed(3)]).toEqual(["12.345", "0.305"]);
+    const demand = await testPrisma.dailyDemand.findFirstOrThrow({ where: { shopId: kuwait.id, variantId: 6901n } });
+    expect(demand.revenue.toFixed(3)).toBe("24.385");
+  });
+
+  it("keeps a newer shop/update when an older one arrives late, and orders two in one second by their trigger time", async () => {
+    const shopUpdate = (name: string, updatedAt: string) => ({ id: 1, name, currency: "EUR", iana_timezone: "UTC", updated_at: updatedAt });
+    expect(await deliver("shop/update", shopUpdate("Newer name", at(20)))).toBe("applied");
+    expect(await deliver("shop/update", shopUpdate("Older name", at(10)))).toBe("applied");
+    expect((await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).name).toBe("Newer name");
+    // Same second: the later trigger wins, whichever arrives first.
+    const second = at(30);
+    const later = new Date(new Date(second).getTime() + 700).toISOString();
+    const earlier = new Date(new Date(second).getTime() + 200).toISOString();
+    await deliver("shop/update", shopUpdate("Second change", second), { triggeredAt: later });
+    await deliver("shop/update", shopUpdate("First change", second), { triggeredAt: earlier });
+    expect((await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).name).toBe("Second change");
+  });
+
+  it("deletes an order deleted in Shopify, with its lines and demand, and keeps it deleted when an older update arrives late", async () => {
     await deliver("orders/create", orderBody(9401, 6401, at(10)));
     expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(1);
-    expect(await deliver("orders/delete", { id: 9401 })).toBe("applied");
-    expect(await testPrisma.order.count({ where: { shopId, id: 9401n } })).toBe(0);
+    expect(await deliver("orders/delete", { id: 9401 }, { triggeredAt: at(30) })).toBe("applied");
+    expect(await testPrisma.order.count({ where: { shopId, id: 9401n, deletedAt: null } })).toBe(0);
     expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9401n } })).toBe(0);
     expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(0);
+
+    // orders/updated from before the delete, delivered after it: refused by the tombstone.
+    expect(await deliver("orders/updated", orderBody(9401, 6401, at(20)))).toBe("applied");
+    expect(await testPrisma.order.findUniqueOrThrow({ where: { shopId_id: { shopId, id: 9401n } } })).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9401n } })).toBe(0);
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6401n } })).toBe(0);
+  });
+
+  it("keeps an order out whose delete arrived before its create", async () => {
+    expect(await deliver("orders/delete", { id: 9402 }, { triggeredAt: at(30) })).toBe("applied");
+    expect(await deliver("orders/create", orderBody(9402, 6402, at(10)))).toBe("applied");
+    expect(await testPrisma.order.count({ where: { shopId, id: 9402n, deletedAt: null } })).toBe(0);
+    expect(await testPrisma.orderLine.count({ where: { shopId, orderId: 9402n } })).toBe(0);
+    expect(await testPrisma.dailyDemand.count({ where: { shopId, variantId: 6402n } })).toBe(0);
+  });
+
+  it("keeps a disconnected level disconnected when an older update or connect arrives late; a newer connect brings it back", async () => {
+    const key = { shopId_inventoryItemId_locationId: { shopId, inventoryItemId: 8301n, locationId: 7001n } };
+    await deliver("inventory_levels/connect", { inventory_item_id: 8301, location_id: 7001, available: 5, updated_at: at(10) });
+    await deliver("inventory_levels/disconnect", { inventory_item_id: 8301, location_id: 7001 }, { triggeredAt: at(30) });
+    await deliver("inventory_levels/update", { inventory_item_id: 8301, location_id: 7001, available: 4, updated_at: at(20) });
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
+    // The same late update through a reconciliation's catalogue write is kept out too.
+    await inTransaction((client) => upsertInventoryLevels(client, shopId, [{ inventoryItemId: 8301n, locationId: 7001n, variantId: null, available: 4, onHand: 4, updatedAt: new Date(at(25)) }], "RECONCILE"));
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
+    expect(await testPrisma.inventoryLevelChange.count({ where: { shopId, inventoryItemId: 8301n, available: 4 } })).toBe(0);
+
+    await deliver("inventory_levels/connect", { inventory_item_id: 8301, location_id: 7001, available: 2, updated_at: at(40) });
+    expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toMatchObject({ available: 2 });
+    expect(await testPrisma.inventoryLevelTombstone.count({ where: { shopId, inventoryItemId: 8301n } })).toBe(0);
   });
 
   it("does not delete variants a product body may have left out", async () => {

@@ -8,6 +8,20 @@ import { channelFromSource, parseOrderPayload, parseRefundPayload, refinedVersio
 import { copyLine } from "~/persistence/copy-upsert.server";
 
 describe("bulk JSONL records", () => {
+  it("keeps three-decimal money as exported (KWD): unit price and summed discounts", () => {
+    const line = parseBulkLine(
+      JSON.stringify({
+        id: "gid://shopify/LineItem/16",
+        quantity: 2,
+        currentQuantity: 2,
+        originalUnitPriceSet: { shopMoney: { amount: "12.345", currencyCode: "KWD" } },
+        discountAllocations: [{ allocatedAmountSet: { shopMoney: { amount: "0.105" } } }, { allocatedAmountSet: { shopMoney: { amount: "0.2" } } }],
+        __parentId: "gid://shopify/Order/6",
+      }),
+    );
+    expect(line).toMatchObject({ kind: "line", record: { unitPrice: "12.345", discount: "0.305" } });
+  });
+
   it("maps lines by GID type and takes the parent from __parentId", () => {
     const level = parseBulkLine(
       JSON.stringify({
@@ -41,6 +55,13 @@ describe("bulk JSONL records", () => {
     expect(refundedQuantity({ refundedByLine: new Map([[1n, 1]]), hasRefunds: true }, line)).toBe(1);
     expect(removedQuantity(line, 1)).toBe(2);
     expect(sumMoney(["0.10", "0.20"])).toBe("0.30");
+    // Three-decimal currencies (KWD, BHD, JOD, OMR, TND) keep their third decimal; no float drift.
+    expect(sumMoney(["0.105", "0.200"])).toBe("0.305");
+    expect(sumMoney(["1.005", "2.005", "3.005"])).toBe("6.015");
+    expect(sumMoney(["0.1", "0.2", "0.3"])).toBe("0.60");
+    expect(sumMoney(["12345678901234.5678", "0.0002"])).toBe("12345678901234.5680");
+    expect(sumMoney(["-1.50", "0.25"])).toBe("-1.25");
+    expect(sumMoney([])).toBe("0.00");
     expect(gidNumber("gid://shopify/Order/123?x=1")).toBe(123n);
     expect(gidNumber("nope")).toBeNull();
   });
