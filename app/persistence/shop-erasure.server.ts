@@ -29,6 +29,10 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "Supplier",
   "PlanDirtyVariant",
   "ShopMetricsWeek",
+  "PromotionVariant",
+  "Promotion",
+  "ShopifyDiscount",
+  "Collection",
   "PlanRun",
 ] as const;
 
