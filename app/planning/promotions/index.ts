@@ -5,6 +5,7 @@
 export { checkPromotion } from "./check";
 export { SHORT_TOLERANCE_UNITS } from "./model";
 export { RANKING } from "./phasing";
+export { blendUplift, measurePromotionUplift, type BlendedUplift, type MeasuredUplift, type PromotionSalesDay, type VariantPromotionSales } from "./learning";
 export type {
   BaselineDemand,
   CheckSettings,
