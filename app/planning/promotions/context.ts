@@ -195,6 +195,7 @@ export const VERDICTS = ["supportable", "at_risk", "not_supportable"] as const;
 
 export function countVerdicts(results: readonly GroupResult[]): Record<PromotionVerdict, number> {
   const counts: Record<PromotionVerdict, number> = { supportable: 0, at_risk: 0, not_supportable: 0 };
-  for (const result of results) counts[VERDICTS[result.rank]]++;
+  // Variants left out, or with no promotion days left, have nothing to carry.
+  for (const result of results) if (result.shape.first !== null) counts[VERDICTS[result.rank]]++;
   return counts;
 }

@@ -123,10 +123,10 @@ export function verdictWord(verdict: PromotionVerdict): string {
 
 /** The whole promotion's sentence: how many variants fall short, and the first of them. */
 export function promotionReason(context: PromotionContext, results: readonly GroupResult[], counts: Record<PromotionVerdict, number>, unitsShort: number): string {
-  const total = results.length;
-  const inPromotion = results.filter((r) => r.shape.first !== null).length;
-  if (total === 0) return "No variants to check: the promotion has no variant stocked where its channel sells.";
-  if (inPromotion === 0) return "Nothing to carry: the promotion has no days left from the check date on.";
+  if (results.length === 0) return "No variants to check: the promotion has no variant stocked where its channel sells.";
+  // Variants left out or past their days are not part of what it has to carry.
+  const total = results.filter((r) => r.shape.first !== null).length;
+  if (total === 0) return "Nothing to carry: the promotion has no days left from the check date on.";
   const worstDay = (r: GroupResult, rank: number) =>
     Math.min(...r.results.filter((s) => s.outcome.rank === rank).map((s) => (rank === 2 ? s.outcome.firstShortDay : Math.max(0, Math.min(...[s.outcome.firstShortHighDay, s.outcome.belowSafetyDay].filter((d) => d >= 0))))));
   const named = (rank: number) =>
@@ -153,7 +153,7 @@ export function effectOf(context: PromotionContext, totals: EffectTotals, until:
   const delta = (value: number, base: number | undefined, format: (v: number) => string): string => {
     if (base === undefined) return "";
     const change = value - base;
-    if (Math.abs(change) < 0.5) return ", as the plan entered";
+    if (Math.abs(change) < 0.5) return ", the same as the plan as entered";
     return `, ${change > 0 ? "+" : "−"}${format(Math.abs(change))} against the plan as entered`;
   };
   return {

@@ -220,7 +220,7 @@ export interface PhasingOption {
   effect: PlanEffect;
   /** How many things marketing or buying must edit to apply it. */
   changes: number;
-  /** Variants still short after it, by verdict. */
+  /** The variants still in the promotion after it, by verdict. */
   counts: Record<PromotionVerdict, number>;
 }
 
@@ -229,6 +229,7 @@ export interface PromotionCheck {
   asOf: string;
   verdict: PromotionVerdict;
   reason: string;
+  /** Variants with promotion days from the check date on, by verdict. */
   counts: Record<PromotionVerdict, number>;
   variants: VariantCheck[];
   series: SeriesCheck[];
