@@ -274,6 +274,25 @@ describe("checkPromotion", () => {
     expect(uncertain.series[0]?.high?.firstShortDate).toBe("2027-03-07");
   });
 
+  it("lifts only the promotion's channel share, with a variant's own lift, and returns the daily stock when asked", () => {
+    // Half the location's sales go through the promotion's channel, at ×3 for this variant:
+    // 10 × (1 + 0.5 × 2) = 20 a day, three quarters of them at the discount (0.5 × 3 / 2).
+    const check = checkPromotion(
+      input({
+        promotion: promotion({ liftByVariant: { tee: { lift: 3 } } }),
+        series: [series({ channelShare: 0.5, available: 1000 })],
+        settings: { daily: true, weeksAfter: 1 },
+      }),
+    );
+    const tee = check.series[0]!;
+    expect(tee.promotionUnits).toBeCloseTo(140, 9);
+    expect(tee.reason).toContain("at ×3");
+    // Days 0–20: 70 + 140 + 70 sold; revenue 105 at 15 and 35 at 20 on the promotion's days.
+    expect(check.effect.revenue?.value).toBeCloseTo(140 * 20 + 105 * 15 + 35 * 20, 6);
+    expect(tee.daily?.from).toBe(AS_OF);
+    expect(tee.daily?.expected.slice(0, 8)).toEqual([990, 980, 970, 960, 950, 940, 930, 910]);
+  });
+
   it("says what is wrong with bad input", () => {
     expect(() => checkPromotion(input({ promotion: promotion({ end: "2027-03-01" }) }))).toThrow('checkPromotion: promotion "Spring drop" ends (2027-03-01) before it starts (2027-03-08)');
     expect(() => checkPromotion(input({ series: [series({ serviceLevel: 95 })] }))).toThrow('checkPromotion: series "tee": serviceLevel must lie strictly between 0 and 1, got 95');
