@@ -68,7 +68,7 @@ function sampleVariables(schema: GraphQLSchema, operation: OperationDefinitionNo
 
 const root = process.argv[2] ?? "app";
 const core = new SimulatorCore({
-  app: { apiKey: "check", apiSecret: "check", appUrl: "http://127.0.0.1:9", scopes: ["read_products", "read_orders", "read_all_orders", "read_inventory", "read_locations"] },
+  app: { apiKey: "check", apiSecret: "check", appUrl: "http://127.0.0.1:9", scopes: ["read_products", "read_orders", "read_all_orders", "read_inventory", "read_locations", "read_discounts"] },
   shops: [tinyShop()],
 });
 let problems = 0;
