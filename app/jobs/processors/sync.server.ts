@@ -7,6 +7,7 @@ import { pruneWebhookEvents, webhookRetentionCutoff } from "~/persistence/webhoo
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { rebuildShopDemand } from "~/sync/demand-rebuild.server";
 import { runOrdersBackfill, startOrdersExportEarly } from "~/sync/orders-backfill.server";
+import { runPendingReads } from "~/sync/pending-reads.server";
 import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
@@ -64,4 +65,9 @@ export async function processDemandRebuild(job: Job<JobCatalog["demand-rebuild"]
   });
   await enqueueShopJob("plan-shop", { ...job.data, trigger: "sync" });
   return result;
+}
+
+/** Reads what collection and discount webhooks named but did not carry. */
+export async function processShopifyReads(job: Job<JobCatalog["shopify-reads"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => runPendingReads(await loadSyncContext(job.data.shopId)));
 }

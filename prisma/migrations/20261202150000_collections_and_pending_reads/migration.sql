@@ -9,6 +9,7 @@ CREATE TABLE "PendingShopifyRead" (
     "shopId" INTEGER NOT NULL,
     "kind" "PendingReadKind" NOT NULL,
     "id" BIGINT NOT NULL,
+    "gid" TEXT NOT NULL,
     "requestedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PendingShopifyRead_pkey" PRIMARY KEY ("shopId","kind","id")
