@@ -1,3 +1,4 @@
+import { formatMoment } from "~/lib/format";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
@@ -55,7 +56,9 @@ describe("sync status on the overview page", () => {
     expect(html).toContain("Order history import failed");
     expect(html).toContain("Shopify could not finish exporting your data.");
     expect(html).toContain("Retry now");
-    expect(html).toContain(`Last successful sync: ${finishedAt.toUTCString()}`);
+    // In the shop's time zone and the merchant's locale (the admin sends locale=en).
+    const shown = formatMoment(finishedAt.toISOString(), { locale: "en", currencyCode: "USD", timezone: "Etc/UTC" });
+    expect(html).toContain(`Last successful sync: ${shown}`);
 
     const response = await fetch(`${app.url}/app?index`, {
       method: "POST",
