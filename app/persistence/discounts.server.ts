@@ -6,6 +6,7 @@
 import type pg from "pg";
 import prisma from "~/db.server";
 import type { DiscountRecord } from "~/shopify/discount-records";
+import { grantAllowsDiscounts } from "~/shopify/discounts.server";
 import { copyIntoStaging } from "./copy-upsert.server";
 
 const COLUMNS = [
@@ -123,4 +124,13 @@ export async function listShopifyDiscountsForPlanning(shopId: number, options: {
       AND (d."appliesToAll" OR cardinality(d."productIds") > 0 OR cardinality(d."variantIds") > 0 OR cardinality(d."collectionIds") > 0)
     ORDER BY d."startsAt", d."id"`;
   return rows.map((r) => ({ ...r, method: r.method === "code" ? "code" : "automatic", endsAt: r.endsAt }));
+}
+
+/**
+ * Why the shop's Shopify discounts are not in Tempo, for the sync panel, or null when Tempo
+ * reads them. Decided by the recorded grant (app/scopes_update keeps it current).
+ */
+export function discountsUnavailableReason(shop: { accessScopes: string | null }): string | null {
+  if (grantAllowsDiscounts(shop.accessScopes)) return null;
+  return "Your Shopify discounts are not in Tempo: its access does not include reading discounts (read_discounts). Everything else syncs as usual. Open Tempo from your Shopify admin and approve the updated access to see the discounts you scheduled as promotion plans.";
 }
