@@ -140,3 +140,69 @@ export async function advancePromotionStatuses(shopId: number, today: string): P
   await prisma.promotion.updateMany({ where: { shopId, status: "PLANNED", startsOn: { lte: day(today) }, endsOn: { gte: day(today) } }, data: { status: "LIVE" } });
   await prisma.promotion.updateMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { lt: day(today) } }, data: { status: "DONE" } });
 }
+
+export interface PromotionStockWeek {
+  promotionId: number;
+  week: number;
+  projected: number;
+  demand: number;
+}
+
+/** Per promotion and forecast week: projected stock and demand (with promotions) summed over its included variants, from the active run. */
+export async function promotionStockByWeek(shopId: number, runId: number, promotionIds: readonly number[], weeks: number): Promise<PromotionStockWeek[]> {
+  if (promotionIds.length === 0) return [];
+  return prisma.$queryRaw<PromotionStockWeek[]>`
+    SELECT pv."promotionId", u.i::int AS "week", SUM(COALESCE(u.proj, 0))::float8 AS "projected", SUM(COALESCE(u.m, 0) + COALESCE(u.pu, 0))::float8 AS "demand"
+    FROM "PromotionVariant" pv
+    JOIN "StockPlan" s ON s."shopId" = pv."shopId" AND s."planRunId" = ${runId} AND s."variantId" = pv."variantId"
+    JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId",
+    unnest(s."projected"[1:${weeks}], f."mean"[1:${weeks}], f."promoUnits"[1:${weeks}]) WITH ORDINALITY AS u(proj, m, pu, i)
+    WHERE pv."shopId" = ${shopId} AND pv."promotionId" = ANY(${[...promotionIds]}::int[]) AND NOT pv."excluded"
+    GROUP BY pv."promotionId", u.i`;
+}
+
+export interface PromotionCheckRow {
+  variantId: string;
+  locationId: string;
+  productTitle: string;
+  variantTitle: string;
+  productType: string | null;
+  productId: string;
+  locationName: string;
+  fulfillsOnlineOrders: boolean;
+  firstWeek: string;
+  mean: number[];
+  weekdayIndex: number[] | null;
+  distribution: unknown;
+  available: number;
+  leadTimeDays: number;
+  safetyStock: number;
+  serviceLevel: number;
+  unitPrice: number | null;
+  unitCost: number | null;
+  casePack: number;
+  moqUnits: number;
+  incoming: number;
+}
+
+/** What checking a promotion reads for its variants at every location: the active run's forecast and stock plan, and buying terms. */
+export async function loadPromotionCheckRows(shopId: number, runId: number, variantIds: readonly bigint[]): Promise<PromotionCheckRow[]> {
+  if (variantIds.length === 0) return [];
+  return prisma.$queryRaw<PromotionCheckRow[]>`
+    SELECT s."variantId"::text AS "variantId", s."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle",
+           p."productType", v."productId"::text AS "productId", COALESCE(l."name", '') AS "locationName", COALESCE(l."fulfillsOnlineOrders", true) AS "fulfillsOnlineOrders",
+           to_char(f."firstWeek", 'YYYY-MM-DD') AS "firstWeek", f."mean", f."weekdayIndex", f."distribution",
+           s."available", s."leadTimeDays", s."safetyStock", s."serviceLevel", s."unitPrice"::float8 AS "unitPrice", s."unitCost"::float8 AS "unitCost",
+           COALESCE(t."casePack", su."casePack", 1)::int AS "casePack", COALESCE(t."moqUnits", su."moqUnits", 0)::int AS "moqUnits",
+           COALESCE(il."incoming", 0)::int AS "incoming"
+    FROM "StockPlan" s
+    JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
+    LEFT JOIN "Variant" v ON v."shopId" = s."shopId" AND v."id" = s."variantId"
+    LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+    LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
+    LEFT JOIN "VariantBuyingTerms" t ON t."shopId" = s."shopId" AND t."variantId" = s."variantId"
+    LEFT JOIN "Supplier" su ON su."shopId" = s."shopId" AND su."id" = s."supplierId"
+    LEFT JOIN "InventoryLevel" il ON il."shopId" = s."shopId" AND il."variantId" = s."variantId" AND il."locationId" = s."locationId"
+    WHERE s."shopId" = ${shopId} AND s."planRunId" = ${runId} AND s."variantId" = ANY(${variantIds.map(String)}::bigint[])
+    ORDER BY s."variantId", s."locationId"`;
+}

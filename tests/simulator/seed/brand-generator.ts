@@ -23,6 +23,7 @@ import { ID_BASES, IdSequence } from "./ids";
 import type { InventorySimulation, ReplenishmentPolicy } from "./inventory";
 import { planPromotions, promotionTruth } from "./promotions";
 import { deriveSeed, Rng } from "./random";
+import { applyEndState } from "./end-state";
 import { simulateSales } from "./sales-simulation";
 
 export const DEFAULT_VARIANTS = 300;
@@ -34,7 +35,7 @@ export const DEFAULT_LINES_PER_VARIANT = 150;
 const EXPECTED_FILL_RATE = 0.93;
 const SHOP_AGE_DAYS = 540;
 
-const STREAM = { catalog: 1, promotions: 2, carried: 3, policy: 4, inventory: 5, demand: 6, orders: 7, shop: 8, lostDemand: 9 } as const;
+const STREAM = { catalog: 1, promotions: 2, carried: 3, policy: 4, inventory: 5, demand: 6, orders: 7, shop: 8, lostDemand: 9, endState: 10 } as const;
 
 function buildLocations(count: number, createdAt: string, updatedAt: string): SimLocation[] {
   const ids = new IdSequence(ID_BASES.location);
@@ -120,6 +121,9 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
     ...(options.trueDemand ? { trueDemandRng: rngFor(STREAM.lostDemand) } : {}),
   });
   orderUpcomingProducts(shopRng, inventory, catalog, locationCount, days);
+  const endState = options.endState
+    ? applyEndState(rngFor(STREAM.endState), inventory, catalog.variants.map((v) => v.id), locationCount, orders, locationIds[0] ?? "", isoAt(window.startMs, days - 56), days - 1)
+    : null;
   const lastDayPrefix = isoAt(window.startMs, days - 1).slice(0, 11);
   const committed = committedUnits(orders, locationIds[0], lastDayPrefix);
   const pastPromotions = promotionTruth(plans, window, catalog.products.map((product) => product.id));
@@ -153,6 +157,7 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
       stockouts: stockoutTruth(inventory, catalog, locationIds, window),
       purchaseOrders: purchaseOrderTruth(inventory, catalog, locationIds, window),
       ...(trueDemand ? { weeklyDemand: weeklyDemandTruth(trueDemand, catalog, carried, locationIds, window) } : {}),
+      ...(endState ? { endState } : {}),
     },
   };
 }

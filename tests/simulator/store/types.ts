@@ -180,6 +180,13 @@ export interface SimStockoutTruth {
   to: IsoDateTime;
 }
 
+/** Stock situations set up on the last day (see seed/end-state.ts). */
+export interface SimEndStateTruth {
+  warehouseId: string;
+  runningOut: string[];
+  overstocked: string[];
+}
+
 /** A replenishment the generator simulated (opening stock and launch buys included); for tests only. */
 export interface SimPurchaseOrderTruth {
   variantId: string;
@@ -216,6 +223,8 @@ export interface ShopData {
     purchaseOrders?: SimPurchaseOrderTruth[];
     /** Only with BrandGeneratorOptions.trueDemand: the uncensored weekly demand. */
     weeklyDemand?: SimWeeklyDemandTruth;
+    /** Only with BrandGeneratorOptions.endState: variants left to run out, and overstocked, at the warehouse. */
+    endState?: SimEndStateTruth;
   };
 }
 
@@ -246,4 +255,9 @@ export interface BrandGeneratorOptions {
    * lost to stockouts from a separate random stream, so the shop itself is identical either way.
    */
   trueDemand?: boolean;
+  /**
+   * Leave some busy warehouse variants about to run out and others overstocked on the last day,
+   * named in truth.endState (for planning tests and the demo). Off by default.
+   */
+  endState?: boolean;
 }
