@@ -12,7 +12,7 @@ import { startSimulator, type RunningSimulator } from "../tests/simulator/server
 const DEMO_APP = {
   apiKey: "tempo-demo-api-key",
   apiSecret: "tempo-demo-api-secret",
-  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "write_inventory"],
+  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "read_discounts", "write_inventory"],
   handle: "tempo-sop",
   name: "Tempo",
 };

@@ -2,7 +2,7 @@ import type { Job } from "bullmq";
 import type { JobCatalog, JobName } from "~/queue/queues.server";
 import { processPlanShop, processPlanVariants } from "./plan.server";
 import { processShopErase } from "./privacy.server";
-import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile } from "./sync.server";
+import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile, processDiscountsSync, processShopifyReads } from "./sync.server";
 
 /** `token` is the worker's lock token for the job, needed to move it back to delayed. */
 export type Processor<N extends JobName> = (job: Job<JobCatalog[N], unknown, N>, token?: string) => Promise<unknown>;
@@ -15,6 +15,8 @@ export const processors: ProcessorRegistry = {
   "orders-backfill": processOrdersBackfill,
   reconcile: processReconcile,
   "demand-rebuild": processDemandRebuild,
+  "shopify-reads": processShopifyReads,
+  "discounts-sync": processDiscountsSync,
   "shop-erase": processShopErase,
   "plan-shop": processPlanShop,
   "plan-variants": processPlanVariants,

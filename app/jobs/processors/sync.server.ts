@@ -6,7 +6,9 @@ import { hasSucceededRun } from "~/persistence/sync-runs.server";
 import { pruneWebhookEvents, webhookRetentionCutoff } from "~/persistence/webhook-events.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { rebuildShopDemand } from "~/sync/demand-rebuild.server";
+import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { runOrdersBackfill, startOrdersExportEarly } from "~/sync/orders-backfill.server";
+import { runPendingReads } from "~/sync/pending-reads.server";
 import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
@@ -64,4 +66,14 @@ export async function processDemandRebuild(job: Job<JobCatalog["demand-rebuild"]
   });
   await enqueueShopJob("plan-shop", { ...job.data, trigger: "sync" });
   return result;
+}
+
+/** Reads what collection and discount webhooks named but did not carry. */
+export async function processShopifyReads(job: Job<JobCatalog["shopify-reads"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => runPendingReads(await loadSyncContext(job.data.shopId)));
+}
+
+/** Reads every discount once the grant gains read_discounts. */
+export async function processDiscountsSync(job: Job<JobCatalog["discounts-sync"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => syncDiscounts(await loadSyncContext(job.data.shopId)));
 }

@@ -18,6 +18,7 @@ import { BRAND_NAMES, STORE_LOCATION_NAMES, VENDORS } from "./brand-profile";
 import { isoAt, MS_PER_DAY, parseDay } from "./calendar";
 import { buildCatalog, NEVER, type Catalog, type HistoryWindow } from "./catalog";
 import { DemandModel } from "./demand";
+import { buildDiscounts } from "./discounts";
 import { ID_BASES, IdSequence } from "./ids";
 import type { InventorySimulation, ReplenishmentPolicy } from "./inventory";
 import { planPromotions, promotionTruth } from "./promotions";
@@ -125,6 +126,15 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
     : null;
   const lastDayPrefix = isoAt(window.startMs, days - 1).slice(0, 11);
   const committed = committedUnits(orders, locationIds[0], lastDayPrefix);
+  const pastPromotions = promotionTruth(plans, window, catalog.products.map((product) => product.id));
+  const discounts = buildDiscounts({
+    window,
+    pastPromotions,
+    collections: catalog.collections,
+    products: catalog.products,
+    variants: catalog.variants,
+    productIdsByPopularity: Array.from(model.productsByPopularity, (product) => catalog.products[product]?.id ?? ""),
+  });
 
   return {
     shop: {
@@ -137,12 +147,13 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
     locations,
     collections: catalog.collections,
     products: catalog.products,
+    discounts,
     variants: catalog.variants,
     inventoryItems: catalog.inventoryItems,
     inventoryLevels: inventoryLevels(inventory, catalog, carried, locationIds, committed, window),
     orders,
     truth: {
-      promotions: promotionTruth(plans, window, catalog.products.map((product) => product.id)),
+      promotions: pastPromotions,
       stockouts: stockoutTruth(inventory, catalog, locationIds, window),
       purchaseOrders: purchaseOrderTruth(inventory, catalog, locationIds, window),
       ...(trueDemand ? { weeklyDemand: weeklyDemandTruth(trueDemand, catalog, carried, locationIds, window) } : {}),

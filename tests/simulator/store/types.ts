@@ -37,6 +37,32 @@ export interface SimCollection {
   updatedAt: IsoDateTime;
 }
 
+/** What a discount takes off: a share of the price (Shopify's DiscountPercentage, 0..1) or a fixed amount. */
+export type SimDiscountValue = { percentage: number } | { amount: string; appliesOnEachItem: boolean };
+
+/** The items a discount applies to (customerGets.items): everything, products and variants, or collections. */
+export type SimDiscountItems = { all: true } | { productIds: string[]; variantIds: string[] } | { collectionIds: string[] };
+
+/**
+ * A discount as the Admin API's DiscountNode holds it. `basic` is an amount-off discount
+ * (DiscountAutomaticBasic / DiscountCodeBasic); `freeShipping` has no items or value.
+ * Status is not stored: Shopify derives ACTIVE, SCHEDULED or EXPIRED from the dates.
+ */
+export interface SimDiscount {
+  id: string;
+  method: "automatic" | "code";
+  type: "basic" | "freeShipping";
+  title: string;
+  /** The redeem code of a code discount (Shopify titles a code discount by its code unless renamed). */
+  code: string | null;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime | null;
+  value: SimDiscountValue;
+  items: SimDiscountItems;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
 export interface SimVariant {
   id: string;
   productId: string;
@@ -183,6 +209,8 @@ export interface ShopData {
   locations: SimLocation[];
   collections: SimCollection[];
   products: SimProduct[];
+  /** Automatic and code discounts, past, running and scheduled. */
+  discounts: SimDiscount[];
   variants: SimVariant[];
   inventoryItems: SimInventoryItem[];
   inventoryLevels: SimInventoryLevel[];
