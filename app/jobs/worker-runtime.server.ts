@@ -1,5 +1,7 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import { WorkInterruptedError } from "~/lib/interruption";
+import { recordShopAccessLost } from "~/persistence/sessions.server";
+import { ShopAccessLostError } from "~/shopify/throttled-client.server";
 import { createRedisConnection, queuePrefix } from "~/queue/connection.server";
 import { QUEUES, type JobName, type QueueKey } from "~/queue/queues.server";
 import type { ProcessorRegistry } from "./processors/index.server";
@@ -35,6 +37,11 @@ export function startWorkers(
           try {
             return await processor(job, token, shutdown.signal);
           } catch (error) {
+            if (error instanceof ShopAccessLostError) {
+              // Retrying with the same refused token cannot help: wait for the merchant's next visit.
+              await recordShopAccessLost(error.shopDomain);
+              throw new UnrecoverableError(error.message);
+            }
             if (!(error instanceof WorkInterruptedError)) throw error;
             // Handed back, not failed: no attempt spent, and no stall for BullMQ to count.
             await job.moveToDelayed(Date.now() + HANDED_BACK_DELAY_MS, token);

@@ -7,6 +7,7 @@ import { getShopOverview } from "~/persistence/overview.server";
 import { CatalogueCounts } from "~/components/overview/CatalogueCounts";
 import { SyncStatusCard } from "~/components/overview/SyncStatusCard";
 import { enqueueShopJob } from "~/queue/enqueue.server";
+import { invalidateOfflineSession } from "~/persistence/sessions.server";
 import { findShopByDomain } from "~/persistence/shops.server";
 import { fromRemixAdmin } from "~/shopify/admin-client.server";
 import { whenShopRecorded } from "~/shopify/after-auth.server";
@@ -22,15 +23,25 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       latestSync: null,
       progress: null,
       lastSuccessfulSyncAt: null,
+      accessLostAt: null,
       refusedDeliveries: { total: 0, latest: [] },
     },
   };
 };
 
-/** The sync card's retry button: start the import again (it resumes where it stopped). */
+/**
+ * The sync card's buttons. Retry: start the import again (it resumes where it stopped).
+ * Reconnect: drop the stored token and authenticate again, which exchanges a fresh one
+ * (afterAuth then resumes the sync).
+ */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
+  if (form.get("intent") === "reconnect") {
+    await invalidateOfflineSession(session.shop);
+    await authenticate.admin(request);
+    return json({ reconnected: true, error: null });
+  }
   if (form.get("intent") !== "retry-sync") {
     return json({ queued: false, error: `Unknown action "${String(form.get("intent"))}"` }, { status: 400 });
   }
