@@ -96,14 +96,15 @@ export async function loadPlanningLevels(shopId: number, variantIds?: readonly s
   return result.rows;
 }
 
-/** Daily demand from `fromDay` on, ordered by variant, location and day. */
-export async function loadDemandDays(shopId: number, fromDay: string, variantIds?: readonly string[]): Promise<DemandDay[]> {
+/** Daily demand from `fromDay` on, ordered by variant, location and day; optionally only some locations. */
+export async function loadDemandDays(shopId: number, fromDay: string, variantIds?: readonly string[], locationIds?: readonly string[]): Promise<DemandDay[]> {
   const result = await pgPool().query({
     text: `SELECT d."variantId"::text, d."locationId"::text, to_char(d."day", 'YYYY-MM-DD'), d."units", d."discountedUnits", d."revenue"::float8
            FROM "DailyDemand" d WHERE d."shopId" = $1 AND d."day" >= $2::date
              AND ($3::bigint[] IS NULL OR d."variantId" = ANY($3::bigint[]))
+             AND ($4::bigint[] IS NULL OR d."locationId" = ANY($4::bigint[]))
            ORDER BY 1, 2, 3`,
-    values: [shopId, fromDay, ids(variantIds)],
+    values: [shopId, fromDay, ids(variantIds), locationIds ? [...locationIds] : null],
     rowMode: "array",
   });
   // Arrays, not objects, from the driver: a shop's two years of demand is a lot of rows.
@@ -117,11 +118,12 @@ export async function loadDemandDays(shopId: number, fromDay: string, variantIds
   }));
 }
 
-export async function loadStockoutSpans(shopId: number, variantIds?: readonly string[]): Promise<StockoutSpan[]> {
+export async function loadStockoutSpans(shopId: number, variantIds?: readonly string[], locationIds?: readonly string[]): Promise<StockoutSpan[]> {
   const result = await pgPool().query<StockoutSpan>(
     `SELECT "variantId"::text AS "variantId", "locationId"::text AS "locationId", to_char("startedOn", 'YYYY-MM-DD') AS "from", to_char("endedOn", 'YYYY-MM-DD') AS "to"
-     FROM "StockoutPeriod" WHERE "shopId" = $1 AND ($2::bigint[] IS NULL OR "variantId" = ANY($2::bigint[]))`,
-    [shopId, ids(variantIds)],
+     FROM "StockoutPeriod" WHERE "shopId" = $1 AND ($2::bigint[] IS NULL OR "variantId" = ANY($2::bigint[]))
+       AND ($3::bigint[] IS NULL OR "locationId" = ANY($3::bigint[]))`,
+    [shopId, ids(variantIds), locationIds ? [...locationIds] : null],
   );
   return result.rows;
 }
@@ -158,4 +160,10 @@ export async function loadVariantRevenue(shopId: number, fromDay: string): Promi
     [shopId, fromDay],
   );
   return new Map(result.rows.map((r) => [r.variantId, r.revenue]));
+}
+
+/** The first day the shop's demand covers: earlier days are unknown, not zero sales. */
+export async function loadFirstDemandDay(shopId: number): Promise<string | undefined> {
+  const result = await pgPool().query<{ day: string | null }>(`SELECT to_char(MIN("day"), 'YYYY-MM-DD') AS "day" FROM "DailyDemand" WHERE "shopId" = $1`, [shopId]);
+  return result.rows[0]?.day ?? undefined;
 }

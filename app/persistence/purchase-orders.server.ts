@@ -74,6 +74,8 @@ export async function listPurchaseOrders(shopId: number, statuses?: readonly Pur
 export interface PurchaseOrderLineView {
   id: number;
   variantId: string;
+  /** Shopify's inventory item of the variant, where received units go; null for a deleted variant. */
+  inventoryItemId: string | null;
   productTitle: string;
   variantTitle: string;
   sku: string | null;
@@ -110,6 +112,7 @@ export async function getPurchaseOrder(shopId: number, id: number): Promise<Purc
     return {
       id: line.id,
       variantId: line.variantId.toString(),
+      inventoryItemId: variant?.inventoryItemId?.toString() ?? null,
       productTitle: (variant && productById.get(variant.productId)?.title) ?? "Deleted product",
       variantTitle: variant?.title ?? "",
       sku: variant?.sku ?? null,

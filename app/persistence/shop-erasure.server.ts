@@ -28,6 +28,11 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "VariantBuyingTerms",
   "Supplier",
   "PlanDirtyVariant",
+  "ShopMetricsWeek",
+  "PromotionVariant",
+  "Promotion",
+  "ShopifyDiscount",
+  "Collection",
   "PlanRun",
 ] as const;
 

@@ -10,7 +10,9 @@ import { inTransaction } from "~/persistence/pg-pool.server";
 import { applyProposalChanges, loadLiveProposals, loadRecentRejections } from "~/persistence/proposal-writes.server";
 import { activatePlanRun, finishPlanRun } from "~/persistence/plan-runs.server";
 import { clearDirtyMarks } from "~/persistence/plan-dirty.server";
-import { copyForecastRows, copyStockPlanRows, upsertForecastRows, upsertStockPlanRows } from "~/persistence/plan-writes.server";
+import { copyForecastRows, copyStockPlanRows, upsertForecastRows, upsertStockPlanRows, type ForecastRow } from "~/persistence/plan-writes.server";
+import { addDays, weekStartOf } from "~/planning/calendar";
+import { recordPlanMetrics, type WeekSalesFigures } from "~/persistence/shop-metrics.server";
 import type pg from "pg";
 import { alertChanges } from "./alert-refresh";
 import type { ComputedPlans } from "./compute-plans";
@@ -70,21 +72,22 @@ export async function commitFullPlan(
   shopId: number,
   runId: number,
   startedAt: Date,
-  run: { outlooks: ReadonlyMap<string, CompactOutlook>; planned: ComputedPlans; pairs: readonly string[] },
+  run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[]; asOf: string; recentSales: readonly WeekSalesFigures[] },
 ): Promise<CommitOutcome> {
   return inTransaction(async (client) => {
-    const forecasts = [...run.outlooks.values()];
-    await copyForecastRows(client, shopId, runId, forecasts.map(forecastRowOf));
+    const forecasts = run.forecasts;
+    await copyForecastRows(client, shopId, runId, forecasts);
     await copyStockPlanRows(client, shopId, runId, run.planned.stockPlans);
     await upsertForecastSnapshots(
       client,
       shopId,
       runId,
       forecasts
-        .filter((o) => o.weekStarts.length > 1)
-        .map((o) => ({ variantId: o.variantId, locationId: o.locationId, weekStart: o.weekStarts[1]!, mean: o.mean[1] ?? 0, p10: o.p10[1] ?? 0, p90: o.p90[1] ?? 0 })),
+        .filter((f) => f.mean.length > 1)
+        .map((f) => ({ variantId: f.variantId, locationId: f.locationId, weekStart: addDays(f.firstWeek, 7), mean: f.mean[1] ?? 0, p10: f.p10[1] ?? 0, p90: f.p90[1] ?? 0 })),
     );
     const outcome = await reconcileBoard(client, shopId, runId, run.planned, run.pairs);
+    await recordPlanMetrics(client, shopId, runId, { asOf: run.asOf, currentWeek: weekStartOf(run.asOf), recentSales: run.recentSales });
     const previousRunId = await activatePlanRun(client, shopId, runId);
     await finishPlanRun(client, shopId, runId, counts(run.planned, outcome, run.pairs.length), startedAt);
     return { previousRunId, ...outcome };

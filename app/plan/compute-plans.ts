@@ -22,7 +22,8 @@ export interface PlanContext {
   termsByVariant: ReadonlyMap<string, VariantTermsOverride>;
   openOrders: ReadonlyMap<string, OpenOrderLine[]>;
   lastSale: ReadonlyMap<string, string>;
-  abcClass: (variantId: string) => AbcClass;
+  /** Variant id -> ABC class; a variant missing here counts as C. */
+  abcClasses: ReadonlyMap<string, AbcClass>;
   /** Open-to-buy already taken by live lines this run does not re-plan (incremental runs). */
   budgetUsedElsewhere?: Readonly<Record<string, number>>;
 }
@@ -43,7 +44,16 @@ export function moneyFormatter(currencyCode: string): (amount: number) => string
   }
 }
 
+/** Both steps: every pair, then the shop's open-to-buy over its drafts. */
 export function computePlans(pairs: readonly PlanPair[], outlooks: ReadonlyMap<string, PlannedOutlook>, context: PlanContext): ComputedPlans {
+  const each = planEachPair(pairs, outlooks, context);
+  return { ...each, budgetMonths: applyShopBudget(each.drafts, context) };
+}
+
+export type PairPlans = Omit<ComputedPlans, "budgetMonths">;
+
+/** Each pair's terms, class, policy, projection, draft and alerts: independent of other pairs, so it runs where its forecast was made. */
+export function planEachPair(pairs: readonly PlanPair[], outlooks: ReadonlyMap<string, PlannedOutlook>, context: PlanContext): PairPlans {
   const formatMoney = moneyFormatter(context.currencyCode);
   const thresholds: AlertThresholds = { overstockWeeks: context.settings.overstockWeeks, deadStockDays: context.settings.deadStockDays };
   const levels = { A: context.settings.serviceLevels.A / 100, B: context.settings.serviceLevels.B / 100, C: context.settings.serviceLevels.C / 100 };
@@ -64,7 +74,7 @@ export function computePlans(pairs: readonly PlanPair[], outlooks: ReadonlyMap<s
       },
       context.vendorSuppliers,
     );
-    const abcClass = context.abcClass(pair.variant.variantId);
+    const abcClass = context.abcClasses.get(pair.variant.variantId) ?? "C";
     const serviceLevel = serviceLevelFor(abcClass, levels);
     const plan = planVariant({
       asOf: context.asOf,
@@ -131,17 +141,22 @@ export function computePlans(pairs: readonly PlanPair[], outlooks: ReadonlyMap<s
     for (const alert of plan.alerts) candidates.push({ ...alert, variantId: pair.variant.variantId, locationId: pair.location.id });
   }
 
+  return { stockPlans, drafts, candidates };
+}
+
+/** The open-to-buy over all of a run's drafts (it needs every line of a month at once); marks the cut ones. */
+export function applyShopBudget(drafts: ProposalDraft[], context: Pick<PlanContext, "settings" | "currencyCode" | "budgetUsedElsewhere">): ComputedPlans["budgetMonths"] {
   const budget = applyOpenToBuy(
     drafts.map((d) => ({ key: `${d.variantId}:${d.locationId}`, orderByDate: d.orderByDate, lineCost: d.unitCost === null ? null : d.unitCost * d.suggestedQuantity, marginAtRisk: d.marginAtRisk })),
     remainingBudget(context.settings.openToBuy, context.budgetUsedElsewhere ?? {}),
-    formatMoney,
+    moneyFormatter(context.currencyCode),
   );
   budget.decisions.forEach((decision, i) => {
     const draft = drafts[i]!;
     draft.budgetCut = decision.cut;
     draft.budgetReason = decision.reason;
   });
-  return { stockPlans, drafts, candidates, budgetMonths: budget.months };
+  return budget.months;
 }
 
 function remainingBudget(budget: Readonly<Record<string, number>>, used: Readonly<Record<string, number>>): Record<string, number> {

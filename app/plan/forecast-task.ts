@@ -29,6 +29,8 @@ export interface CompactOutlook {
   modelLabel: string;
   demandClass: string | null;
   reason: string;
+  /** The last complete weeks as sold and as cleaned demand: the board's fill-rate history. */
+  recent: { weekStarts: string[]; sold: number[]; demand: number[] };
   explanation: {
     reasons: string[];
     modelName: string;
@@ -38,6 +40,19 @@ export interface CompactOutlook {
     cleaning: Record<string, number | boolean>;
   };
 }
+
+/**
+ * The last weeks as sold and as demand: cleaned demand above what sold is demand a stockout
+ * lost; below it is promotion lift, which did sell.
+ */
+function recentSales(history: { weekStarts: string[]; raw: number[]; baseline: number[] }): CompactOutlook["recent"] {
+  const sold = history.raw.slice(-RECENT_WEEKS);
+  const baseline = history.baseline.slice(-RECENT_WEEKS);
+  return { weekStarts: history.weekStarts.slice(-RECENT_WEEKS), sold, demand: sold.map((units, i) => Math.max(units, baseline[i] ?? units)) };
+}
+
+/** Weeks of recent sales each outlook carries back for the board's trends. */
+export const RECENT_WEEKS = 13;
 
 export function runForecastTask(task: ForecastTask): CompactOutlook[] {
   const outlooks = buildDemandOutlook(task.inputs, {
@@ -61,6 +76,7 @@ export function runForecastTask(task: ForecastTask): CompactOutlook[] {
     modelLabel: o.modelLabel,
     demandClass: o.demandClass,
     reason: o.explanation.sentence,
+    recent: recentSales(o.history),
     explanation: {
       reasons: o.explanation.reasons,
       modelName: o.explanation.modelName,

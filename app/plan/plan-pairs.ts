@@ -47,6 +47,7 @@ function byPair<T extends { variantId: string; locationId: string }>(rows: reado
 
 /** Merges two rows of one day (a pair's own and its unknown-location share). */
 function mergeDays(rows: readonly DemandDay[]): DemandDay[] {
+  if (rows.every((row, i) => i === 0 || rows[i - 1]!.date < row.date)) return rows as DemandDay[];
   const byDate = new Map<string, DemandDay>();
   for (const row of rows) {
     const existing = byDate.get(row.date);
@@ -70,7 +71,8 @@ export function demandInputs(pairs: readonly PlanPair[], demand: readonly Demand
       locationId: pair.location.id,
       createdAt: pair.variant.createdOn,
       price: pair.variant.price,
-      daily: days.map((d) => ({ date: d.date, units: d.units, discountedUnits: d.discountedUnits, revenue: d.revenue })),
+      // The loaded rows themselves (their extra ids are harmless): a shop's history is too big to copy.
+      daily: days,
       stockouts: (stockoutsByPair.get(pair.key) ?? []).map((s) => ({ from: s.from, to: s.to })),
     });
   }

@@ -1,6 +1,6 @@
 /**
- * A full plan run for one shop: read everything, forecast every stocked variant at every
- * location (one task per location, on worker threads), plan each pair, and commit forecasts,
+ * A full plan run for one shop: read everything, forecast and plan every stocked variant at
+ * every location (one task per location, on worker threads), and commit forecasts,
  * stock plans, proposals and alerts in one transaction that also makes the run the shop's
  * plan. Until that commit, every screen keeps showing the previous plan; a run that fails or
  * dies leaves it in place.
@@ -14,6 +14,7 @@ import { addDays, weekStartOf } from "~/planning/calendar";
 import { clearDirtyVariantsBefore } from "~/persistence/plan-dirty.server";
 import {
   loadDemandDays,
+  loadFirstDemandDay,
   loadLastSaleDays,
   loadOpenOrderUnits,
   loadPlanningLevels,
@@ -26,9 +27,9 @@ import { clearInterruptedRuns, deletePlanRows, failPlanRun, startPlanRun, update
 import { findShopById } from "~/persistence/shops.server";
 import { listSuppliers, listVariantTerms, toSupplierTerms, toTermsOverride } from "~/persistence/suppliers.server";
 import { commitFullPlan } from "./commit-plan.server";
-import { computePlans, type PlanContext } from "./compute-plans";
-import { runForecastTask, type CompactOutlook, type ForecastTask } from "./forecast-task";
-import { demandInputs, lastSaleByPair, pairKey, planPairs, primaryLocationId, type PlanPair } from "./plan-pairs";
+import { applyShopBudget, type PlanContext } from "./compute-plans";
+import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPair } from "./plan-pairs";
+import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -55,7 +56,7 @@ export interface FullPlanOptions {
 
 export async function runFullPlan(shopId: number, trigger: string, options: FullPlanOptions = {}): Promise<PlanRunResult> {
   const startedAt = new Date();
-  const clock = { started: performance.now(), last: performance.now() };
+  const clock = { last: performance.now() };
   const lap = (): number => {
     const now = performance.now();
     const seconds = (now - clock.last) / 1000;
@@ -69,32 +70,22 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   const asOf = options.asOf ?? shopToday(timezone);
   const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
 
-  const [variants, locations, levels, demand, stockouts, openOrders, lastSale, revenue, suppliers, terms] = await Promise.all([
+  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart] = await Promise.all([
     loadPlanningVariants(shopId, timezone),
     loadPlanningLocations(shopId),
     loadPlanningLevels(shopId),
-    loadDemandDays(shopId, historyFrom),
-    loadStockoutSpans(shopId),
     loadOpenOrderUnits(shopId),
     loadLastSaleDays(shopId),
     loadVariantRevenue(shopId, addDays(asOf, -364)),
     listSuppliers(shopId),
     listVariantTerms(shopId),
+    loadFirstDemandDay(shopId),
   ]);
   const primary = primaryLocationId(locations);
   const pairs = planPairs(variants, locations, levels);
   const run = await startPlanRun(shopId, "FULL", trigger, asOf, pairs.length);
   try {
     await clearInterruptedRuns(shopId, run.id);
-    const inputs = demandInputs(pairs, demand, stockouts, primary);
-    const dataStart = demand.reduce<string | null>((min, d) => (min === null || d.date < min ? d.date : min), null) ?? undefined;
-    const load = lap();
-
-    const outlooks = await forecastPairs(pairs, inputs, { asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) }, options.threads ?? Math.min(2, availableParallelism()), (done) =>
-      updatePlanProgress(shopId, run.id, done),
-    );
-    const forecast = lap();
-
     const abc = classifyAbc(
       variants.map((v) => ({ id: v.variantId, revenue: revenue.get(v.variantId) ?? 0 })),
       { a: settings.abcCutoffs.a / 100, b: settings.abcCutoffs.b / 100 },
@@ -109,12 +100,44 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       termsByVariant: new Map(terms.map((t) => [t.variantId.toString(), toTermsOverride(t)])),
       openOrders: openOrdersByPair(openOrders, primary),
       lastSale: lastSaleByPair(lastSale, primary),
-      abcClass: (variantId) => abc.get(variantId)?.abcClass ?? "C",
+      abcClasses: new Map([...abc].map(([id, a]) => [id, a.abcClass])),
     };
-    const planned = computePlans(pairs, new Map([...outlooks].map(([key, o]) => [key, o])), context);
+    const load = lap();
+
+    const tasks = locations
+      .map((location) => ({ location, pairs: pairs.filter((p) => p.location.id === location.id) }))
+      .filter((t) => t.pairs.length > 0)
+      .sort((a, b) => b.pairs.length - a.pairs.length);
+    const loadTask = async (task: (typeof tasks)[number]): Promise<PlanTask> => {
+      // Unknown-location demand belongs to the primary location: read it with that location's.
+      const locationIds = task.location.id === primary ? [task.location.id, "0"] : [task.location.id];
+      const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, undefined, locationIds), loadStockoutSpans(shopId, undefined, locationIds)]);
+      const inputs = demandInputs(task.pairs, demand, stockouts, primary);
+      return {
+        forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) },
+        pairs: task.pairs,
+        context: contextFor(context, task.pairs),
+      };
+    };
+    const results = await runTasks(tasks, loadTask, options.threads ?? Math.min(2, availableParallelism()), (done) => updatePlanProgress(shopId, run.id, done));
+    const forecast = lap();
+
+    const planned = {
+      stockPlans: results.flatMap((r) => r.plans.stockPlans),
+      drafts: results.flatMap((r) => r.plans.drafts),
+      candidates: results.flatMap((r) => r.plans.candidates),
+      budgetMonths: [] as ReturnType<typeof applyShopBudget>,
+    };
+    planned.budgetMonths = applyShopBudget(planned.drafts, context);
     const plan = lap();
 
-    const committed = await commitFullPlan(shopId, run.id, startedAt, { outlooks, planned, pairs: pairs.map((p) => p.key) });
+    const committed = await commitFullPlan(shopId, run.id, startedAt, {
+      forecasts: results.flatMap((r) => r.forecasts),
+      planned,
+      pairs: pairs.map((p) => p.key),
+      asOf,
+      recentSales: mergeRecentSales(results.map((r) => r.recentSales)),
+    });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);
     const commit = lap();
@@ -133,39 +156,57 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   }
 }
 
-/** Forecasts every pair, one task per location so each location keeps its own seasonal profiles and analogs. */
-async function forecastPairs(
-  pairs: readonly PlanPair[],
-  inputs: ReturnType<typeof demandInputs>,
-  options: Omit<ForecastTask, "inputs">,
+/** The part of the run's context a task's pairs need (what crosses to a worker thread is copied). */
+function contextFor(context: PlanContext, pairs: readonly PlanPair[]): PlanContext {
+  const variantIds = new Set(pairs.map((p) => p.variant.variantId));
+  const keys = new Set(pairs.map((p) => p.key));
+  const pick = <V,>(map: ReadonlyMap<string, V>, keep: ReadonlySet<string>) => new Map([...map].filter(([key]) => keep.has(key)));
+  return {
+    ...context,
+    termsByVariant: pick(context.termsByVariant, variantIds),
+    openOrders: pick(context.openOrders, keys),
+    lastSale: pick(context.lastSale, keys),
+    abcClasses: pick(context.abcClasses, variantIds),
+  };
+}
+
+/**
+ * Runs the location tasks, the largest first, each loading its own history just before it runs
+ * so that only the histories being forecast are in memory. One thread runs them in turn here.
+ */
+async function runTasks<T>(
+  tasks: readonly T[],
+  load: (task: T) => Promise<PlanTask>,
   threads: number,
   onProgress: (done: number) => Promise<void>,
-): Promise<Map<string, CompactOutlook>> {
-  const byLocation = new Map<string, ForecastTask>();
-  for (const pair of pairs) {
-    const input = inputs.get(pair.key);
-    if (!input) continue;
-    const task = byLocation.get(pair.location.id) ?? { ...options, inputs: [] };
-    task.inputs.push(input);
-    byLocation.set(pair.location.id, task);
-  }
-  const tasks = [...byLocation.values()].sort((a, b) => b.inputs.length - a.inputs.length);
-  const outlooks = new Map<string, CompactOutlook>();
+): Promise<PlanTaskResult[]> {
   let done = 0;
-  const collect = async (results: CompactOutlook[]) => {
-    for (const outlook of results) outlooks.set(pairKey(outlook.variantId, outlook.locationId), outlook);
-    done += results.length;
+  const report = async (result: PlanTaskResult) => {
+    done += result.plans.stockPlans.length;
     await onProgress(done);
+    return result;
   };
   if (threads <= 1 || tasks.length <= 1) {
-    for (const task of tasks) await collect(runForecastTask(task));
-    return outlooks;
+    const results: PlanTaskResult[] = [];
+    for (const task of tasks) results.push(await report(runPlanTask(await load(task))));
+    return results;
   }
-  const pool = createWorkerPool<ForecastTask, CompactOutlook[]>(new URL("./forecast-worker.ts", import.meta.url), Math.min(threads, tasks.length));
+  const size = Math.min(threads, tasks.length);
+  const pool = createWorkerPool<PlanTask, PlanTaskResult>(new URL("./plan-worker.ts", import.meta.url), size);
+  const results: PlanTaskResult[] = [];
+  let next = 0;
   try {
-    await Promise.all(tasks.map((task) => pool.run(task).then(collect)));
+    // As many tasks in flight as threads: a task's history is loaded only when a thread is free for it.
+    await Promise.all(
+      Array.from({ length: size }, async () => {
+        while (next < tasks.length) {
+          const index = next++;
+          results[index] = await report(await pool.run(await load(tasks[index]!)));
+        }
+      }),
+    );
+    return results;
   } finally {
     await pool.close();
   }
-  return outlooks;
 }

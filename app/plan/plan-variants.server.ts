@@ -108,7 +108,7 @@ export async function runIncrementalPlan(shopId: number, actor = "tempo", option
       openOrders: openOrdersByPair(openOrders, primary),
       lastSale: lastSaleByPair(lastSale, primary),
       // A variant keeps the class the last full run gave it; one new since then starts as C.
-      abcClass: (variantId) => classByVariant.get(variantId) ?? "C",
+      abcClasses: classByVariant,
       budgetUsedElsewhere: budgetUsed,
     });
     const committed = await commitIncrementalPlan(shopId, active.run.id, run.id, startedAt, {

@@ -1,4 +1,5 @@
 /** Reads a purchase order form (intent and fields) into one step; a malformed form is a clear error. */
+import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { cancelPurchaseOrder, receivePurchaseOrder, sendPurchaseOrder, updatePurchaseOrderDetails, type StepOutcome } from "./purchase-orders.server";
 import type { ShopActor } from "./shop-actor";
 
@@ -17,7 +18,8 @@ export function readReceipt(form: FormData): { arriving: Map<number, number>; er
   return { arriving, errors };
 }
 
-export async function handlePurchaseOrderAction(who: ShopActor, id: number, form: FormData): Promise<StepOutcome> {
+/** `shopify` is the merchant's Admin client: receiving adds the units to Shopify's stock when the form asks for it. */
+export async function handlePurchaseOrderAction(who: ShopActor, id: number, form: FormData, shopify: AdminGraphqlClient | null = null): Promise<StepOutcome> {
   const intent = String(form.get("intent") ?? "");
   switch (intent) {
     case "send":
@@ -27,7 +29,7 @@ export async function handlePurchaseOrderAction(who: ShopActor, id: number, form
     case "receive": {
       const { arriving, errors } = readReceipt(form);
       if (Object.keys(errors).length > 0) return { ok: false, errors };
-      return receivePurchaseOrder(who, id, arriving);
+      return receivePurchaseOrder(who, id, arriving, form.get("updateShopify") === "1" ? shopify : null);
     }
     case "details":
       return updatePurchaseOrderDetails(who, id, String(form.get("expectedAt") ?? ""), String(form.get("note") ?? ""));

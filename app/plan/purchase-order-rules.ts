@@ -47,7 +47,7 @@ export function checkReceipt(status: PurchaseOrderStatus, lines: readonly Receiv
     const line = lines.find((l) => l.lineId === lineId);
     if (!line) errors[`line-${lineId}`] = "This line is not on the order.";
     else if (!Number.isInteger(units) || units < 0) errors[`line-${lineId}`] = "Enter a whole number of units, 0 or more.";
-    else if (units > line.ordered - line.received) errors[`line-${lineId}`] = `Only ${line.ordered - line.received} of ${line.ordered} are still to come.`;
+    else if (units > line.ordered - line.received) errors[`line-${lineId}`] = `Only ${line.ordered - line.received} of ${line.ordered} still to come.`;
     else if (units > 0) receipts.push({ lineId, units });
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -29,7 +29,7 @@ afterAll(async () => {
   await closeQueues();
 });
 
-it("renders the Polaris overview inside the local admin's frame", async () => {
+it("renders the Polaris board inside the local admin's frame", async () => {
   const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1280, height: 800 } });
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -38,10 +38,10 @@ it("renders the Polaris overview inside the local admin's frame", async () => {
   const frame = page.frameLocator("#app-frame");
   await frame.getByText("Data in Tempo").waitFor({ state: "visible", timeout: 30_000 });
   await frame.locator(".Polaris-Page").waitFor({ state: "visible" });
-  expect(await frame.locator(".Polaris-Page").getByRole("heading").first().textContent()).toMatch(/^Tempo/);
+  expect(await frame.locator(".Polaris-Page").getByRole("heading").first().textContent()).toMatch(/^S&OP board/);
   expect(await frame.locator("#count-variants").textContent()).toMatch(/^\d[\d,]*$/);
   // App Bridge's title bar reaches the shell through the stub, as it reaches Shopify's admin.
-  await page.locator("#title").getByText("Tempo").waitFor({ state: "visible", timeout: 10_000 });
+  await page.locator("#title").getByText("S&OP board").waitFor({ state: "visible", timeout: 10_000 });
 
   mkdirSync("test-results", { recursive: true });
   await page.screenshot({ path: "test-results/admin-shell-overview.png", fullPage: true });

@@ -1,5 +1,6 @@
 import { BlockStack, Card, InlineGrid, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
+import { useFormat } from "../format/FormatContext";
 
 const LABELS: Record<keyof ShopOverview["counts"], string> = {
   locations: "Locations",
@@ -9,6 +10,7 @@ const LABELS: Record<keyof ShopOverview["counts"], string> = {
 };
 
 export function CatalogueCounts({ counts }: { counts: ShopOverview["counts"] }) {
+  const f = useFormat();
   return (
     <Card>
       <BlockStack gap="300">
@@ -22,7 +24,7 @@ export function CatalogueCounts({ counts }: { counts: ShopOverview["counts"] }) 
                 {LABELS[key]}
               </Text>
               <Text as="p" variant="headingLg" id={`count-${key}`}>
-                {counts[key].toLocaleString("en-US")}
+                {f.number(counts[key])}
               </Text>
             </BlockStack>
           ))}

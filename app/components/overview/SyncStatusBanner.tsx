@@ -1,5 +1,6 @@
 import { Banner, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
+import { useFormat } from "../format/FormatContext";
 
 const KIND_LABEL: Record<NonNullable<ShopOverview["latestSync"]>["kind"], string> = {
   CATALOG_BACKFILL: "Products and inventory import",
@@ -9,6 +10,7 @@ const KIND_LABEL: Record<NonNullable<ShopOverview["latestSync"]>["kind"], string
 };
 
 export function SyncStatusBanner({ latestSync }: { latestSync: ShopOverview["latestSync"] }) {
+  const f = useFormat();
   if (!latestSync) {
     return (
       <Banner tone="info" title="Waiting for the first import">
@@ -27,7 +29,7 @@ export function SyncStatusBanner({ latestSync }: { latestSync: ShopOverview["lat
     case "SUCCEEDED":
       return (
         <Banner tone="success" title={`${label} finished`}>
-          <Text as="p">Last finished {new Date(latestSync.finishedAt ?? "").toUTCString()}.</Text>
+          <Text as="p">Last finished {f.moment(latestSync.finishedAt)}.</Text>
         </Banner>
       );
     default:

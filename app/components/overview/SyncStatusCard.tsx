@@ -2,6 +2,7 @@ import { useEffect } from "react";
 import { useFetcher, useRevalidator } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
+import { useFormat } from "../format/FormatContext";
 import { ReconnectBanner } from "./ReconnectBanner";
 import { RefusedDeliveries } from "./RefusedDeliveries";
 import { SyncStatusBanner } from "./SyncStatusBanner";
@@ -15,6 +16,7 @@ const REFRESH_MS = 3_000;
  * retry button when the last run failed, and webhook deliveries Tempo refused.
  */
 export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt" | "refusedDeliveries" | "accessLostAt"> }) {
+  const f = useFormat();
   const retry = useFetcher<{ queued: boolean }>();
   const revalidator = useRevalidator();
   const running = overview.progress !== null;
@@ -48,7 +50,7 @@ export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "lat
         <InlineStack align="space-between" blockAlign="center">
           <Text as="p" tone="subdued" id="sync-last-success">
             {overview.lastSuccessfulSyncAt
-              ? `Last successful sync: ${new Date(overview.lastSuccessfulSyncAt).toUTCString()}`
+              ? `Last successful sync: ${f.moment(overview.lastSuccessfulSyncAt)}`
               : "No sync has finished yet."}
           </Text>
           {failed && (

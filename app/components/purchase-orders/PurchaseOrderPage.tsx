@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Card, DataTable, InlineGrid, InlineStack, Layout, Modal, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Card, Checkbox, DataTable, InlineGrid, InlineStack, Layout, Modal, Page, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { PurchaseOrderPageView } from "~/plan/purchase-order-view.server";
 import { useFormat } from "../format/FormatContext";
@@ -14,7 +14,7 @@ interface StepResult {
   errors?: Record<string, string>;
 }
 
-export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView }) {
+export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView & { canUpdateShopifyStock: boolean } }) {
   const { order } = view;
   const f = useFormat();
   const shopify = useAppBridge();
@@ -23,6 +23,7 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView }) {
   const [arriving, setArriving] = useState<Record<number, string>>({});
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState("");
+  const [updateShopify, setUpdateShopify] = useState(view.canUpdateShopifyStock);
 
   useEffect(() => {
     if (step.state !== "idle" || !step.data) return;
@@ -88,7 +89,14 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView }) {
         can("SENT")
           ? { content: "Mark as sent", loading: busy, onAction: () => submit("send") }
           : canReceive
-            ? { content: receiving ? "Save receipt" : "Receive stock", loading: busy, onAction: () => (receiving ? submit("receive", Object.fromEntries(Object.entries(arriving).map(([id, units]) => [`received-${id}`, units]))) : setReceiving(true)) }
+            ? {
+                content: receiving ? "Save receipt" : "Receive stock",
+                loading: busy,
+                onAction: () =>
+                  receiving
+                    ? submit("receive", { ...Object.fromEntries(Object.entries(arriving).map(([id, units]) => [`received-${id}`, units])), ...(updateShopify ? { updateShopify: "1" } : {}) })
+                    : setReceiving(true),
+              }
             : undefined
       }
       secondaryActions={[
@@ -104,7 +112,16 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView }) {
           <BlockStack gap="400">
             {receiving && (
               <Banner tone="info" title="Receiving">
-                <Text as="p">Enter the units that arrived on each line (blank means none). The order is complete when every line has all its units.</Text>
+                <BlockStack gap="200">
+                  <Text as="p">Enter the units that arrived on each line (blank means none). The order is complete when every line has all its units.</Text>
+                  {view.canUpdateShopifyStock ? (
+                    <Checkbox label={`Add the received units to Shopify's stock at ${order.locationName}`} checked={updateShopify} onChange={setUpdateShopify} helpText="Shopify stays the one record of stock; Tempo's projection follows its update in seconds." />
+                  ) : (
+                    <Text as="p" tone="caution">
+                      Tempo may not update Shopify's stock yet: reconnect it and approve the inventory permission. Until then, receiving records the units in Tempo only.
+                    </Text>
+                  )}
+                </BlockStack>
               </Banner>
             )}
             <Card padding="0">

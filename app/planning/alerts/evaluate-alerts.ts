@@ -30,6 +30,7 @@ export interface AlertInput {
   unitPrice: number | null;
   reorderPoint: number;
   leadTimeDays: number;
+  reviewDays: number;
   weeklyRate: number;
   weeksOfSupply: number | null;
   stockoutDate: string | null;
@@ -37,6 +38,8 @@ export interface AlertInput {
   nextInbound: { date: string; units: number; label: string } | null;
   /** Mean-path units the projection leaves unserved over the horizon. */
   unitsShort: number;
+  /** The same over the lead time plus review period: what is lost unless an order lands in time. */
+  unitsShortWithinProtection: number;
   /** Stock beyond `overstockWeeks` of forecast demand. */
   unitsBeyondOverstockWeeks: number;
   lastSaleDate: string | null;
@@ -72,10 +75,11 @@ function stockoutRisk(input: AlertInput, money: (amount: number) => string): Ale
   // A stockout months away is the normal cycle: the reorder line comes in time. Alert when acting is due.
   if (daysToStockout > 7 && daysToOrderBy > ACT_WITHIN_DAYS) return null;
   const severity: AlertSeverity = daysToStockout <= 7 ? "CRITICAL" : orderByPassed ? "HIGH" : "MEDIUM";
-  const revenue = input.unitPrice !== null ? input.unitsShort * input.unitPrice : null;
+  const revenue = input.unitPrice !== null ? input.unitsShortWithinProtection * input.unitPrice : null;
   const when = daysToStockout <= 0 ? "Out of stock now" : `Runs out on ${formatDay(stockoutDate, input.asOf)}`;
   const before = nextInbound ? `, before the next delivery (${nextInbound.label}, ${formatDay(nextInbound.date, input.asOf)})` : ", with nothing on order";
-  const lost = input.unitsShort > 0 ? `: ~${formatUnits(input.unitsShort)} units${revenue !== null ? ` (${money(revenue)})` : ""} of demand unmet in ${input.horizonWeeks} weeks` : "";
+  const protectionWeeks = Math.round(((input.leadTimeDays + input.reviewDays) / 7) * 10) / 10;
+  const lost = input.unitsShortWithinProtection > 0 ? `: ~${formatUnits(input.unitsShortWithinProtection)} units${revenue !== null ? ` (${money(revenue)})` : ""} of demand unmet in the next ${protectionWeeks} weeks` : "";
   const action = orderByPassed
     ? `An order placed today arrives ${formatDay(addDays(input.asOf, Math.round(input.leadTimeDays)), input.asOf)}.`
     : input.orderByDate !== null
@@ -90,7 +94,7 @@ function stockoutRisk(input: AlertInput, money: (amount: number) => string): Ale
       orderByDate: input.orderByDate,
       daysToStockout,
       nextInboundDate: nextInbound?.date ?? null,
-      unitsShort: Math.round(input.unitsShort),
+      unitsShort: Math.round(input.unitsShortWithinProtection),
       weeklyRate: input.weeklyRate,
       available: input.available,
     },

@@ -8,6 +8,7 @@ import { backtestMethod, planBacktest, type BacktestMetric } from "./backtest";
 import { classifyDemand } from "./classification";
 import type { DemandDistribution } from "./demand-distribution";
 import { correlatedDistribution, occurrenceSizeDistribution, persistenceFromVariances, weeklyQuantiles } from "./distribution-build";
+import { backtestScale, DEFAULT_CALIBRATION, growthShift, intermittentRateCv, type CalibrationSettings } from "./calibration";
 import { dispersionStepSd } from "./distributions";
 import { tsbDemandDistribution } from "./intermittent";
 import type { MethodForecast } from "./method-types";
@@ -97,9 +98,11 @@ export interface AutoForecastSettings {
    * are biased low; a squared-error metric targets the mean, which the count quantiles build on.
    */
   intermittentMetric: BacktestMetric;
+  /** How the predictive distribution is calibrated (see calibration.ts). */
+  calibration: CalibrationSettings;
 }
 
-export const DEFAULT_SETTINGS: AutoForecastSettings = { origins: 6, combineTopK: 3, intermittentTopK: 1, intermittentMetric: "rmsse" };
+export const DEFAULT_SETTINGS: AutoForecastSettings = { origins: 6, combineTopK: 3, intermittentTopK: 1, intermittentMetric: "rmsse", calibration: DEFAULT_CALIBRATION };
 
 export function quantileKey(level: number): string {
   return String(level);
@@ -131,9 +134,18 @@ export function usesCountDistribution(model: ModelName, demandClass: DemandClass
  * and past demand sizes weighted by recency. The mean stays the backtest's choice (scaling the
  * chance to it raised carparts' pinball loss from 0.146 to 0.151).
  */
-function intermittentDistribution(history: readonly number[], mean: readonly number[]): DemandDistribution {
+function intermittentDistribution(history: readonly number[], mean: readonly number[], calibration: CalibrationSettings): DemandDistribution {
   const { probability, sizes, weights } = tsbDemandDistribution(history);
-  return occurrenceSizeDistribution(mean, mean.map(() => probability), sizes, weights, 0);
+  const rateCv = calibration.rateCvFactor * intermittentRateCv(probability, sizes, weights);
+  return occurrenceSizeDistribution(mean, mean.map(() => probability), sizes, weights, rateCv);
+}
+
+/** Backtest errors of the equal-weight mean of the chosen methods, [origin][step]. */
+function combinedErrors(members: readonly (readonly (readonly number[])[])[]): number[][] {
+  const first = members[0];
+  if (!first || first.length === 0) return [];
+  const origins = first[0]?.length ?? 0;
+  return Array.from({ length: origins }, (_, o) => first.map((_, h) => members.reduce((a, m) => a + (m[h]?.[o] ?? 0), 0) / members.length));
 }
 
 function averageForecasts(fits: readonly MethodForecast[]): MethodForecast {
@@ -193,9 +205,20 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
   const counts = usesCountDistribution(model, demandClass);
   const modelSd = nonDecreasing(degenerate ? mean.map((m) => Math.sqrt(m)) : rawSd);
   const stepSd = counts ? nonDecreasing(dispersionStepSd(mean, history, modelSd)) : modelSd;
+  const scale = Number.isFinite(settings.calibration.priorOrigins)
+    ? backtestScale(combinedErrors(scored.filter((s) => chosen.includes(s.model)).map((s) => s.errorsByStep)), stepSd, settings.calibration.priorOrigins)
+    : 1;
   const distribution = intermittent
-    ? intermittentDistribution(history, mean)
-    : correlatedDistribution(counts ? "negative_binomial" : "normal", mean, stepSd, persistenceFromVariances(modelSd.map((sd) => sd * sd)), 0);
+    ? intermittentDistribution(history, mean, settings.calibration)
+    : correlatedDistribution(
+        counts ? "negative_binomial" : settings.calibration.continuousFamily,
+        mean,
+        stepSd.map((sd) => sd * scale),
+        persistenceFromVariances(modelSd.map((sd) => sd * sd)),
+        0,
+        growthShift(history, seasonLength, mean, settings.calibration.growthWeight),
+        settings.calibration.scaleCv,
+      );
   const quantiles = weeklyQuantiles(distribution, levels);
 
   return {

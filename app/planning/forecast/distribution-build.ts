@@ -32,6 +32,8 @@ export function correlatedDistribution(
   sd: readonly number[],
   persistence: number,
   levelShare: number,
+  shift: readonly number[] = [],
+  scaleCv = 0,
 ): CorrelatedDemandDistribution {
   return {
     version: DEMAND_DISTRIBUTION_VERSION,
@@ -40,6 +42,8 @@ export function correlatedDistribution(
     sd: mean.map((_, h) => storable(Math.max(0, sd[h] ?? sd[sd.length - 1] ?? 0))),
     persistence: storable(Math.max(0, persistence)),
     levelShare: storable(Math.max(0, levelShare)),
+    shift: mean.map((_, h) => storable(shift[h] ?? 0)),
+    scaleCv: storable(Math.max(0, scaleCv)),
   };
 }
 

@@ -4,6 +4,7 @@ export { buildDemandOutlook, type DemandOutlookOptions, type VariantDemandInput,
 export {
   intervalDemand,
   intervalDemandCdf,
+  intervalDistribution,
   intervalVariance,
   DEMAND_DISTRIBUTION_VERSION,
   type CorrelatedDemandDistribution,
@@ -11,6 +12,7 @@ export {
   type DemandSpan,
   type IntervalDemand,
   type OccurrenceSizeDemandDistribution,
+  type SpanDistribution,
 } from "./demand-distribution";
 export { autoForecast, type AutoForecastOptions, type AutoForecastResult } from "./auto";
 export { leadTimeDemand, type LeadTimeDemand } from "./lead-time";

@@ -14,6 +14,7 @@
  * - own_history: autoForecast on the cleaned weekly baseline.
  */
 import { type AutoForecastOptions, type AutoForecastResult, type DemandClass, type ModelName, autoForecast } from "./auto";
+import type { CalibrationSettings } from "./calibration";
 import { type CleanedDemand, type CleaningOptions, type CleaningSummary, type PromoWindow, type StockoutInterval, cleanDemandHistory } from "./cleaning";
 import type { DemandDistribution } from "./demand-distribution";
 import { type ForecastExplanation, type ForecastSource, explainForecast } from "./explain";
@@ -61,6 +62,8 @@ export interface DemandOutlookOptions {
   cleaning?: CleaningOptions;
   plannedPromotions?: readonly PlannedPromotion[];
   forecaster?: Forecaster;
+  /** How top-down distributions are calibrated (own-history ones follow the forecaster's settings). */
+  calibration?: CalibrationSettings;
 }
 
 export interface VariantOutlook {
@@ -261,7 +264,7 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
             : `Only ${inStockWeeks} of ${weeks} weeks were mostly in stock (under ${newVariantWeeks}), so similar variants set the level.`,
       };
     } else if ((weeks < ownSeasonalityWeeks || meanWeekly < sparseWeeklyUnits) && profileUsable && profileFitsVariant(p.weekly, profile).fits) {
-      const topDown = topDownForecast(p.weekly, profile, futureWeeks, { quantiles: levels });
+      const topDown = topDownForecast(p.weekly, profile, futureWeeks, { quantiles: levels, ...(options.calibration ? { calibration: options.calibration } : {}) });
       const why = weeks < ownSeasonalityWeeks ? `${weeks} weeks of history are too few` : `${meanWeekly.toFixed(1)} units a week are too few`;
       routed = {
         source: "top_down",

@@ -11,6 +11,10 @@ export interface PlannedPromotion {
   end: string;
   discountPct: number;
   variantIds: string[];
+  /** Marketing's own sales multiplier, used instead of the learned one. */
+  lift?: number | null;
+  /** At most this many units sold per variant over the promotion (a phasing cap): extra demand stops there. */
+  capUnits?: number | null;
 }
 
 export interface VariantBaselineForecast {
@@ -31,6 +35,11 @@ export interface PromotionEffect {
   reason: string;
 }
 
+/** Baseline units inside the promotion's days. */
+function promoBaselineUnits(baseline: VariantBaselineForecast, start: number, end: number): number {
+  return baseline.weekStarts.reduce((sum, weekStart, w) => sum + ((baseline.weekly[w] ?? 0) / 7) * overlapDays(toDayNumber(weekStart), start, end), 0);
+}
+
 function overlapDays(weekStart: number, from: number, to: number): number {
   return Math.max(0, Math.min(weekStart + 6, to) - Math.max(weekStart, from) + 1);
 }
@@ -41,6 +50,7 @@ function formatRatio(lift: number): string {
 
 function describeEffect(plan: PlannedPromotion, groupId: string, model: UpliftModel, estimate: LiftEstimate, bucket: number, dips: number[]): string {
   const label = model.buckets[bucket]?.label ?? "";
+  if (plan.lift != null && plan.lift > 0) return `${Math.round(plan.discountPct)}% off: sales ${formatRatio(plan.lift)}, as marketing set it.`;
   const shopLift = model.shop.byBucket[bucket];
   let source: string;
   if (estimate.events > 0 && estimate.weight >= 0.5) source = `${estimate.events} past promotion${estimate.events === 1 ? "" : "s"} in ${groupId}`;
@@ -65,12 +75,17 @@ export function projectPromotion(
     .filter((b) => wanted.has(b.variantId))
     .map((baseline) => {
       const profile = model.groups[baseline.groupId] ?? model.shop;
-      const estimate = profile.byBucket[bucket] ?? { lift: 1, events: 0, baselineUnits: 0, weight: 0 };
+      const learned = profile.byBucket[bucket] ?? { lift: 1, events: 0, baselineUnits: 0, weight: 0 };
+      const estimate = plan.lift != null && plan.lift > 0 ? { ...learned, lift: plan.lift } : learned;
       const dips = profile.dip.map((d) => d.change);
+      // A cap bounds the promotion's sales: its extra demand stops once baseline plus extra reach it.
+      let extraLeft = plan.capUnits != null ? Math.max(0, plan.capUnits - promoBaselineUnits(baseline, start, end)) : Infinity;
       const extraUnits = baseline.weekStarts.map((weekStart, w) => {
         const weekDay = toDayNumber(weekStart);
         const perDay = (baseline.weekly[w] ?? 0) / 7;
-        let extra = perDay * overlapDays(weekDay, start, end) * (estimate.lift - 1);
+        const during = Math.min(extraLeft, perDay * overlapDays(weekDay, start, end) * (estimate.lift - 1));
+        extraLeft -= Math.max(0, during);
+        let extra = during;
         dips.forEach((change, k) => {
           extra += perDay * overlapDays(weekDay, end + 1 + 7 * k, end + 7 * (k + 1)) * change;
         });

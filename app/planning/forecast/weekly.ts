@@ -31,15 +31,32 @@ export const ISO_WEEK_START: Weekday = 1;
 const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// A plan run converts the same few thousand calendar days millions of times (every day of every
+// variant's history): each conversion is computed once and shared, which also keeps one string
+// per day in memory instead of one per use. The caches stop growing at a size no calendar reaches.
+const CACHE_LIMIT = 200_000;
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+const weekSlots = new Map<string, number>();
+
 export function toDayNumber(date: string): number {
+  const cached = dayNumbers.get(date);
+  if (cached !== undefined) return cached;
   const match = DATE_PATTERN.exec(date);
   if (!match) throw new Error(`Not a YYYY-MM-DD date: "${date}"`);
   const [, y, m, d] = match;
-  return Math.round(Date.UTC(Number(y), Number(m) - 1, Number(d)) / MS_PER_DAY);
+  const day = Math.round(Date.UTC(Number(y), Number(m) - 1, Number(d)) / MS_PER_DAY);
+  if (dayNumbers.size < CACHE_LIMIT) dayNumbers.set(date, day);
+  return day;
 }
 
 export function fromDayNumber(day: number): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let text = dayStrings.get(day);
+  if (text === undefined) {
+    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (dayStrings.size < CACHE_LIMIT) dayStrings.set(day, text);
+  }
+  return text;
 }
 
 export function addDays(date: string, days: number): string {
@@ -73,10 +90,14 @@ export function weekStartOf(date: string, weekStartsOn: Weekday = ISO_WEEK_START
  * New Year lands in the year holding most of its days. The rare 53rd week folds into slot 51.
  */
 export function weekOfYearSlot(weekStart: string): number {
+  const cached = weekSlots.get(weekStart);
+  if (cached !== undefined) return cached;
   const middle = toDayNumber(weekStart) + 3;
   const year = new Date(middle * MS_PER_DAY).getUTCFullYear();
   const dayOfYear = middle - Math.round(Date.UTC(year, 0, 1) / MS_PER_DAY);
-  return Math.min(51, Math.floor(dayOfYear / 7));
+  const slot = Math.min(51, Math.floor(dayOfYear / 7));
+  if (weekSlots.size < CACHE_LIMIT) weekSlots.set(weekStart, slot);
+  return slot;
 }
 
 export interface DenseDaily {

@@ -143,12 +143,16 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     unitPrice: input.unitPrice,
     reorderPoint: buyAhead.reorderPoint,
     leadTimeDays: terms.leadTimeDays,
+    reviewDays: terms.reviewDays,
     weeklyRate: projection.weeklyRate,
     weeksOfSupply: projection.weeksOfSupply,
     stockoutDate: projection.stockoutDate,
     orderByDate: projection.orderByDate,
     nextInbound: projection.nextInbound,
     unitsShort: projection.unitsShort,
+    unitsShortWithinProtection: projection.weeks
+      .filter((week) => toDayNumber(week.weekStart) < toDayNumber(input.asOf) + terms.leadTimeDays + terms.reviewDays)
+      .reduce((sum, week) => sum + week.unitsShort, 0),
     unitsBeyondOverstockWeeks: Math.max(0, input.available - demandOverDays(daily, input.thresholds.overstockWeeks * 7)),
     lastSaleDate: input.lastSaleDate,
     sellingSince: input.sellingSince,

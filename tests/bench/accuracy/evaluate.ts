@@ -6,6 +6,7 @@ import { mase, pinballLoss, rmsse, smape, bias } from "../../../app/planning/for
 import { methodRunners, type StatisticalModel } from "../../../app/planning/forecast/methods";
 import { naive2 } from "../../../app/planning/forecast/naive";
 import { dampedHolt, holt, ses } from "../../../app/planning/forecast/smoothing";
+import { tallyCalibration, type CalibrationTally } from "./calibration";
 import type { BenchmarkSeries } from "./data";
 
 export interface EvaluationTask {
@@ -35,6 +36,8 @@ export interface SeriesEvaluation {
   quantiles: Record<string, Record<string, number[]>>;
   actual: number[];
   seconds: number;
+  /** the auto forecast's distribution scored per period and over spans */
+  calibration: CalibrationTally;
 }
 
 function pointScores(actual: number[], forecast: number[], train: number[], lag: number): PointScores {
@@ -90,7 +93,7 @@ export function evaluateSeries(task: EvaluationTask): SeriesEvaluation[] {
       quantiles["tsb_dispersion"] = dispersed;
       quantiles["tsb_hurdle"] = hurdle;
     }
-    return { id: s.id, model: result.modelLabel, scores, quantiles, actual, seconds };
+    return { id: s.id, model: result.modelLabel, scores, quantiles, actual, seconds, calibration: tallyCalibration(result.distribution, actual) };
   });
 }
 

@@ -1,8 +1,13 @@
-// Accuracy benchmark: npx tsx tests/bench/accuracy/run.ts [--limit N] [--sets m4-weekly,m3-monthly,carparts]
+// Accuracy benchmark: npx tsx tests/bench/accuracy/run.ts [--limit N] [--sets m4-weekly,m3-monthly,carparts,brand]
 //   [--refs ses,theta,damped,comb,ets] [--workers 2] [--topk K] [--candidates a,b,c] [--origins K]
-// Prints sMAPE, MASE, OWA (against our own Naive2) and RMSSE beside the published figures.
-import type { ModelName } from "../../../app/planning/forecast/auto";
+//   [--brand-seed 20261101] [--brand-variants 300] [--brand-stockouts truth|none]
+// Prints sMAPE, MASE, OWA (against our own Naive2) and RMSSE beside the published figures, and the
+// calibration of every set's predictive distributions (per period and over spans).
+import { DEFAULT_SETTINGS, type ModelName } from "../../../app/planning/forecast/auto";
+import { DEFAULT_CALIBRATION } from "../../../app/planning/forecast/calibration";
 import { createWorkerPool } from "../../../app/lib/worker-pool";
+import { evaluateBrand } from "./brand";
+import { addCalibration, emptyCalibration, formatTally, SPAN_LENGTHS, SPAN_LEVELS, STEP_LEVELS } from "./calibration";
 import { loadBenchmark, type BenchmarkSet } from "./data";
 import { pinball, quantileHitRate, type EvaluationTask, type PointScores, type SeriesEvaluation } from "./evaluate";
 import { serviceAtStock, simulateOrderUpTo } from "./inventory";
@@ -13,12 +18,20 @@ function argument(name: string): string | undefined {
 }
 
 const limit = argument("limit") ? Number(argument("limit")) : undefined;
-const sets = (argument("sets") ?? "m4-weekly,m3-monthly,carparts").split(",");
+const sets = (argument("sets") ?? "m4-weekly,m3-monthly,carparts,brand").split(",");
 const workerCount = Number(argument("workers") ?? 2);
 const settings = {
   ...(argument("topk") ? { combineTopK: Number(argument("topk")), intermittentTopK: Number(argument("topk")) } : {}),
   ...(argument("intermittent-metric") ? { intermittentMetric: argument("intermittent-metric") as "rmsse" } : {}),
   ...(argument("origins") ? { origins: Number(argument("origins")) } : {}),
+  calibration: {
+    ...DEFAULT_CALIBRATION,
+    ...(argument("calibration-prior") ? { priorOrigins: Number(argument("calibration-prior")) } : {}),
+    ...(argument("growth-weight") ? { growthWeight: Number(argument("growth-weight")) } : {}),
+    ...(argument("scale-cv") ? { scaleCv: Number(argument("scale-cv")) } : {}),
+    ...(argument("rate-cv") ? { rateCvFactor: Number(argument("rate-cv")) } : {}),
+    ...(argument("continuous") ? { continuousFamily: argument("continuous") as "normal" | "lognormal" } : {}),
+  },
 };
 const candidates = argument("candidates")?.split(",") as ModelName[] | undefined;
 const defaultRefs: Record<string, string[]> = { "m4-weekly": ["naive", "ses", "theta", "damped", "comb"], "m3-monthly": ["theta", "ets"], carparts: ["tsb", "ses", "zero", "naive"] };
@@ -27,7 +40,9 @@ const published: Record<string, string> = {
   "m4-weekly": "published: Naive2 9.161/2.777/1.000, SES 9.012/2.685/0.975, Theta 9.093/2.637/0.971, Damped 8.866/2.404/0.917, Comb 8.944/2.432/0.926, R ets 8.727/2.527",
   "m3-monthly": "published sMAPE: Naive2 16.76-16.89, R thetaf 13.86, THETA 13.89, ForecastPro 13.90, R ets 14.14",
   carparts: "published: zeros MASE 0.747 RMSSE 0.561; naive MASE 0.981; TSB MASE 1.062 RMSSE 0.601; SES MASE 1.070 RMSSE 0.611; SBA 1.255; Croston 1.283",
+  brand: "generated brand: weekly variant × location series, 2 years of history, scored against uncensored demand outside promotion weeks",
 };
+const BRAND_HORIZON = 13;
 const levels = [0.1, 0.5, 0.9, 0.6, 0.7, 0.75, 0.8, 0.85, 0.95, 0.975, 0.99];
 
 function average(evaluations: SeriesEvaluation[], method: string, metric: keyof PointScores): { value: number; skipped: number } {
@@ -83,6 +98,26 @@ function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds:
   console.log(`chosen models: ${[...models.entries()].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   const cpu = evaluations.reduce((a, e) => a + e.seconds, 0);
   console.log(`autoForecast: ${(evaluations.length / cpu).toFixed(1)} series/s per core`);
+  const calibration = emptyCalibration();
+  for (const e of evaluations) addCalibration(calibration, e.calibration);
+  const spanLengths = SPAN_LENGTHS.filter((l) => l <= set.horizon);
+  console.log(
+    `calibration, share at or below (count PIT; literal share in brackets where it differs): ` +
+      `per period ${STEP_LEVELS.map((l) => `P${l * 100}`).join("/")}: ${formatTally(calibration.steps)}(${calibration.steps.count} outcomes)`,
+  );
+  console.log(
+    `  totals over ${spanLengths[0]}–${spanLengths.at(-1)} periods from the origin ${SPAN_LEVELS.map((l) => `P${l * 100}`).join("/")}: ${formatTally(calibration.spans)}(${calibration.spans.count} totals)`,
+  );
+  if (set.name === "brand") {
+    const routes = new Map<string, ReturnType<typeof emptyCalibration>>();
+    for (const e of evaluations) {
+      const route = e.model.split(":")[0]!;
+      const tally = routes.get(route) ?? emptyCalibration();
+      addCalibration(tally, e.calibration);
+      routes.set(route, tally);
+    }
+    for (const [route, tally] of routes) console.log(`  ${route.padEnd(12)} per period ${formatTally(tally.steps)}spans ${formatTally(tally.spans)}(${tally.steps.count} / ${tally.spans.count})`);
+  }
 
   if (evaluations[0]?.quantiles["tsb_nb"]) {
     console.log("pinball loss (mean over series)   P10      P50      P90  average");
@@ -113,8 +148,20 @@ function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds:
 const pool = createWorkerPool<EvaluationTask, SeriesEvaluation[]>(new URL("./worker.ts", import.meta.url), workerCount);
 try {
   for (const name of sets) {
-    const set = await loadBenchmark(name, limit);
     const started = performance.now();
+    if (name === "brand") {
+      const evaluations = evaluateBrand({
+        seed: Number(argument("brand-seed") ?? 20261101),
+        variants: Number(argument("brand-variants") ?? 300),
+        horizon: BRAND_HORIZON,
+        stockouts: argument("brand-stockouts") === "none" ? "none" : "truth",
+        ...(limit !== undefined ? { limit } : {}),
+        settings: { ...DEFAULT_SETTINGS, ...settings },
+      });
+      report({ name, horizon: BRAND_HORIZON, seasonLength: 52, maseLag: 1, series: [] }, evaluations, (performance.now() - started) / 1000);
+      continue;
+    }
+    const set = await loadBenchmark(name, limit);
     const evaluations = await evaluateSet(set, pool);
     report(set, evaluations, (performance.now() - started) / 1000);
   }

@@ -10,6 +10,7 @@ import { handlePurchaseOrderAction } from "~/plan/purchase-order-actions.server"
 import { runIncrementalPlan } from "~/plan/plan-variants.server";
 import { getPurchaseOrder } from "~/persistence/purchase-orders.server";
 import { purchaseOrderCsv } from "~/plan/purchase-order-export";
+import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
 
 const shopA = uniqueShopDomain("review-a");
 const shopB = uniqueShopDomain("review-b");
@@ -110,7 +111,7 @@ describe("reviewing proposals and ordering them", () => {
     expect((await handlePurchaseOrderAction(who(a.shopId, shopA), order.id, form({ intent: "send" }))).ok).toBe(true);
 
     const tooMany = await handlePurchaseOrderAction(who(a.shopId, shopA), order.id, form({ intent: "receive", [`received-${line.id}`]: String(line.quantityOrdered + 1) }));
-    expect(tooMany).toEqual({ ok: false, errors: { [`line-${line.id}`]: `Only ${line.quantityOrdered} of ${line.quantityOrdered} are still to come.` } });
+    expect(tooMany).toEqual({ ok: false, errors: { [`line-${line.id}`]: `Only ${line.quantityOrdered} of ${line.quantityOrdered} still to come.` } });
     const part = Math.max(1, Math.floor(line.quantityOrdered / 2));
     expect((await handlePurchaseOrderAction(who(a.shopId, shopA), order.id, form({ intent: "receive", [`received-${line.id}`]: String(part) }))).ok).toBe(true);
     const partly = await getPurchaseOrder(a.shopId, order.id);
@@ -129,6 +130,29 @@ describe("reviewing proposals and ordering them", () => {
     expect(actions).toEqual(["created", "status_sent", "received", "received"]);
     // A received order is closed.
     expect((await handlePurchaseOrderAction(who(a.shopId, shopA), order.id, form({ intent: "cancel", reason: "late" }))).ok).toBe(false);
+  });
+
+  it("receiving with Shopify stock on adds the units at the order's location, once even if submitted twice", async () => {
+    const line = await testPrisma.reorderProposal.findFirstOrThrow({ where: { shopId: a.shopId, status: "PROPOSED" }, orderBy: { id: "desc" } });
+    await handleProposalAction(who(a.shopId, shopA), form({ intent: "approve", id: String(line.id) }));
+    const ordered = await handleProposalAction(who(a.shopId, shopA), form({ intent: "order", id: String(line.id) }));
+    const orderId = ("purchaseOrderIds" in ordered ? ordered.purchaseOrderIds : [])![0]!;
+    await handlePurchaseOrderAction(who(a.shopId, shopA), orderId, form({ intent: "send" }));
+    const order = (await getPurchaseOrder(a.shopId, orderId))!;
+    const poLine = order.lines[0]!;
+    const simLevel = () => simulator.shop(shopA).store.data.inventoryLevels.find((l) => l.inventoryItemId === poLine.inventoryItemId && l.locationId === order.locationId)!.quantities.available;
+    const before = simLevel();
+    const client = await throttledOfflineGraphql(shopA);
+    const units = Math.min(2, poLine.quantityOrdered);
+    const receipt = form({ intent: "receive", [`received-${poLine.id}`]: String(units), updateShopify: "1" });
+    const outcome = await handlePurchaseOrderAction(who(a.shopId, shopA), orderId, receipt, client);
+    expect(outcome).toMatchObject({ ok: true, message: expect.stringContaining(`added to Shopify's stock at ${order.locationName}`) });
+    expect(simLevel()).toBe(before + units);
+    // The same Shopify receipt key again (a retry after a lost answer) adds nothing more.
+    const { addReceivedStock, purchaseOrderDocumentUri } = await import("~/shopify/inventory-receipts.server");
+    const { receiptKey } = await import("~/plan/purchase-orders.server");
+    await addReceivedStock(client, { lines: [{ inventoryItemId: poLine.inventoryItemId!, locationId: order.locationId, units }], referenceDocumentUri: purchaseOrderDocumentUri(orderId), idempotencyKey: receiptKey(order, [{ lineId: poLine.id, units }]) });
+    expect(simLevel()).toBe(before + units);
   });
 
   it("never reaches another shop's lines or orders, even with their ids", async () => {

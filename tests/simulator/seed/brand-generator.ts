@@ -12,6 +12,7 @@ import type {
   SimOrder,
   SimPurchaseOrderTruth,
   SimStockoutTruth,
+  SimWeeklyDemandTruth,
 } from "../store/types";
 import { BRAND_NAMES, STORE_LOCATION_NAMES, VENDORS } from "./brand-profile";
 import { isoAt, MS_PER_DAY, parseDay } from "./calendar";
@@ -32,7 +33,7 @@ export const DEFAULT_LINES_PER_VARIANT = 150;
 const EXPECTED_FILL_RATE = 0.93;
 const SHOP_AGE_DAYS = 540;
 
-const STREAM = { catalog: 1, promotions: 2, carried: 3, policy: 4, inventory: 5, demand: 6, orders: 7, shop: 8 } as const;
+const STREAM = { catalog: 1, promotions: 2, carried: 3, policy: 4, inventory: 5, demand: 6, orders: 7, shop: 8, lostDemand: 9 } as const;
 
 function buildLocations(count: number, createdAt: string, updatedAt: string): SimLocation[] {
   const ids = new IdSequence(ID_BASES.location);
@@ -102,7 +103,7 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
   const demand = new DemandModel(window, model, plans, locationCount, shopRng.uniform(0.15, 0.35));
   const scale = lineTarget / Math.max(1e-9, demand.expectedTotalLines(carried) * EXPECTED_FILL_RATE);
 
-  const { inventory, orders } = simulateSales({
+  const { inventory, orders, trueDemand } = simulateSales({
     window,
     model,
     catalog,
@@ -115,6 +116,7 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
     demandRng: rngFor(STREAM.demand),
     ordersRng: rngFor(STREAM.orders),
     plans,
+    ...(options.trueDemand ? { trueDemandRng: rngFor(STREAM.lostDemand) } : {}),
   });
   orderUpcomingProducts(shopRng, inventory, catalog, locationCount, days);
   const lastDayPrefix = isoAt(window.startMs, days - 1).slice(0, 11);
@@ -139,8 +141,26 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
       promotions: promotionTruth(plans, window, catalog.products.map((product) => product.id)),
       stockouts: stockoutTruth(inventory, catalog, locationIds, window),
       purchaseOrders: purchaseOrderTruth(inventory, catalog, locationIds, window),
+      ...(trueDemand ? { weeklyDemand: weeklyDemandTruth(trueDemand, catalog, carried, locationIds, window) } : {}),
     },
   };
+}
+
+/** Daily uncensored demand per cell summed into the complete Monday weeks of the history. */
+function weeklyDemandTruth(daily: Float32Array, catalog: Catalog, carried: Uint8Array, locationIds: readonly string[], window: HistoryWindow): SimWeeklyDemandTruth {
+  const firstWeekday = new Date(window.startMs).getUTCDay();
+  const firstMonday = (8 - firstWeekday) % 7;
+  const weekCount = Math.floor((window.days - firstMonday) / 7);
+  const weekStarts = Array.from({ length: weekCount }, (_, w) => isoAt(window.startMs, firstMonday + 7 * w).slice(0, 10));
+  const cells: SimWeeklyDemandTruth["cells"] = [];
+  for (let cell = 0; cell < carried.length; cell++) {
+    if (!carried[cell]) continue;
+    const units = new Array<number>(weekCount).fill(0);
+    const base = cell * window.days + firstMonday;
+    for (let day = 0; day < weekCount * 7; day++) units[Math.floor(day / 7)]! += daily[base + day] ?? 0;
+    cells.push({ ...cellIdentity(cell, catalog, locationIds), units });
+  }
+  return { weekStarts, cells };
 }
 
 /** Online orders from the last day are not shipped yet: their units are committed, still on hand. */

@@ -34,9 +34,18 @@ export interface SalesSimulationInput {
   inventoryRng: Rng;
   demandRng: Rng;
   ordersRng: Rng;
+  /** When set, demand lost to stockouts is drawn from it and every cell's daily demand recorded. */
+  trueDemandRng?: Rng;
 }
 
-export function simulateSales(input: SalesSimulationInput): { inventory: InventorySimulation; orders: SimOrder[] } {
+export interface SalesSimulation {
+  inventory: InventorySimulation;
+  orders: SimOrder[];
+  /** Uncensored units per cell and day (cell-major), only with trueDemandRng. */
+  trueDemand: Float32Array | null;
+}
+
+export function simulateSales(input: SalesSimulationInput): SalesSimulation {
   const { window, model, catalog, demand, carried, policies, locationIds, scale, plans, demandRng } = input;
   const days = window.days;
   const locationCount = locationIds.length;
@@ -47,6 +56,8 @@ export function simulateSales(input: SalesSimulationInput): { inventory: Invento
   const assembler = new OrderAssembler(input.ordersRng, model, catalog.variants, catalog.products, locationIds, prefixes, plans, inventory);
   const locationShare = demand.locationWeekday.map((profile) => profile.reduce((sum, value) => sum + value, 0) / 7);
   const dayLines: DayLines[] = Array.from({ length: locationCount }, () => ({ variants: [], quantities: [] }));
+  const truthRng = input.trueDemandRng;
+  const trueDemand = truthRng ? new Float32Array(cellCount * days) : null;
   const unitsPerDay = (variant: number, location: number, day: number, leadTime: number): number =>
     demand.baselineRate(variant, Math.max(day, Math.min(day + leadTime, days - 1))) * scale * (locationShare[location] ?? 0) * MEAN_LINE_QUANTITY;
 
@@ -76,16 +87,28 @@ export function simulateSales(input: SalesSimulationInput): { inventory: Invento
         if (!carried[cell]) continue;
         const policy = policies[cell] as ReplenishmentPolicy;
         if (day === firstDay) inventory.open(cell, day, unitsPerDay(variant, location, day, 0), policy, launch > 0);
+        const expectedLines = rate * (demand.locationWeekday[location]?.[weekday] ?? 0);
+        let wanted = 0;
         if (inventory.openForSale(cell, day)) {
-          const lineCount = demandRng.poisson(rate * (demand.locationWeekday[location]?.[weekday] ?? 0));
+          const lineCount = demandRng.poisson(expectedLines);
           const lines = dayLines[location] as DayLines;
           for (let line = 0; line < lineCount; line++) {
-            const taken = inventory.take(cell, drawLineQuantity(demandRng), day);
-            if (taken === 0) break;
+            const quantity = drawLineQuantity(demandRng);
+            wanted += quantity;
+            const taken = inventory.take(cell, quantity, day);
+            if (taken === 0) {
+              // The rest of the day's lines are lost; draw them apart so the shop stays the same.
+              if (truthRng) for (let lost = line + 1; lost < lineCount; lost++) wanted += drawLineQuantity(truthRng);
+              break;
+            }
             lines.variants.push(variant);
             lines.quantities.push(taken);
           }
+        } else if (truthRng) {
+          const lineCount = truthRng.poisson(expectedLines);
+          for (let line = 0; line < lineCount; line++) wanted += drawLineQuantity(truthRng);
         }
+        if (trueDemand) trueDemand[cell * days + day] = wanted;
         if (reordering && inventory.isReviewDay(cell, day)) {
           const dailyUnits = unitsPerDay(variant, location, day, policy.leadTimeDays);
           const promotionDays = demand.plannedPromotionDays(product, day, day + policy.leadTimeDays + PROMOTION_LOOKAHEAD_DAYS);
@@ -96,6 +119,6 @@ export function simulateSales(input: SalesSimulationInput): { inventory: Invento
     assembler.assembleDay(day, dayLines, demand.productPromotion);
   }
   for (let cell = 0; cell < cellCount; cell++) inventory.closeStockout(cell, days);
-  return { inventory, orders: assembler.orders };
+  return { inventory, orders: assembler.orders, trueDemand };
 
 }

@@ -186,7 +186,19 @@ export interface ShopData {
     stockouts: SimStockoutTruth[];
     /** Added by the brand generator: every purchase order it simulated. */
     purchaseOrders?: SimPurchaseOrderTruth[];
+    /** Only with BrandGeneratorOptions.trueDemand: the uncensored weekly demand. */
+    weeklyDemand?: SimWeeklyDemandTruth;
   };
+}
+
+/**
+ * What customers wanted, before stockouts capped it (promotions included): units per complete
+ * Monday-to-Sunday week of the history, per variant and location that carries it.
+ */
+export interface SimWeeklyDemandTruth {
+  /** Monday of each complete week inside the history, "YYYY-MM-DD". */
+  weekStarts: string[];
+  cells: { variantId: string; locationId: string; units: number[] }[];
 }
 
 export interface BrandGeneratorOptions {
@@ -201,4 +213,9 @@ export interface BrandGeneratorOptions {
   endDate?: string;
   shopDomain?: string;
   locations?: number; // default 2
+  /**
+   * Also record the uncensored demand (truth.weeklyDemand). Off by default: it draws the demand
+   * lost to stockouts from a separate random stream, so the shop itself is identical either way.
+   */
+  trueDemand?: boolean;
 }

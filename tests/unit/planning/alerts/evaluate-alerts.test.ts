@@ -11,12 +11,14 @@ function input(overrides: Partial<AlertInput> = {}): AlertInput {
     unitPrice: 30,
     reorderPoint: 20,
     leadTimeDays: 28,
+    reviewDays: 7,
     weeklyRate: 10,
     weeksOfSupply: 4,
     stockoutDate: null,
     orderByDate: null,
     nextInbound: null,
     unitsShort: 0,
+    unitsShortWithinProtection: 0,
     unitsBeyondOverstockWeeks: 0,
     lastSaleDate: "2026-11-30",
     sellingSince: "2025-01-01",
@@ -34,11 +36,11 @@ describe("evaluateAlerts", () => {
 
   it("raises stockout risk when stock runs out before the next delivery, with revenue at risk", () => {
     const [alert, ...rest] = evaluateAlerts(
-      input({ stockoutDate: "2026-12-29", orderByDate: "2026-12-01", unitsShort: 120, nextInbound: { date: "2027-01-10", units: 50, label: "PO-1002" } }),
+      input({ stockoutDate: "2026-12-29", orderByDate: "2026-12-01", unitsShort: 300, unitsShortWithinProtection: 120, nextInbound: { date: "2027-01-10", units: 50, label: "PO-1002" } }),
     );
     expect(rest).toEqual([]);
     expect(alert).toMatchObject({ kind: "STOCKOUT_RISK", severity: "HIGH", valueAtRisk: 3600 });
-    expect(alert!.reason).toBe("Runs out on 29 Dec, before the next delivery (PO-1002, 10 Jan): ~120 units ($3600) of demand unmet in 26 weeks. An order placed today arrives 29 Dec.");
+    expect(alert!.reason).toBe("Runs out on 29 Dec, before the next delivery (PO-1002, 10 Jan): ~120 units ($3600) of demand unmet in the next 5 weeks. An order placed today arrives 29 Dec.");
     expect(alert!.facts).toMatchObject({ stockoutDate: "2026-12-29", daysToStockout: 28, nextInboundDate: "2027-01-10" });
   });
 

@@ -164,7 +164,7 @@ describe("buildDemandOutlook", () => {
         backtest: { metric: "mase", origins: 3, ranking: [{ model: "ses", score: 0.6 }, { model: "naive", score: 0.9 }] },
         residualSd: 1,
         stepSd: flat.map(() => 1),
-        distribution: { version: 1, family: "normal", mean: flat, sd: flat.map(() => 1), persistence: 0, levelShare: 0 },
+        distribution: { version: 1, family: "normal", mean: flat, sd: flat.map(() => 1), persistence: 0, levelShare: 0, shift: flat.map(() => 0), scaleCv: 0 },
       };
     };
     const [tee] = buildDemandOutlook([steadyTee], { asOf, forecaster: stub });

@@ -150,6 +150,18 @@ describe("projectPromotion", () => {
     expect(effect?.extraUnits[3]).toBeCloseTo(-1 * perDay * 0.2, 9);
   });
 
+  it("uses marketing's own multiplier when one is set, and says so", () => {
+    const [effect] = projectPromotion({ start: "2026-11-30", end: "2026-12-06", discountPct: 25, variantIds: ["v1"], lift: 3 }, [baseline], model);
+    expect(effect?.extraUnits).toEqual([0, 140, -14, 0]);
+    expect(effect?.reason).toBe("25% off: sales ×3.0, as marketing set it.");
+  });
+
+  it("stops the extra demand at a cap on the promotion's units", () => {
+    // 70 baseline units in the promotion's week, a cap of 100: only 30 extra fit.
+    const [effect] = projectPromotion({ start: "2026-11-30", end: "2026-12-06", discountPct: 25, variantIds: ["v1"], capUnits: 100 }, [baseline], model);
+    expect(effect?.extraUnits).toEqual([0, 30, -14, 0]);
+  });
+
   it("ignores variants outside the plan", () => {
     expect(projectPromotion({ start: "2026-11-30", end: "2026-12-06", discountPct: 25, variantIds: ["other"] }, [baseline], model)).toEqual([]);
   });

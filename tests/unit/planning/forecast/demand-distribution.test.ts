@@ -12,8 +12,8 @@ import { normalQuantile } from "../../../../app/planning/forecast/stats";
 import { dailyRows } from "../demand/synthetic";
 import { seededRandom } from "./random";
 
-function correlated(family: CorrelatedDemandDistribution["family"], mean: number[], sd: number[], persistence = 0, levelShare = 0): CorrelatedDemandDistribution {
-  return { version: 1, family, mean, sd, persistence, levelShare };
+function correlated(family: CorrelatedDemandDistribution["family"], mean: number[], sd: number[], persistence = 0, levelShare = 0, shift = mean.map(() => 0), scaleCv = 0): CorrelatedDemandDistribution {
+  return { version: 1, family, mean, sd, persistence, levelShare, shift, scaleCv };
 }
 
 describe("intervalDemand: correlated weekly errors", () => {
@@ -60,6 +60,34 @@ describe("intervalDemand: correlated weekly errors", () => {
     expect(long.mean).toBe(4 + 6 * 4);
     // random walk: Var = 5² + 4² + 3² + 2² + 1²
     expect(intervalVariance(d, { startWeek: 0, weeks: 5 })).toBeCloseTo(55, 9);
+  });
+
+  it("a shift moves the centre of each week and leaves the mean the point forecast", () => {
+    const d = correlated("normal", [10, 10], [2, 2], 0, 0, [1, 1.5]);
+    const total = intervalDemand(d, { startWeek: 0, weeks: 2 }, [0.5]);
+    expect(total.mean).toBe(20);
+    expect(total.quantiles[0]).toBeCloseTo(22.5, 9);
+    expect(intervalDemandCdf(d, { startWeek: 0, weeks: 2 }, [22.5]).atOrBelow[0]).toBeCloseTo(0.5, 6);
+  });
+
+  it("an uncertain scale keeps the variance but fattens the tails", () => {
+    const plain = correlated("normal", [100], [10]);
+    const fat = correlated("normal", [100], [10], 0, 0, [0], 0.4);
+    const span = { startWeek: 0, weeks: 1 };
+    expect(intervalVariance(fat, span)).toBeCloseTo(100, 9);
+    const [p50, p80, p99] = intervalDemand(fat, span, [0.5, 0.8, 0.995]).quantiles;
+    const [q50, q80, q99] = intervalDemand(plain, span, [0.5, 0.8, 0.995]).quantiles;
+    expect(p50).toBeCloseTo(q50!, 6);
+    expect(p80).toBeLessThan(q80!);
+    expect(p99).toBeGreaterThan(q99!);
+    // The mixture's CDF at its own quantile returns the level.
+    expect(intervalDemandCdf(fat, span, [p99!]).atOrBelow[0]).toBeCloseTo(0.995, 6);
+    const counts = correlated("negative_binomial", [6], [4], 0, 0, [0], 0.4);
+    const q = intervalDemand(counts, span, [0.5, 0.9, 0.99]).quantiles;
+    q.forEach((v) => expect(Number.isInteger(v)).toBe(true));
+    const cdf = intervalDemandCdf(counts, span, [q[1]!, q[1]! - 1]);
+    expect(cdf.atOrBelow[0]).toBeGreaterThanOrEqual(0.9);
+    expect(cdf.atOrBelow[1]).toBeLessThan(0.9);
   });
 
   it("negative binomial totals: Poisson(2) per week gives Poisson(4) over two weeks", () => {
@@ -185,7 +213,7 @@ describe("every outlook route carries a distribution that survives JSON", () => 
 
   it("covers own history, intermittent, top-down, analog and never-sold variants", () => {
     const routes = Object.fromEntries(outlooks.map((o) => [o.variantId, `${o.source}/${o.distribution.family}`]));
-    expect(routes["steady"]).toBe("own_history/normal");
+    expect(routes["steady"]).toBe("own_history/lognormal");
     expect(routes["lumpy"]).toBe("own_history/occurrence_size");
     expect(routes["thin"]).toBe("top_down/negative_binomial");
     expect(routes["new"]).toBe("analog/negative_binomial");

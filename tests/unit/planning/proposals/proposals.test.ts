@@ -47,7 +47,7 @@ function reorder(overrides: Partial<ReorderInput> = {}): ReorderInput {
 }
 
 describe("proposeReorder", () => {
-  it("orders up to S when the position is at or below s, with the reason in one line", () => {
+  it("orders up to S when the position is below it, with the reason in one line", () => {
     const line = proposeReorder(reorder());
     expect(line).not.toBeNull();
     expect(line!.quantity).toBe(82);
@@ -59,9 +59,13 @@ describe("proposeReorder", () => {
     expect(line!.reason).toBe("Sells ~14/wk, 3.1 weeks of supply, lead time 6 weeks: out of stock on 12 Jan unless ordered by 1 Dec. Order 82 to reach 125.");
   });
 
-  it("counts units on order in the position", () => {
-    expect(proposeReorder(reorder({ onOrder: 80 }))).toBeNull();
+  it("counts units on order in the position, and orders nothing once the position reaches S", () => {
+    expect(proposeReorder(reorder({ onOrder: 82 }))).toBeNull();
     expect(proposeReorder(reorder({ onOrder: 60 }))?.quantity).toBe(22);
+    // Above the reorder point but below S: the weekly review still tops it up.
+    const topUp = proposeReorder(reorder({ onOrder: 75, stockoutDate: null, orderByDate: null }));
+    expect(topUp?.quantity).toBe(7);
+    expect(topUp?.reason).toContain("stock and orders cover less than the lead time and a review period at 95% service");
   });
 
   it("keeps a later order-by date, and says when ordering today is already too late", () => {

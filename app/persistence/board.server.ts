@@ -1,0 +1,154 @@
+/**
+ * The board's time-phased grid, read from the active run: demand (forecast, with planned
+ * promotions), supply (inbound) and projected stock per week, rolled up by product type,
+ * vendor, collection or location, and the variant-locations inside one group. The past weeks'
+ * actual sales come from daily demand. Set-based SQL over the run's arrays, scoped by shopId.
+ */
+import prisma from "~/db.server";
+
+export type RollUp = "productType" | "vendor" | "collection" | "location";
+
+export const ROLL_UPS: readonly RollUp[] = ["productType", "vendor", "collection", "location"];
+
+/** The grouping key of a pair (aliases: s StockPlan, p Product, l Location); a product in several collections counts in each. */
+const KEY_SQL: Record<RollUp, string> = {
+  productType: `COALESCE(NULLIF(p."productType", ''), 'No product type')`,
+  vendor: `COALESCE(NULLIF(p."vendor", ''), 'No vendor')`,
+  collection: `unnest(CASE WHEN cardinality(p."collections") > 0 THEN p."collections" ELSE ARRAY['No collection'] END)`,
+  location: `COALESCE(l."name", 'Unknown location')`,
+};
+
+export interface GridRow {
+  key: string;
+  pairs: number;
+  variants: number;
+  available: number;
+  valueAtCost: number;
+  atRisk: number;
+  /** Per future week, from the plan's first week. */
+  demand: number[];
+  inbound: number[];
+  projected: number[];
+  /** Per past week, oldest first: units sold. */
+  sold: number[];
+}
+
+const PAIRS_SQL = (key: string) => `
+  SELECT s."variantId", s."locationId", ${key} AS "key", s."available", s."unitCost", s."projectedStockoutDate", s."weeksOfSupply",
+         s."projected", s."inboundByWeek", f."mean", f."promoUnits"
+  FROM "StockPlan" s
+  JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
+  LEFT JOIN "Variant" v ON v."shopId" = s."shopId" AND v."id" = s."variantId"
+  LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+  LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
+  WHERE s."shopId" = $1 AND s."planRunId" = $2`;
+
+export async function gridByGroup(shopId: number, runId: number, rollUp: RollUp, plan: { asOf: string; weeks: number; pastWeeks: number; riskDays: number }): Promise<GridRow[]> {
+  const key = KEY_SQL[rollUp];
+  const [summaries, weekly, past] = await Promise.all([
+    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number }[]>(
+      `WITH pairs AS (${PAIRS_SQL(key)})
+       SELECT "key", COUNT(*)::int AS "pairs", COUNT(DISTINCT "variantId")::int AS "variants", SUM(GREATEST("available", 0))::float8 AS "available",
+              COALESCE(SUM(GREATEST("available", 0) * "unitCost"), 0)::float8 AS "value",
+              COUNT(*) FILTER (WHERE "projectedStockoutDate" <= $3::date + $4::int)::int AS "atRisk"
+       FROM pairs GROUP BY "key"`,
+      shopId,
+      runId,
+      plan.asOf,
+      plan.riskDays,
+    ),
+    prisma.$queryRawUnsafe<{ key: string; week: number; demand: number; inbound: number; projected: number }[]>(
+      `WITH pairs AS (${PAIRS_SQL(key)})
+       SELECT "key", u.i::int AS "week", SUM(u.m + COALESCE(u.pu, 0))::float8 AS "demand", SUM(COALESCE(u.inb, 0))::float8 AS "inbound", SUM(COALESCE(u.proj, 0))::float8 AS "projected"
+       FROM pairs, unnest("mean"[1:$3], "promoUnits"[1:$3], "inboundByWeek"[1:$3], "projected"[1:$3]) WITH ORDINALITY AS u(m, pu, inb, proj, i)
+       GROUP BY "key", u.i`,
+      shopId,
+      runId,
+      plan.weeks,
+    ),
+    pastSales(shopId, rollUp, plan.asOf, plan.pastWeeks),
+  ]);
+  const rows = new Map<string, GridRow>();
+  for (const s of summaries) {
+    rows.set(s.key, { key: s.key, pairs: s.pairs, variants: s.variants, available: s.available, valueAtCost: s.value, atRisk: s.atRisk, demand: Array(plan.weeks).fill(0), inbound: Array(plan.weeks).fill(0), projected: Array(plan.weeks).fill(0), sold: Array(plan.pastWeeks).fill(0) });
+  }
+  for (const w of weekly) {
+    const row = rows.get(w.key);
+    if (!row || w.week < 1 || w.week > plan.weeks) continue;
+    row.demand[w.week - 1] = w.demand;
+    row.inbound[w.week - 1] = w.inbound;
+    row.projected[w.week - 1] = w.projected;
+  }
+  for (const p of past) {
+    const row = rows.get(p.key);
+    if (row && p.week >= 0 && p.week < plan.pastWeeks) row.sold[p.week] = p.units;
+  }
+  return [...rows.values()].sort((a, b) => b.demand.reduce((x, y) => x + y, 0) - a.demand.reduce((x, y) => x + y, 0));
+}
+
+/** Units sold per group and past week (0 = oldest of `weeks` before the plan's week). Unknown-location sales count where online orders ship from. */
+async function pastSales(shopId: number, rollUp: RollUp, asOf: string, weeks: number): Promise<{ key: string; week: number; units: number }[]> {
+  const key = KEY_SQL[rollUp];
+  return prisma.$queryRawUnsafe(
+    `WITH primary_location AS (
+       SELECT "id" FROM "Location" WHERE "shopId" = $1 AND "deletedAt" IS NULL ORDER BY "fulfillsOnlineOrders" DESC, "id" LIMIT 1
+     ), days AS (
+       SELECT d."variantId", CASE WHEN d."locationId" = 0 THEN (SELECT "id" FROM primary_location) ELSE d."locationId" END AS "locationId", d."day", d."units"
+       FROM "DailyDemand" d
+       WHERE d."shopId" = $1 AND d."day" >= date_trunc('week', $2::date)::date - 7 * $3 AND d."day" < date_trunc('week', $2::date)::date
+     )
+     SELECT ${key} AS "key", ((d."day" - (date_trunc('week', $2::date)::date - 7 * $3)) / 7)::int AS "week", SUM(d."units")::float8 AS "units"
+     FROM days d
+     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = d."variantId"
+     LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
+     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = d."locationId"
+     GROUP BY 1, 2`,
+    shopId,
+    asOf,
+    weeks,
+  );
+}
+
+export interface GroupPairRow {
+  variantId: string;
+  locationId: string;
+  productTitle: string;
+  variantTitle: string;
+  sku: string | null;
+  locationName: string;
+  available: number;
+  weeksOfSupply: number | null;
+  stockoutDate: string | null;
+  demand: number[];
+  inbound: number[];
+  projected: number[];
+}
+
+/** The variant-locations of one group, soonest stockout first, a page at a time. */
+export async function pairsInGroup(shopId: number, runId: number, rollUp: RollUp, groupKey: string, page: { weeks: number; limit: number; offset: number }): Promise<{ rows: GroupPairRow[]; total: number }> {
+  const key = KEY_SQL[rollUp];
+  const rows = await prisma.$queryRawUnsafe<(Omit<GroupPairRow, "demand"> & { mean: number[]; promoUnits: number[] | null; total: number })[]>(
+    `WITH pairs AS (${PAIRS_SQL(key)})
+     SELECT pairs."variantId"::text AS "variantId", pairs."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
+            COALESCE(l."name", '') AS "locationName", pairs."available", pairs."weeksOfSupply", to_char(pairs."projectedStockoutDate", 'YYYY-MM-DD') AS "stockoutDate",
+            pairs."mean"[1:$4] AS "mean", pairs."promoUnits"[1:$4] AS "promoUnits", pairs."inboundByWeek"[1:$4] AS "inbound", pairs."projected"[1:$4] AS "projected",
+            COUNT(*) OVER ()::int AS "total"
+     FROM pairs
+     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = pairs."variantId"
+     LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
+     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = pairs."locationId"
+     WHERE pairs."key" = $3
+     ORDER BY pairs."projectedStockoutDate" ASC NULLS LAST, pairs."weeksOfSupply" ASC NULLS LAST, pairs."variantId", pairs."locationId"
+     LIMIT $5 OFFSET $6`,
+    shopId,
+    runId,
+    groupKey,
+    page.weeks,
+    page.limit,
+    page.offset,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    rows: rows.map(({ mean, promoUnits, total: _total, ...row }) => ({ ...row, demand: mean.map((m, i) => m + (promoUnits?.[i] ?? 0)) })),
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * The S&OP board: headline metrics with their trends, the time-phased grid at the chosen roll-up
+ * (and one group's variants when drilled into), the open alerts most severe first, and where
+ * the numbers stand (plan "as of", sync). Read from the URL: ?rollup=&group=&page=.
+ */
+import { addDays, weekStartOf } from "~/planning/calendar";
+import { countOpenAlerts, listAlerts, type AlertRow } from "~/persistence/alerts.server";
+import { gridByGroup, pairsInGroup, ROLL_UPS, type GridRow, type GroupPairRow, type RollUp } from "~/persistence/board.server";
+import { getShopOverview, type ShopOverview } from "~/persistence/overview.server";
+import { findActivePlan } from "~/persistence/plan-runs.server";
+import { listMetricsWeeks, type ShopMetrics } from "~/persistence/shop-metrics.server";
+import { getPlanStatus, type PlanStatus } from "./plan-status.server";
+
+export const GRID_WEEKS = 12;
+export const PAST_WEEKS = 4;
+export const GROUP_PAGE_SIZE = 25;
+/** Variant-locations projected out of stock within this many days count as at risk in the grid. */
+const AT_RISK_DAYS = 28;
+
+export type MetricKey = keyof Omit<ShopMetrics, "unpricedPairs">;
+
+export interface BoardView {
+  plan: PlanStatus;
+  sync: ShopOverview | null;
+  /** Weekly metric points, oldest first (the last is the plan's week). */
+  metrics: { weekStart: string; metrics: ShopMetrics }[];
+  current: ShopMetrics;
+  rollUp: RollUp;
+  weekStarts: string[];
+  pastWeekStarts: string[];
+  grid: GridRow[];
+  drill: { group: string; rows: GroupPairRow[]; total: number; page: number; pageSize: number } | null;
+  alerts: AlertRow[];
+  openAlertCount: number;
+}
+
+/** The latest value each metric has: stock figures come from the plan's week, sales ones from the last week that has them. */
+export function currentMetrics(weeks: readonly { metrics: ShopMetrics }[]): ShopMetrics {
+  const current: ShopMetrics = {};
+  for (const week of weeks) {
+    for (const [key, value] of Object.entries(week.metrics) as [keyof ShopMetrics, number | null][]) {
+      if (value !== null && value !== undefined) (current as Record<string, number>)[key] = value;
+    }
+  }
+  return current;
+}
+
+export async function getBoardView(shop: { id: number; domain: string }, params: URLSearchParams): Promise<BoardView> {
+  const rollUp = (ROLL_UPS as readonly string[]).includes(params.get("rollup") ?? "") ? (params.get("rollup") as RollUp) : "productType";
+  const [plan, active, sync, alerts, openAll] = await Promise.all([
+    getPlanStatus(shop.id),
+    findActivePlan(shop.id),
+    getShopOverview(shop.domain),
+    listAlerts(shop.id, { status: "OPEN", limit: 8 }),
+    countOpenAlerts(shop.id).then((counts) => Object.values(counts).reduce((a, b) => a + b, 0)),
+  ]);
+  const empty = { plan, sync, metrics: [], current: {}, rollUp, weekStarts: [], pastWeekStarts: [], grid: [], drill: null, alerts, openAlertCount: openAll };
+  if (!active) return empty;
+
+  const asOf = active.asOf;
+  const firstWeek = weekStartOf(asOf);
+  const weekStarts = Array.from({ length: GRID_WEEKS }, (_, w) => addDays(firstWeek, 7 * w));
+  const pastWeekStarts = Array.from({ length: PAST_WEEKS }, (_, w) => addDays(firstWeek, -7 * (PAST_WEEKS - w)));
+  const group = params.get("group");
+  const page = Math.max(1, Math.min(10_000, Number(params.get("page")) || 1));
+  const [metrics, grid, drill] = await Promise.all([
+    listMetricsWeeks(shop.id, addDays(firstWeek, -7 * 12)),
+    gridByGroup(shop.id, active.run.id, rollUp, { asOf, weeks: GRID_WEEKS, pastWeeks: PAST_WEEKS, riskDays: AT_RISK_DAYS }),
+    group ? pairsInGroup(shop.id, active.run.id, rollUp, group, { weeks: GRID_WEEKS, limit: GROUP_PAGE_SIZE, offset: (page - 1) * GROUP_PAGE_SIZE }) : Promise.resolve(null),
+  ]);
+  return {
+    ...empty,
+    metrics,
+    current: currentMetrics(metrics),
+    weekStarts,
+    pastWeekStarts,
+    grid,
+    drill: group && drill ? { group, rows: drill.rows, total: drill.total, page, pageSize: GROUP_PAGE_SIZE } : null,
+  };
+}
