@@ -39,8 +39,8 @@ export function startWorkers(
           } catch (error) {
             if (error instanceof ShopAccessLostError) {
               // Retrying with the same refused token cannot help: wait for the merchant's next visit.
-              await recordShopAccessLost(error.shopDomain);
-              throw new UnrecoverableError(error.message);
+              if (await recordShopAccessLost(error.shopDomain, error.refusedToken)) throw new UnrecoverableError(error.message);
+              throw new Error(`${error.message}; a fresh token was stored meanwhile, so the job retries`);
             }
             if (!(error instanceof WorkInterruptedError)) throw error;
             // Handed back, not failed: no attempt spent, and no stall for BullMQ to count.

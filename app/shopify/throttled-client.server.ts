@@ -31,11 +31,16 @@ export class ShopifyTransportError extends Error {
  */
 export class ShopAccessLostError extends Error {
   override name = "ShopAccessLostError";
+  /** The token Shopify refused ("" when none was stored); never logged. */
+  declare readonly refusedToken: string | undefined;
+
   constructor(
     readonly shopDomain: string,
     detail: string,
+    refusedToken?: string,
   ) {
     super(`Shopify refused Tempo's access token for ${shopDomain}: ${detail}`);
+    Object.defineProperty(this, "refusedToken", { value: refusedToken, enumerable: false });
   }
 }
 

@@ -7,6 +7,7 @@ import { TEST_APP_PORT } from "../../support/test-app";
 import { processors } from "~/jobs/processors/index.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
 import { closePgPool } from "~/persistence/pg-pool.server";
+import { recordShopAccessLost } from "~/persistence/sessions.server";
 import { enqueueShopJob } from "~/queue/enqueue.server";
 import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
 import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
@@ -84,6 +85,13 @@ describe("a lost access token", () => {
     expect((await shop()).accessLostAt).toBeNull();
     // The resumed reconcile runs with the new token.
     await waitFor("the resumed reconciliation", () => finishedRun("RECONCILIATION", "SUCCEEDED", before));
+  });
+
+  it("leaves a token exchanged meanwhile alone when a job that started with the old one is refused", async () => {
+    const fresh = await offlineToken();
+    expect(await recordShopAccessLost(domain, "shpat_an_older_token")).toBe(false);
+    expect(await offlineToken()).toBe(fresh);
+    expect((await shop()).accessLostAt).toBeNull();
   });
 
   it("shows Reconnect while the shop is marked, and the button exchanges a fresh token and resumes", async () => {
