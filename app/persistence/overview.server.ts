@@ -26,6 +26,8 @@ export interface ShopOverview {
   /** Set while an import or check runs. */
   progress: SyncProgress | null;
   lastSuccessfulSyncAt: string | null;
+  /** When Shopify last refused Tempo's token; cleared once a fresh one is exchanged. */
+  accessLostAt: string | null;
   /** Webhook deliveries Tempo refused or gave up on: how many, and the latest with their reasons. */
   refusedDeliveries: { total: number; latest: RefusedDelivery[] };
   /** Why Shopify's discounts are missing (the grant lacks read_discounts), or null. */
@@ -75,6 +77,7 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
           }
         : null,
     lastSuccessfulSyncAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+    accessLostAt: shop.accessLostAt?.toISOString() ?? null,
     refusedDeliveries,
     discountsUnavailable: discountsUnavailableReason(shop),
   };

@@ -12,6 +12,7 @@ import { runBulkImport, type BulkImportSpec } from "./bulk-import.server";
 import { syncCollectionList } from "./collections-sync.server";
 import { syncDiscounts } from "./discounts-sync.server";
 import type { SyncContext } from "./shop-context.server";
+import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
 
 export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted">;
@@ -65,10 +66,13 @@ export async function runCatalogBackfill(ctx: SyncContext, options: ImportOption
     const counts = await runBulkImport(ctx.graphql, run, {
       query: CATALOG_BULK_QUERY,
       applyBatch: catalogBatchWriter(ctx.shop.id),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...options,
     });
     return await finishRun(run, { counts: { ...counts, ...listed, locations: locations.length } });
   } catch (error) {
+    // Handed back at shutdown: the run stays RUNNING and resumes from its cursor.
+    if (error instanceof WorkInterruptedError) throw error;
     console.error(`[sync] catalog backfill for shop ${ctx.shop.id} failed:`, error);
     await finishRun(run, { error: describeSyncError(error) });
     throw error;

@@ -21,6 +21,7 @@ import { syncDiscounts } from "./discounts-sync.server";
 import { writeCatalogBatch } from "./catalog-backfill.server";
 import { orderHistorySearch, splitOrderRecords } from "./orders-backfill.server";
 import type { SyncContext } from "./shop-context.server";
+import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
 
 /** Re-read orders updated this long before the last successful read started (clock skew, late writes). */
@@ -85,11 +86,11 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     const since = lastRead ? new Date(lastRead.getTime() - READ_OVERLAP_MS) : null;
     const baseSearch = orderHistorySearch(ctx.shop.accessScopes);
     const ordersSearch = since ? `${baseSearch} updated_at:>='${since.toISOString()}'` : baseSearch;
-    const orderCounts = await runBulkImport(ctx.graphql, fresh, { query: ordersBulkQuery(ordersSearch), applyBatch: reconcileOrdersWriter(shopId, ctx.timezone) });
+    const orderCounts = await runBulkImport(ctx.graphql, fresh, { query: ordersBulkQuery(ordersSearch), applyBatch: reconcileOrdersWriter(shopId, ctx.timezone), ...(ctx.signal ? { signal: ctx.signal } : {}) });
 
     const listed = { ...(await syncCollectionList(ctx)), ...(await syncDiscounts(ctx)) };
     const exportStartedAt = new Date();
-    const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone) });
+    const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone), ...(ctx.signal ? { signal: ctx.signal } : {}) });
     const catalogueDeleted = await inTransaction((client) => markUnseenCatalogDeleted(client, shopId, exportStartedAt));
 
     const [shopify, stored] = await Promise.all([fetchShopifyCounts(ctx.graphql, baseSearch), storedShopCounts(shopId, processedSinceOfSearch(baseSearch))]);
@@ -112,6 +113,8 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     }
     return await finishRun(run, { counts: { ...counts, countsDiffer: mismatch ? 1 : 0 } });
   } catch (error) {
+    // Handed back at shutdown: the next run reads again from the last successful read.
+    if (error instanceof WorkInterruptedError) throw error;
     console.error(`[sync] reconciliation for shop ${shopId} failed:`, error);
     await finishRun(run, { error: describeSyncError(error) });
     throw error;

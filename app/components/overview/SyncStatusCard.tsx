@@ -4,6 +4,7 @@ import { BlockStack, Button, Card, InlineStack, ProgressBar, Text } from "@shopi
 import type { ShopOverview } from "~/persistence/overview.server";
 import { useFormat } from "../format/FormatContext";
 import { DiscountsAccessNotice } from "./DiscountsAccessNotice";
+import { ReconnectBanner } from "./ReconnectBanner";
 import { RefusedDeliveries } from "./RefusedDeliveries";
 import { SyncStatusBanner } from "./SyncStatusBanner";
 import { progressLabel, progressPercent } from "./sync-progress";
@@ -15,7 +16,7 @@ const REFRESH_MS = 3_000;
  * import runs (the page refreshes itself meanwhile), the last successful sync, a
  * retry button when the last run failed, and webhook deliveries Tempo refused.
  */
-export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt" | "refusedDeliveries" | "discountsUnavailable"> }) {
+export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt" | "refusedDeliveries" | "discountsUnavailable" | "accessLostAt"> }) {
   const f = useFormat();
   const retry = useFetcher<{ queued: boolean }>();
   const revalidator = useRevalidator();
@@ -37,6 +38,7 @@ export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "lat
         <Text as="h2" variant="headingMd">
           Sync with Shopify
         </Text>
+        <ReconnectBanner accessLostAt={overview.accessLostAt} />
         <SyncStatusBanner latestSync={overview.latestSync} />
         {overview.progress && (
           <BlockStack gap="100">

@@ -16,9 +16,9 @@ import { loadSyncContext } from "~/sync/shop-context.server";
 // of the same shop never run at once, even on a worker with concurrency > 1.
 
 /** Catalogue first; the order history (its export already started) follows once products and stock are in. */
-export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfill"]>, token?: string) {
+export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfill"]>, token?: string, signal?: AbortSignal) {
   const run = await withShopSyncLock(job, token, async () => {
-    const ctx = await loadSyncContext(job.data.shopId);
+    const ctx = await loadSyncContext(job.data.shopId, undefined, undefined, signal);
     await startOrdersExportEarly(ctx);
     return runCatalogBackfill(ctx);
   });
@@ -44,11 +44,11 @@ export const RECONCILE_SKIPPED_BEFORE_BACKFILL = "skipped: backfill not finished
  * queue a second import. A reconciliation that newly finds counts apart queues one
  * full (idempotent) re-import. Being the shop's nightly job, it also prunes old webhook ids.
  */
-export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?: string) {
+export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?: string, signal?: AbortSignal) {
   const outcome = await withShopSyncLock(job, token, async () => {
     await pruneWebhookEvents(job.data.shopId, webhookRetentionCutoff(new Date()));
     if (!(await hasSucceededRun(job.data.shopId, "ORDERS_BACKFILL"))) return { skipped: RECONCILE_SKIPPED_BEFORE_BACKFILL } as const;
-    const run = await runReconciliation(await loadSyncContext(job.data.shopId));
+    const run = await runReconciliation(await loadSyncContext(job.data.shopId, undefined, undefined, signal));
     return { run, wantsReimport: await reconciliationWantsReimport(run) };
   });
   if ("skipped" in outcome) return outcome;
