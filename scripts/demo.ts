@@ -82,7 +82,8 @@ async function main(): Promise<void> {
   // Same host as the simulator: a cross-site frame would lose its storage in browsers that block third-party storage.
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
   // The brand's history runs up to today, as a live shop's does.
-  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN, endDate: new Date().toISOString().slice(0, 10) });
+  // Some busy variants are left about to run out and others overstocked, so the plan has something to say.
+  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN, endDate: new Date().toISOString().slice(0, 10), endState: true });
   simulator = await startSimulator({
     app: { ...DEMO_APP, appUrl, tomlPath: path.join(ROOT, "shopify.app.toml") },
     shops: [brand],
@@ -119,6 +120,11 @@ async function main(): Promise<void> {
   log(`Open the local Shopify admin: ${simulator.adminUrl(SHOP_DOMAIN, "/app")}`);
   const product = brand.products[0];
   if (product) log(`A product page with Tempo's stock outlook block: ${simulator.productUrl(SHOP_DOMAIN, product.id)}`);
+  // The shop keeps selling while the demo runs: the board follows within seconds.
+  if (process.env.DEMO_LIVE_SALES !== "0") {
+    simulator.liveSales.start(SHOP_DOMAIN, { orderEverySeconds: Number(process.env.DEMO_ORDER_EVERY_SECONDS ?? 4) });
+    log("the shop keeps selling: an order every few seconds (DEMO_LIVE_SALES=0 turns it off)");
+  }
   log("Press Ctrl-C to stop.");
 }
 
