@@ -24,7 +24,7 @@ export interface JobCatalog {
   "demand-rebuild": ShopJobData & { fromDay?: string };
   /** Collection members and discounts that webhooks named but did not carry (PendingShopifyRead). */
   "shopify-reads": ShopJobData;
-  /** Every discount, read once the grant gains read_discounts (the nightly reconciliation reads them too). */
+  /** Every discount: after the catalogue import and once the grant gains read_discounts (the nightly reconciliation reads them too). */
   "discounts-sync": ShopJobData;
   /** Full plan: forecasts, policy, projection, proposals and alerts for every variant. */
   "plan-shop": ShopJobData & { trigger: PlanTrigger };

@@ -10,7 +10,6 @@ import { CATALOG_BULK_QUERY } from "~/shopify/sync-queries.server";
 import type { CollectionMembershipRecord, InventoryLevelRecord, ProductRecord, VariantRecord } from "~/shopify/sync-records";
 import { runBulkImport, type BulkImportSpec } from "./bulk-import.server";
 import { syncCollectionList } from "./collections-sync.server";
-import { syncDiscounts } from "./discounts-sync.server";
 import type { SyncContext } from "./shop-context.server";
 import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
@@ -56,13 +55,13 @@ function catalogBatchWriter(shopId: number) {
   };
 }
 
-/** Locations, collections and discounts, then products (with their collections), variants and stock through one bulk export. */
+/** Locations and collections, then products (with their collections), variants and stock through one bulk export. */
 export async function runCatalogBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "CATALOG_BACKFILL");
   try {
     const locations = await fetchAllLocations(ctx.graphql);
     await inTransaction((client) => upsertLocations(client, ctx.shop.id, locations));
-    const listed = { ...(await syncCollectionList(ctx)), ...(await syncDiscounts(ctx)) };
+    const listed = await syncCollectionList(ctx);
     const counts = await runBulkImport(ctx.graphql, run, {
       query: CATALOG_BULK_QUERY,
       applyBatch: catalogBatchWriter(ctx.shop.id),

@@ -24,6 +24,9 @@ export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfi
   });
   // Queued once the lock is released, so the next job does not find the shop busy and wait.
   await enqueueShopJob("orders-backfill", job.data);
+  // Discounts next, in a job of their own: a shop's discounts may list thousands of products,
+  // which Shopify's cost limits make slow to read, and neither import should wait for them.
+  await enqueueShopJob("discounts-sync", job.data);
   return { runId: run.id, counts: run.counts };
 }
 
@@ -73,7 +76,7 @@ export async function processShopifyReads(job: Job<JobCatalog["shopify-reads"]>,
   return withShopSyncLock(job, token, async () => runPendingReads(await loadSyncContext(job.data.shopId)));
 }
 
-/** Reads every discount once the grant gains read_discounts. */
+/** Reads every discount: after the first catalogue import, and once the grant gains read_discounts. */
 export async function processDiscountsSync(job: Job<JobCatalog["discounts-sync"]>, token?: string) {
   return withShopSyncLock(job, token, async () => syncDiscounts(await loadSyncContext(job.data.shopId)));
 }

@@ -6,6 +6,7 @@ import { listCollections } from "~/persistence/collections.server";
 import { listShopifyDiscountsForPlanning } from "~/persistence/discounts.server";
 import { closePgPool } from "~/persistence/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
+import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 import { installShop, testPrisma } from "./sync-support";
@@ -86,7 +87,7 @@ async function storedDiscounts(shopId: number) {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-describe("collections and discounts in the catalogue backfill", () => {
+describe("collections in the catalogue backfill, discounts read after it", () => {
   it("brings every collection with its member products, and each product's collection titles", async () => {
     const run = await runCatalogBackfill(await loadSyncContext(ids[shopA]!), { batchSize: 50 });
     expect(run.status).toBe("SUCCEEDED");
@@ -110,6 +111,8 @@ describe("collections and discounts in the catalogue backfill", () => {
   });
 
   it("brings every amount-off discount with its dates, percentage and items, and leaves free shipping aside", async () => {
+    const counts = await syncDiscounts(await loadSyncContext(ids[shopA]!));
+    expect(counts).toEqual({ discounts: expectedDiscounts(shopA).length, discountsDeleted: 0 });
     const stored = await storedDiscounts(ids[shopA]!);
     expect(stored).toEqual(expectedDiscounts(shopA));
     expect(stored.find((d) => d.title === "Clearance")!.variantIds.length).toBe(data(shopA).variants.length);
@@ -118,7 +121,9 @@ describe("collections and discounts in the catalogue backfill", () => {
   });
 
   it("lists collections with their live product counts, one shop at a time", async () => {
-    await runCatalogBackfill(await loadSyncContext(ids[shopB]!));
+    const ctxB = await loadSyncContext(ids[shopB]!);
+    await runCatalogBackfill(ctxB);
+    await syncDiscounts(ctxB);
     for (const domain of [shopA, shopB]) {
       const shop = data(domain);
       const listed = await listCollections(ids[domain]!);

@@ -93,12 +93,13 @@ describe("discount webhooks", () => {
 
   it("discounts/update re-reads the discount: new dates, depth and items replace the old", async () => {
     const collection = sim().store.data.collections.find((c) => sim().store.productsInCollection(c.id).length > 0)!;
-    simulator.actions.updateDiscount(sim(), discountId, { endsAt: day(20), value: { percentage: 0.35 }, items: { collectionIds: [collection.id] } });
+    const endsAt = day(20);
+    simulator.actions.updateDiscount(sim(), discountId, { endsAt, value: { percentage: 0.35 }, items: { collectionIds: [collection.id] } });
     await deliverAll();
     await readsSettled();
     const row = await discountRow(discountId);
     expect(row).toMatchObject({ percentage: 35, productIds: [], collectionIds: [BigInt(collection.id)] });
-    expect(row!.endsAt!.toISOString()).toBe(new Date(day(20)).toISOString());
+    expect(row!.endsAt!.toISOString()).toBe(new Date(endsAt).toISOString());
     const offered = await listShopifyDiscountsForPlanning(shopId, { from: new Date() });
     const members = new Set(sim().store.productsInCollection(collection.id).map((p) => p.id));
     const expected = sim().store.data.variants.filter((v) => members.has(v.productId)).map((v) => v.id).sort();

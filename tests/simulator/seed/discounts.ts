@@ -1,11 +1,13 @@
 /**
  * The brand's discounts in Shopify: a code discount for each past promotion (the codes its
- * orders carry, on the same products and at the same depth), and a few set up for the coming
+ * orders carry, at the same depth and dates, on what the promotion covered the way a merchant
+ * sets it up: the sitewide sales on everything, the summer sale on the Summer Shop collection,
+ * flash sales on their few products), and a few set up for the coming
  * weeks (a holiday sale on a collection, a code on best sellers, an amount off, a variant
  * markdown), plus two Tempo must leave aside (an open-ended staff code, free shipping).
  * Derived from the rest of the brand without random draws, so the shop stays the same.
  */
-import type { SimCollection, SimDiscount, SimPastPromotion, SimProduct, SimVariant } from "../store/types";
+import type { SimCollection, SimDiscount, SimDiscountItems, SimPastPromotion, SimProduct, SimVariant } from "../store/types";
 import { isoAt } from "./calendar";
 import type { HistoryWindow } from "./catalog";
 import { ID_BASES, IdSequence } from "./ids";
@@ -13,6 +15,16 @@ import { ID_BASES, IdSequence } from "./ids";
 /** Collections the upcoming discounts target, by title (the catalogue always has them). */
 export const HOLIDAY_SALE_COLLECTION = "Gift Guide";
 export const AMOUNT_OFF_COLLECTION = "Outerwear";
+/** The collection the summer sales ran on (the catalogue files every summer type under it). */
+export const SUMMER_SALE_COLLECTION = "Summer Shop";
+
+/** What a past promotion's discount applies to, as its code says it was run. */
+function pastPromotionItems(promotion: SimPastPromotion, collections: readonly SimCollection[]): SimDiscountItems {
+  if (/^(SPRING|BFCM)/.test(promotion.code)) return { all: true };
+  const summerShop = collections.find((c) => c.title === SUMMER_SALE_COLLECTION);
+  if (promotion.code.startsWith("SUMMER") && summerShop) return { collectionIds: [summerShop.id] };
+  return { productIds: [...promotion.productIds], variantIds: [] };
+}
 
 export interface DiscountSeedInput {
   window: HistoryWindow;
@@ -44,7 +56,7 @@ export function buildDiscounts(input: DiscountSeedInput): SimDiscount[] {
       startsAt: promotion.startsAt,
       endsAt: promotion.endsAt,
       value: { percentage: promotion.discountPct },
-      items: { productIds: [...promotion.productIds], variantIds: [] },
+      items: pastPromotionItems(promotion, input.collections),
       createdAt: at(startDay - 10, 10),
       updatedAt: at(startDay - 3, 16),
     });

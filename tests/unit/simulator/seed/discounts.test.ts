@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AMOUNT_OFF_COLLECTION, HOLIDAY_SALE_COLLECTION } from "../../../simulator/seed/discounts";
+import { AMOUNT_OFF_COLLECTION, HOLIDAY_SALE_COLLECTION, SUMMER_SALE_COLLECTION } from "../../../simulator/seed/discounts";
 import { END_MS, defaultBrand } from "./fixture";
 
 const DAY = 86_400_000;
@@ -20,8 +20,17 @@ describe("discounts of the default brand", () => {
         startsAt: promotion.startsAt,
         endsAt: promotion.endsAt,
         value: { percentage: promotion.discountPct },
-        items: { productIds: promotion.productIds, variantIds: [] },
       });
+      // On what the promotion covered: everything, the summer collection (every summer product
+      // it covered is in it), or the flash sale's products.
+      const items = discount!.items;
+      if (/^(SPRING|BFCM)/.test(promotion.code)) expect(items).toEqual({ all: true });
+      else if (promotion.code.startsWith("SUMMER")) {
+        const summerShop = data.collections.find((c) => c.title === SUMMER_SALE_COLLECTION)!;
+        expect(items).toEqual({ collectionIds: [summerShop.id] });
+        const members = new Set(data.products.filter((p) => p.collectionIds.includes(summerShop.id)).map((p) => p.id));
+        expect(promotion.productIds.every((id) => members.has(id))).toBe(true);
+      } else expect(items).toEqual({ productIds: promotion.productIds, variantIds: [] });
       // The orders of the promotion carry that code.
       expect(data.orders.some((o) => o.discountCodes.includes(promotion.code))).toBe(true);
     }
