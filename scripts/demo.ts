@@ -2,17 +2,25 @@
  * The demo: a seeded local Shopify, the app installed into it through the real
  * token exchange, the web and worker processes, and the admin URL to open.
  * Run through `bash scripts/demo.sh`, which installs and builds first.
+ *
+ * Ctrl-C (or SIGTERM) stops everything it started, in seconds: the web and worker
+ * processes (killed outright if they have not exited after STOP_TIMEOUT_MS), the
+ * simulator, and any PostgreSQL or redis-server it launched. If the web or worker
+ * process dies, the demo stops the same way.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { ensureDatabase, ensureRedis, runMigrations, type RunningService } from "./services";
+import { removeDemoState, writeDemoState } from "./lib/demo-state";
+import { redactPassword } from "./lib/migrations";
 import { generateBrand } from "../tests/simulator/seed/brand-generator";
 import { startSimulator, type RunningSimulator } from "../tests/simulator/server";
 
 const DEMO_APP = {
   apiKey: "tempo-demo-api-key",
   apiSecret: "tempo-demo-api-secret",
-  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "write_inventory"],
+  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "read_discounts", "write_inventory"],
   handle: "tempo-sop",
   name: "Tempo",
 };
@@ -20,9 +28,19 @@ const APP_PORT = Number(process.env.PORT ?? 3000);
 const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 8090);
 const SHOP_DOMAIN = "tempo-demo.myshopify.com";
 const ROOT = path.resolve(import.meta.dirname, "..");
+/** How long the web and worker processes get to exit after SIGTERM before they are killed. */
+const STOP_TIMEOUT_MS = 12_000;
+const optionalNumber = (value: string | undefined) => (value ? Number(value) : undefined);
 
 function log(message: string): void {
   console.log(`[demo] ${message}`);
+}
+
+const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Resolves once the child has exited, whether it exited itself or was killed by a signal. */
+function exitOf(child: ChildProcess): Promise<void> {
+  return hasExited(child) ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -53,6 +71,21 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * The simulator starts afresh on every run, so a token stored by an earlier run is void:
+ * emptying it makes the install below exchange a fresh one before the worker needs it.
+ */
+async function voidStoredTokens(databaseUrl: string, shopDomain: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query(`UPDATE "Session" SET "accessToken" = '' WHERE "shop" = $1 AND NOT "isOnline" AND "accessToken" <> ''`, [shopDomain]);
+    return result.rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
+
 let stopping = false;
 const children: ChildProcess[] = [];
 const services: RunningService[] = [];
@@ -61,10 +94,20 @@ let simulator: RunningSimulator | undefined;
 async function stop(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill("SIGTERM");
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)))));
+  removeDemoState();
+  for (const child of children) if (!hasExited(child)) child.kill("SIGTERM");
+  const killer = setTimeout(() => {
+    for (const child of children) {
+      if (hasExited(child)) continue;
+      console.error(`[demo] pid ${child.pid} did not exit in ${STOP_TIMEOUT_MS / 1000} s; killing it`);
+      child.kill("SIGKILL");
+    }
+  }, STOP_TIMEOUT_MS);
+  await Promise.all(children.map(exitOf));
+  clearTimeout(killer);
   await simulator?.close();
   await Promise.allSettled(services.map((service) => service.stop()));
+  log("stopped");
   process.exit(exitCode);
 }
 
@@ -74,15 +117,24 @@ async function main(): Promise<void> {
   services.push(database);
   const redis = await ensureRedis();
   services.push(redis);
-  log(`database ${database.url.replace(/:[^:@/]*@/, ":***@")}, redis ${redis.url}`);
+  log(`database: ${database.description ?? "PostgreSQL"} (${redactPassword(database.url)})`);
+  log(`redis: ${redis.description ?? "Redis"} (${redis.url})`);
   const migrateStart = Date.now();
   await runMigrations(database.url);
   log(`migrations applied in ${((Date.now() - migrateStart) / 1000).toFixed(1)} s`);
 
   // Same host as the simulator: a cross-site frame would lose its storage in browsers that block third-party storage.
   const appUrl = `http://127.0.0.1:${APP_PORT}`;
-  // The brand's history runs up to today, as a live shop's does.
-  const brand = generateBrand({ seed: 42, shopDomain: SHOP_DOMAIN, endDate: new Date().toISOString().slice(0, 10) });
+  // The brand's history runs up to today, as a live shop's does. DEMO_VARIANTS / DEMO_HISTORY_DAYS make it smaller.
+  // Some busy variants are left about to run out and others overstocked, so the plan has something to say.
+  const brand = generateBrand({
+    seed: 42,
+    shopDomain: SHOP_DOMAIN,
+    endDate: new Date().toISOString().slice(0, 10),
+    variants: optionalNumber(process.env.DEMO_VARIANTS),
+    historyDays: optionalNumber(process.env.DEMO_HISTORY_DAYS),
+    endState: true,
+  });
   simulator = await startSimulator({
     app: { ...DEMO_APP, appUrl, tomlPath: path.join(ROOT, "shopify.app.toml") },
     shops: [brand],
@@ -90,8 +142,7 @@ async function main(): Promise<void> {
   });
   log(`simulated shop ${SHOP_DOMAIN}: ${brand.variants.length} variants, ${brand.orders.length} orders, ${brand.locations.length} locations`);
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  const env: Record<string, string> = {
     NODE_ENV: "production",
     PORT: String(APP_PORT),
     SHOPIFY_API_KEY: DEMO_APP.apiKey,
@@ -100,25 +151,36 @@ async function main(): Promise<void> {
     SCOPES: DEMO_APP.scopes.join(","),
     DATABASE_URL: database.url,
     REDIS_URL: redis.url,
-    QUEUE_PREFIX: "tempo-demo",
+    QUEUE_PREFIX: process.env.QUEUE_PREFIX ?? "tempo-demo",
     APP_BRIDGE_URL: `${simulator.url}/app-bridge.js`,
     ADDITIONAL_FRAME_ANCESTORS: simulator.url,
     SHOPIFY_SIMULATOR_URL: simulator.url,
   };
-  children.push(startChild("web", ["server/main.ts"], env));
-  children.push(startChild("worker", ["app/jobs/worker.server.ts"], env));
+  if ((await voidStoredTokens(database.url, SHOP_DOMAIN)) > 0) log("the token stored by an earlier run is void with a new simulator; installing exchanges a fresh one");
+  const web = startChild("web", ["server/main.ts"], { ...process.env, ...env });
+  children.push(web);
   await waitForHttp(appUrl, 60_000);
 
-  // Install the app the way the admin does: frame it with a fresh session token.
+  // Install the app the way the admin does: frame it with a fresh session token (token exchange).
   const install = await fetch(simulator.launchUrl(SHOP_DOMAIN, "/app"), {
     headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" },
   });
   if (install.status !== 200) throw new Error(`installing the app answered ${install.status}`);
-  log(`app installed through token exchange; demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // The worker starts once the shop holds a valid token, so its first jobs never meet a void one.
+  const worker = startChild("worker", ["app/jobs/worker.server.ts"], { ...process.env, ...env });
+  children.push(worker);
+  writeDemoState({ pid: process.pid, env });
+  log(`app installed through token exchange; web (pid ${web.pid}) and worker (pid ${worker.pid}) running; demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log("`npm run worker` in another terminal joins this demo with a second worker.");
   log("");
   log(`Open the local Shopify admin: ${simulator.adminUrl(SHOP_DOMAIN, "/app")}`);
   const product = brand.products[0];
   if (product) log(`A product page with Tempo's stock outlook block: ${simulator.productUrl(SHOP_DOMAIN, product.id)}`);
+  // The shop keeps selling while the demo runs: the board follows within seconds.
+  if (process.env.DEMO_LIVE_SALES !== "0") {
+    simulator.liveSales.start(SHOP_DOMAIN, { orderEverySeconds: Number(process.env.DEMO_ORDER_EVERY_SECONDS ?? 4) });
+    log("the shop keeps selling: an order every few seconds (DEMO_LIVE_SALES=0 turns it off)");
+  }
   log("Press Ctrl-C to stop.");
 }
 

@@ -2,9 +2,16 @@
  * The worker process (`npm run worker`), separate from the web process so a
  * long backfill or forecast never slows a merchant's page. It also applies the
  * webhook deliveries the web process records in the inbox.
+ *
+ * On SIGTERM or SIGINT it stops taking jobs, hands running imports back to the
+ * queue at their next committed batch, finishes the inbox batch in hand, closes its
+ * connections and exits; whatever still runs after SHUTDOWN_TIMEOUT_MS (default
+ * 10 s) is left to BullMQ's stalled-job recovery and the process exits anyway.
  */
-import { enqueueCatchUp } from "./catch-up.server";
+import prisma from "~/db.server";
+import { closePgPool } from "~/persistence/pg-pool.server";
 import { closeQueues } from "~/queue/queues.server";
+import { enqueueCatchUp } from "./catch-up.server";
 import { processors } from "./processors/index.server";
 import { startWebhookInbox } from "./webhook-inbox.server";
 import { startWorkers } from "./worker-runtime.server";
@@ -21,10 +28,14 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`[worker] ${signal}: finishing running jobs, then exiting`);
-  await (await inbox.catch(() => null))?.close();
-  await running.close();
-  await closeQueues();
+  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  setTimeout(() => {
+    console.error(`[worker] still busy ${timeoutMs} ms after ${signal}; exiting anyway`);
+    process.exit(1);
+  }, timeoutMs).unref();
+  console.log(`[worker] ${signal}: handing running jobs back, then exiting`);
+  await Promise.allSettled([inbox.then((i) => i.close()), running.close()]);
+  await Promise.allSettled([closeQueues(), closePgPool(), prisma.$disconnect()]);
   process.exit(0);
 }
 

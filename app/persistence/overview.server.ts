@@ -1,5 +1,6 @@
 import type { SyncKind, SyncStatus } from "@prisma/client";
 import prisma from "~/db.server";
+import { discountsUnavailableReason } from "./discounts.server";
 import { recentRefusedDeliveries, type RefusedDelivery } from "./webhook-events.server";
 
 export interface SyncProgress {
@@ -25,8 +26,12 @@ export interface ShopOverview {
   /** Set while an import or check runs. */
   progress: SyncProgress | null;
   lastSuccessfulSyncAt: string | null;
+  /** When Shopify last refused Tempo's token; cleared once a fresh one is exchanged. */
+  accessLostAt: string | null;
   /** Webhook deliveries Tempo refused or gave up on: how many, and the latest with their reasons. */
   refusedDeliveries: { total: number; latest: RefusedDelivery[] };
+  /** Why Shopify's discounts are missing (the grant lacks read_discounts), or null. */
+  discountsUnavailable: string | null;
 }
 
 const num = (value: unknown): number => (typeof value === "number" ? value : 0);
@@ -72,6 +77,8 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
           }
         : null,
     lastSuccessfulSyncAt: lastSuccess?.finishedAt?.toISOString() ?? null,
+    accessLostAt: shop.accessLostAt?.toISOString() ?? null,
     refusedDeliveries,
+    discountsUnavailable: discountsUnavailableReason(shop),
   };
 }

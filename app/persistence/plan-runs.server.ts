@@ -80,3 +80,8 @@ export async function findLatestPlanRun(shopId: number, kind?: PlanRunKind): Pro
 export async function listPlanRuns(shopId: number, limit = 20): Promise<PlanRun[]> {
   return prisma.planRun.findMany({ where: { shopId }, orderBy: { startedAt: "desc" }, take: limit });
 }
+
+/** The shop's uplift model, learned by a full run from past promotions; saved in its commit. */
+export async function saveUpliftModel(client: pg.PoolClient, shopId: number, model: unknown): Promise<void> {
+  await client.query(`UPDATE "Shop" SET "upliftModel" = $2::jsonb WHERE "id" = $1`, [shopId, JSON.stringify(model)]);
+}

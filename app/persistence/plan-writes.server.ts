@@ -113,3 +113,14 @@ export async function upsertStockPlanRows(client: pg.PoolClient, shopId: number,
   );
   await client.query(`TRUNCATE stage_stock_plan`);
 }
+
+/** Replaces stored forecasts' promotion demand (a promotion changed; the baseline did not). Inside a transaction. */
+export async function updateForecastPromoUnits(client: pg.PoolClient, shopId: number, runId: number, rows: readonly { variantId: string; locationId: string; promoUnits: readonly number[] }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `UPDATE "Forecast" f SET "promoUnits" = t.units::float8[]
+     FROM (SELECT unnest($3::bigint[]) AS v, unnest($4::bigint[]) AS l, unnest($5::text[]) AS units) t
+     WHERE f."shopId" = $1 AND f."planRunId" = $2 AND f."variantId" = t.v AND f."locationId" = t.l`,
+    [shopId, runId, rows.map((r) => r.variantId), rows.map((r) => r.locationId), rows.map((r) => `{${floats(r.promoUnits).join(",")}}`)],
+  );
+}

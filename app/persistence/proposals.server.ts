@@ -145,3 +145,46 @@ export async function findProposalRules(shopId: number, id: number): Promise<{ c
     WHERE r."shopId" = ${shopId} AND r."id" = ${id}`;
   return rows[0] ?? null;
 }
+
+/**
+ * Reorder lines a promotion's "order more" option asks for: a variant's live line grows to at
+ * least the quantity (marked edited, so the next plan keeps it), or a new proposed line opens.
+ */
+export async function addPromotionOrderLines(
+  db: Db,
+  shopId: number,
+  promotionName: string,
+  lines: readonly { variantId: string; locationId: string | null; quantity: number; orderByDate: string; expectedArrivalDate: string; lineCost: number | null; reason: string }[],
+): Promise<void> {
+  const shop = await db.shop.findUniqueOrThrow({ where: { id: shopId }, select: { activePlanRunId: true, currencyCode: true } });
+  for (const line of lines) {
+    if (line.locationId === null) continue;
+    const variantId = BigInt(line.variantId);
+    const locationId = BigInt(line.locationId);
+    const live = await db.reorderProposal.findFirst({ where: { shopId, variantId, locationId, status: { in: ["PROPOSED", "APPROVED"] } } });
+    const reason = `For the promotion "${promotionName}": ${line.reason}`;
+    if (live) {
+      await db.reorderProposal.update({ where: { id: live.id }, data: { quantity: Math.max(live.quantity, line.quantity), edited: true, reason } });
+      continue;
+    }
+    const unitCost = line.lineCost !== null && line.quantity > 0 ? line.lineCost / line.quantity : null;
+    await db.reorderProposal.create({
+      data: {
+        shopId,
+        variantId,
+        locationId,
+        suggestedQuantity: line.quantity,
+        quantity: line.quantity,
+        edited: true,
+        unitCost,
+        currencyCode: shop.currencyCode,
+        orderByDate: new Date(`${line.orderByDate}T00:00:00Z`),
+        expectedArrivalDate: new Date(`${line.expectedArrivalDate}T00:00:00Z`),
+        reason,
+        termsSource: "shop",
+        termsNote: "Ordered for a promotion.",
+        planRunId: shop.activePlanRunId ?? 0,
+      },
+    });
+  }
+}

@@ -33,6 +33,7 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "Promotion",
   "ShopifyDiscount",
   "Collection",
+  "PendingShopifyRead",
   "PlanRun",
 ] as const;
 

@@ -117,3 +117,9 @@ export async function applyShopProfileUpdate(
   const row = result.rows[0];
   return { applied: row !== undefined, timezoneChanged: row?.timezoneChanged ?? false };
 }
+
+/** Reconnected: clears the mark. True when the shop had lost access (so its sync should resume). */
+export async function clearShopAccessLost(shopId: number): Promise<boolean> {
+  const cleared = await prisma.shop.updateMany({ where: { id: shopId, accessLostAt: { not: null } }, data: { accessLostAt: null } });
+  return cleared.count > 0;
+}

@@ -8,9 +8,10 @@ import { applyAlertChanges, loadOpenAlerts } from "~/persistence/alert-writes.se
 import { upsertForecastSnapshots } from "~/persistence/forecast-snapshots.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { applyProposalChanges, loadLiveProposals, loadRecentRejections } from "~/persistence/proposal-writes.server";
-import { activatePlanRun, finishPlanRun } from "~/persistence/plan-runs.server";
+import { activatePlanRun, finishPlanRun, saveUpliftModel } from "~/persistence/plan-runs.server";
+import type { UpliftModel } from "~/planning/forecast/uplift";
 import { clearDirtyMarks } from "~/persistence/plan-dirty.server";
-import { copyForecastRows, copyStockPlanRows, upsertForecastRows, upsertStockPlanRows, type ForecastRow } from "~/persistence/plan-writes.server";
+import { copyForecastRows, copyStockPlanRows, updateForecastPromoUnits, upsertForecastRows, upsertStockPlanRows, type ForecastRow } from "~/persistence/plan-writes.server";
 import { addDays, weekStartOf } from "~/planning/calendar";
 import { recordPlanMetrics, type WeekSalesFigures } from "~/persistence/shop-metrics.server";
 import type pg from "pg";
@@ -72,7 +73,7 @@ export async function commitFullPlan(
   shopId: number,
   runId: number,
   startedAt: Date,
-  run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[]; asOf: string; recentSales: readonly WeekSalesFigures[] },
+  run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[]; asOf: string; recentSales: readonly WeekSalesFigures[]; upliftModel: UpliftModel },
 ): Promise<CommitOutcome> {
   return inTransaction(async (client) => {
     const forecasts = run.forecasts;
@@ -88,6 +89,7 @@ export async function commitFullPlan(
     );
     const outcome = await reconcileBoard(client, shopId, runId, run.planned, run.pairs);
     await recordPlanMetrics(client, shopId, runId, { asOf: run.asOf, currentWeek: weekStartOf(run.asOf), recentSales: run.recentSales });
+    await saveUpliftModel(client, shopId, run.upliftModel);
     const previousRunId = await activatePlanRun(client, shopId, runId);
     await finishPlanRun(client, shopId, runId, counts(run.planned, outcome, run.pairs.length), startedAt);
     return { previousRunId, ...outcome };
@@ -100,10 +102,20 @@ export async function commitIncrementalPlan(
   activeRunId: number,
   incrementalRunId: number,
   startedAt: Date,
-  run: { planned: ComputedPlans; pairs: readonly string[]; variantIds: readonly string[]; newOutlooks: readonly CompactOutlook[]; dirtyMarks: ReadonlyMap<string, Date>; actor: string },
+  run: {
+    planned: ComputedPlans;
+    pairs: readonly string[];
+    variantIds: readonly string[];
+    newOutlooks: readonly CompactOutlook[];
+    /** Recomputed promotion demand of stored forecasts (aligned to each row's own weeks). */
+    promoChanges: readonly { variantId: string; locationId: string; promoUnits: number[] }[];
+    dirtyMarks: ReadonlyMap<string, Date>;
+    actor: string;
+  },
 ): Promise<CommitOutcome> {
   return inTransaction(async (client) => {
     await upsertForecastRows(client, shopId, activeRunId, run.newOutlooks.map(forecastRowOf));
+    await updateForecastPromoUnits(client, shopId, activeRunId, run.promoChanges);
     await upsertStockPlanRows(client, shopId, activeRunId, run.planned.stockPlans);
     await clearDirtyMarks(client, shopId, run.dirtyMarks);
     const outcome = await reconcileBoard(client, shopId, activeRunId, run.planned, run.pairs, run.variantIds);

@@ -3,7 +3,8 @@
  * the compact outlook each stock plan needs out (no history arrays, which stay in the
  * database). Plain data both ways, so a worker thread can run it.
  */
-import { buildDemandOutlook, type DemandDistribution, type VariantDemandInput } from "~/planning/forecast";
+import { buildDemandOutlook, type DemandDistribution, type VariantDemandInput, type VariantOutlook } from "~/planning/forecast";
+import type { PromoEvent } from "~/planning/forecast/uplift";
 import type { ForecastRow } from "~/persistence/plan-writes.server";
 
 export interface ForecastTask {
@@ -16,6 +17,8 @@ export interface ForecastTask {
 export interface CompactOutlook {
   variantId: string;
   locationId: string;
+  /** The variant's group for seasonal profiles and uplift (product type, else product). */
+  groupKey: string;
   weekStarts: string[];
   mean: number[];
   p10: number[];
@@ -55,14 +58,26 @@ function recentSales(history: { weekStarts: string[]; raw: number[]; baseline: n
 export const RECENT_WEEKS = 13;
 
 export function runForecastTask(task: ForecastTask): CompactOutlook[] {
+  return forecastWithEvents(task).outlooks;
+}
+
+/** The outlooks, and the past promotion events their histories hold (for the shop's uplift model). */
+export function forecastWithEvents(task: ForecastTask): { outlooks: CompactOutlook[]; promoEvents: PromoEvent[] } {
+  let promoEvents: PromoEvent[] = [];
   const outlooks = buildDemandOutlook(task.inputs, {
     asOf: task.asOf,
     horizonWeeks: task.horizonWeeks,
     ...(task.dataStart ? { dataStart: task.dataStart } : {}),
+    onPromoEvents: (events) => (promoEvents = events),
   });
-  return outlooks.map((o) => ({
+  return { outlooks: outlooks.map(compact), promoEvents };
+}
+
+function compact(o: VariantOutlook): CompactOutlook {
+  return {
     variantId: o.variantId,
     locationId: o.locationId ?? "0",
+    groupKey: o.groupKey,
     weekStarts: o.weekStarts,
     mean: o.mean,
     p10: o.p10,
@@ -85,7 +100,7 @@ export function runForecastTask(task: ForecastTask): CompactOutlook[] {
       routeReason: o.routeReason,
       cleaning: { ...o.cleaning },
     },
-  }));
+  };
 }
 
 /** The stored shape of an outlook. */

@@ -25,11 +25,14 @@ import {
 } from "~/persistence/plan-inputs.server";
 import { clearInterruptedRuns, deletePlanRows, failPlanRun, startPlanRun, updatePlanProgress } from "~/persistence/plan-runs.server";
 import { findShopById } from "~/persistence/shops.server";
+import { advancePromotionStatuses, plannedPromotions } from "~/persistence/promotions.server";
+import { estimateUplift, type UpliftModel } from "~/planning/forecast/uplift";
 import { listSuppliers, listVariantTerms, toSupplierTerms, toTermsOverride } from "~/persistence/suppliers.server";
 import { commitFullPlan } from "./commit-plan.server";
 import { applyShopBudget, type PlanContext } from "./compute-plans";
 import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPair } from "./plan-pairs";
 import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
+import { channelReaches, plannedFromPromotion } from "./promotion-plans";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -70,7 +73,8 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   const asOf = options.asOf ?? shopToday(timezone);
   const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
 
-  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart] = await Promise.all([
+  await advancePromotionStatuses(shopId, asOf);
+  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart, promotions] = await Promise.all([
     loadPlanningVariants(shopId, timezone),
     loadPlanningLocations(shopId),
     loadPlanningLevels(shopId),
@@ -80,6 +84,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
     listSuppliers(shopId),
     listVariantTerms(shopId),
     loadFirstDemandDay(shopId),
+    plannedPromotions(shopId, asOf),
   ]);
   const primary = primaryLocationId(locations);
   const pairs = planPairs(variants, locations, levels);
@@ -117,6 +122,8 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
         forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) },
         pairs: task.pairs,
         context: contextFor(context, task.pairs),
+        promotions: promotions.filter((p) => channelReaches(p.channel, task.location)).flatMap(plannedFromPromotion),
+        upliftModel: (shop.upliftModel as UpliftModel | null) ?? null,
       };
     };
     const results = await runTasks(tasks, loadTask, options.threads ?? Math.min(2, availableParallelism()), (done) => updatePlanProgress(shopId, run.id, done));
@@ -137,6 +144,8 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       pairs: pairs.map((p) => p.key),
       asOf,
       recentSales: mergeRecentSales(results.map((r) => r.recentSales)),
+      // Learned from every location's past promotions; the next run's promotion demand uses it.
+      upliftModel: estimateUplift(results.flatMap((r) => r.promoEvents)),
     });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);

@@ -1,18 +1,25 @@
 /**
- * One location's share of a full plan run as a self-contained task: forecast its variants,
- * then plan each of them (policy, projection, reorder draft, alert candidates). Plain data in
- * and out, so a worker thread can run it; what comes back is small (no history arrays).
+ * One location's share of a full plan run as a self-contained task: forecast its variants, add
+ * the planned promotions' demand, then plan each of them (policy, projection, reorder draft,
+ * alert candidates). Plain data in and out, so a worker thread can run it; what comes back is
+ * small (no history arrays).
  */
+import type { PromoEvent, UpliftModel } from "~/planning/forecast/uplift";
+import type { PlannedPromotion } from "~/planning/forecast/uplift-projection";
 import type { PlannedOutlook } from "~/planning/plan/plan-variant";
 import type { ForecastRow } from "~/persistence/plan-writes.server";
 import { planEachPair, type PairPlans, type PlanContext } from "./compute-plans";
-import { forecastRowOf, runForecastTask, type ForecastTask } from "./forecast-task";
+import { forecastRowOf, forecastWithEvents, type ForecastTask } from "./forecast-task";
 import { pairKey, type PlanPair } from "./plan-pairs";
+import { promotionUnits } from "./promotion-demand";
 
 export interface PlanTask {
   forecast: ForecastTask;
   pairs: PlanPair[];
   context: PlanContext;
+  /** Planned promotions that reach this location's channel, and the shop's uplift model. */
+  promotions: PlannedPromotion[];
+  upliftModel: UpliftModel | null;
 }
 
 export interface WeekSales {
@@ -26,6 +33,7 @@ export interface PlanTaskResult {
   forecasts: ForecastRow[];
   plans: PairPlans;
   recentSales: WeekSales[];
+  promoEvents: PromoEvent[];
 }
 
 /** Adds up recent weeks' sales and demand over outlooks. */
@@ -48,10 +56,11 @@ export function mergeRecentSales(parts: readonly WeekSales[][]): WeekSales[] {
 }
 
 export function runPlanTask(task: PlanTask): PlanTaskResult {
-  const outlooks = runForecastTask(task.forecast);
+  const { outlooks, promoEvents } = forecastWithEvents(task.forecast);
   const planned = new Map<string, PlannedOutlook>();
   for (const o of outlooks) {
+    if (task.promotions.length > 0) o.promoUnits = promotionUnits(o, o.weekStarts, o.mean, task.promotions, task.upliftModel).units;
     planned.set(pairKey(o.variantId, o.locationId), { weekStarts: o.weekStarts, mean: o.mean, promoUnits: o.promoUnits, weekdayIndex: o.weekdayIndex, distribution: o.distribution });
   }
-  return { forecasts: outlooks.map(forecastRowOf), plans: planEachPair(task.pairs, planned, task.context), recentSales: sumRecentSales(outlooks) };
+  return { forecasts: outlooks.map(forecastRowOf), plans: planEachPair(task.pairs, planned, task.context), recentSales: sumRecentSales(outlooks), promoEvents };
 }

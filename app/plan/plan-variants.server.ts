@@ -22,6 +22,8 @@ import {
   loadStockoutSpans,
 } from "~/persistence/plan-inputs.server";
 import { findActivePlan, startPlanRun, failPlanRun } from "~/persistence/plan-runs.server";
+import { plannedPromotions } from "~/persistence/promotions.server";
+import type { UpliftModel } from "~/planning/forecast/uplift";
 import { findShopById } from "~/persistence/shops.server";
 import { loadBudgetUsed, loadStoredClasses, loadStoredForecasts, type StoredForecast } from "~/persistence/stored-plan.server";
 import { listSuppliers, listVariantTerms, toSupplierTerms, toTermsOverride } from "~/persistence/suppliers.server";
@@ -29,6 +31,8 @@ import { notifyOpenedAlerts } from "./alert-notifications.server";
 import { commitIncrementalPlan } from "./commit-plan.server";
 import { computePlans } from "./compute-plans";
 import { runForecastTask, type CompactOutlook } from "./forecast-task";
+import { promotionUnits, upliftGroupKey } from "./promotion-demand";
+import { channelReaches, plannedFromPromotion } from "./promotion-plans";
 import { demandInputs, lastSaleByPair, pairKey, planPairs, primaryLocationId } from "./plan-pairs";
 import { openOrdersByPair, shopToday } from "./plan-support";
 
@@ -71,7 +75,7 @@ export async function runIncrementalPlan(shopId: number, actor = "tempo", option
   const settings = readPlanSettings(shop.planSettings);
   const asOf = options.asOf ?? shopToday(timezone);
 
-  const [variants, locations, levels, openOrders, lastSale, stored, classes, suppliers, terms, budgetUsed] = await Promise.all([
+  const [variants, locations, levels, openOrders, lastSale, stored, classes, suppliers, terms, budgetUsed, promotions] = await Promise.all([
     loadPlanningVariants(shopId, timezone, variantIds),
     loadPlanningLocations(shopId),
     loadPlanningLevels(shopId, variantIds),
@@ -82,15 +86,27 @@ export async function runIncrementalPlan(shopId: number, actor = "tempo", option
     listSuppliers(shopId),
     listVariantTerms(shopId),
     loadBudgetUsed(shopId, variantIds),
+    plannedPromotions(shopId, asOf),
   ]);
   const primary = primaryLocationId(locations);
   const pairs = planPairs(variants, locations, levels);
   const run = await startPlanRun(shopId, "INCREMENTAL", "webhook", asOf, pairs.length);
   try {
     const outlooks = new Map<string, PlannedOutlook>();
+    const variantById = new Map(variants.map((v) => [v.variantId, v]));
+    const locationById = new Map(locations.map((l) => [l.id, l]));
+    const model = (shop.upliftModel as UpliftModel | null) ?? null;
+    const promoChanges: { variantId: string; locationId: string; promoUnits: number[] }[] = [];
     for (const row of stored) {
       const outlook = storedOutlook(row, asOf);
-      if (outlook) outlooks.set(pairKey(row.variantId, row.locationId), outlook);
+      const variant = variantById.get(row.variantId);
+      const location = locationById.get(row.locationId);
+      if (!outlook || !variant || !location) continue;
+      // Promotions may have changed since the full run: their demand is recomputed from the stored baseline.
+      const reaching = promotions.filter((p) => channelReaches(p.channel, location)).flatMap(plannedFromPromotion);
+      const promoUnits = promotionUnits({ variantId: row.variantId, groupKey: upliftGroupKey(variant) }, outlook.weekStarts, outlook.mean, reaching, model).units;
+      outlooks.set(pairKey(row.variantId, row.locationId), { ...outlook, promoUnits });
+      promoChanges.push({ variantId: row.variantId, locationId: row.locationId, promoUnits: [...Array(row.mean.length - outlook.mean.length).fill(0), ...promoUnits] });
     }
     const missing = pairs.filter((p) => !outlooks.has(p.key));
     const newOutlooks = await forecastMissing(shopId, missing, asOf, settings.horizonWeeks, primary);
@@ -116,6 +132,7 @@ export async function runIncrementalPlan(shopId: number, actor = "tempo", option
       pairs: pairs.map((p) => p.key),
       variantIds,
       newOutlooks,
+      promoChanges,
       dirtyMarks: marks,
       actor,
     });

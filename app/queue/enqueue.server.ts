@@ -29,3 +29,8 @@ export async function enqueueInitialSync(shopId: number, shopDomain: string): Pr
   await enqueueShopJob("catalog-backfill", { shopId, shopDomain });
   await scheduleNightlyReconcile({ shopId, shopDomain });
 }
+
+/** After a lost token was replaced: finish the import if it never finished, else catch up on what was missed. */
+export async function enqueueSyncResume(shopId: number, shopDomain: string, orderHistoryImported: boolean): Promise<void> {
+  await enqueueShopJob(orderHistoryImported ? "reconcile" : "catalog-backfill", { shopId, shopDomain });
+}

@@ -22,6 +22,10 @@ export interface JobCatalog {
   "orders-backfill": ShopJobData;
   reconcile: ShopJobData;
   "demand-rebuild": ShopJobData & { fromDay?: string };
+  /** Collection members and discounts that webhooks named but did not carry (PendingShopifyRead). */
+  "shopify-reads": ShopJobData;
+  /** Every discount: after the catalogue import and once the grant gains read_discounts (the nightly reconciliation reads them too). */
+  "discounts-sync": ShopJobData;
   /** Full plan: forecasts, policy, projection, proposals and alerts for every variant. */
   "plan-shop": ShopJobData & { trigger: PlanTrigger };
   /** Incremental plan of the variants marked dirty (PlanDirtyVariant), from the stored forecasts. */
@@ -37,6 +41,8 @@ export const JOB_QUEUE: Record<JobName, QueueKey> = {
   "orders-backfill": "sync",
   reconcile: "sync",
   "demand-rebuild": "sync",
+  "shopify-reads": "sync",
+  "discounts-sync": "sync",
   "plan-shop": "planning",
   "plan-variants": "planning",
   "shop-erase": "sync",

@@ -4,16 +4,27 @@ import { requireShop } from "~/auth/shop-context.server";
 import { BoardPage } from "~/components/board/BoardPage";
 import { getBoardView } from "~/plan/board-view.server";
 import { enqueueShopJob } from "~/queue/enqueue.server";
+import { invalidateOfflineSession } from "~/persistence/sessions.server";
+import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   return getBoardView(shop, new URL(request.url).searchParams);
 };
 
-/** The sync card's retry button: start the import again (it resumes where it stopped). */
+/**
+ * The sync card's buttons. Retry: start the import again (it resumes where it stopped).
+ * Reconnect: drop the stored token and authenticate again, which exchanges a fresh one
+ * (afterAuth then resumes the sync).
+ */
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireShop(request);
   const form = await request.formData();
+  if (form.get("intent") === "reconnect") {
+    await invalidateOfflineSession(shop.domain);
+    await authenticate.admin(request);
+    return json({ reconnected: true, error: null });
+  }
   if (form.get("intent") !== "retry-sync") {
     return json({ queued: false, error: `Unknown action "${String(form.get("intent"))}"` }, { status: 400 });
   }

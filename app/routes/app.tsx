@@ -29,6 +29,7 @@ export default function App() {
         <Link to="/app" rel="home">
           Board
         </Link>
+        <Link to="/app/promotions">Promotions</Link>
         <Link to="/app/proposals">Reorder proposals</Link>
         <Link to="/app/purchase-orders">Purchase orders</Link>
         <Link to="/app/alerts">Alerts</Link>

@@ -1,12 +1,13 @@
-import { findShopByDomain, recordInstall } from "~/persistence/shops.server";
-import { enqueueInitialSync } from "~/queue/enqueue.server";
+import { clearShopAccessLost, findShopByDomain, recordInstall } from "~/persistence/shops.server";
+import { hasSucceededRun } from "~/persistence/sync-runs.server";
+import { enqueueInitialSync, enqueueSyncResume } from "~/queue/enqueue.server";
 import type { AdminGraphqlClient } from "./admin-client.server";
 import { fetchShopProfile } from "./shop-profile.server";
 
 /** Installs being recorded in this process, by shop domain. */
 const recording = new Map<string, Promise<void>>();
 
-/** Runs after each token exchange: records the install and starts the first sync. */
+/** Runs after each token exchange: records the install, starts the first sync, or resumes one a lost token stopped. */
 export async function onShopAuthenticated(shopDomain: string, graphql: AdminGraphqlClient): Promise<void> {
   const running = recording.get(shopDomain);
   if (running) return running;
@@ -18,7 +19,12 @@ export async function onShopAuthenticated(shopDomain: string, graphql: AdminGrap
 async function recordAndStartSync(shopDomain: string, graphql: AdminGraphqlClient): Promise<void> {
   const profile = await fetchShopProfile(graphql);
   const { shop, isNewInstall } = await recordInstall(shopDomain, profile);
-  if (isNewInstall) await enqueueInitialSync(shop.id, shopDomain);
+  if (isNewInstall) {
+    await clearShopAccessLost(shop.id);
+    await enqueueInitialSync(shop.id, shopDomain);
+  } else if (await clearShopAccessLost(shop.id)) {
+    await enqueueSyncResume(shop.id, shopDomain, await hasSucceededRun(shop.id, "ORDERS_BACKFILL"));
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { interruptibleSleep } from "~/lib/interruption";
 import type { AdminGraphqlClient } from "./admin-client.server";
 import { BULK_OPERATION_QUERY, RUN_BULK_QUERY_MUTATION } from "./sync-queries.server";
 
@@ -53,15 +54,15 @@ const FINAL: readonly BulkStatus[] = ["COMPLETED", "FAILED", "CANCELED", "EXPIRE
 
 /**
  * Polls until the operation ends; resolves with a COMPLETED state (url may be null
- * for an empty result) or throws BulkOperationFailedError. `wake` lets a
- * bulk_operations/finish signal cut the wait short.
+ * for an empty result) or throws BulkOperationFailedError; WorkInterruptedError when
+ * `signal` aborts (the operation keeps running at Shopify and is picked up again).
  */
 export async function awaitBulkOperation(
   graphql: AdminGraphqlClient,
   id: string,
-  options: { pollMs?: number; maxPollMs?: number; timeoutMs?: number; wait?: (ms: number) => Promise<void> } = {},
+  options: { pollMs?: number; maxPollMs?: number; timeoutMs?: number; wait?: (ms: number) => Promise<void>; signal?: AbortSignal } = {},
 ): Promise<BulkOperationState> {
-  const wait = options.wait ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const wait = options.wait ?? ((ms: number) => interruptibleSleep(ms, options.signal));
   const deadline = Date.now() + (options.timeoutMs ?? 6 * 3600_000);
   let pollMs = options.pollMs ?? 250;
   for (;;) {

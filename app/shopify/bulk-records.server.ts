@@ -1,6 +1,7 @@
 import {
   sumMoney,
   toDate,
+  type CollectionMembershipRecord,
   type InventoryLevelRecord,
   type OrderLineRecord,
   type OrderRecord,
@@ -13,6 +14,7 @@ export type BulkRecord =
   | { kind: "product"; root: true; record: ProductRecord }
   | { kind: "variant"; root: false; record: VariantRecord }
   | { kind: "level"; root: false; record: InventoryLevelRecord }
+  | { kind: "membership"; root: false; record: CollectionMembershipRecord }
   | { kind: "order"; root: true; record: OrderRecord }
   | { kind: "line"; root: false; record: OrderLineRecord }
   | { kind: "other"; root: boolean };
@@ -115,6 +117,14 @@ function parseLevel(line: Json, itemOfVariant: (variantId: bigint) => bigint | u
   };
 }
 
+/** A collection line under a product (products > collections): the product's membership. */
+function parseMembership(line: Json): CollectionMembershipRecord | null {
+  const productId = gidNumber(line.__parentId);
+  const id = gidNumber(line.id);
+  if (productId === null || id === null) return null;
+  return { productId, collection: { id, title: str(line.title) ?? "", handle: str(line.handle), updatedAt: toDate(line.updatedAt) } };
+}
+
 function parseOrder(line: Json): OrderRecord {
   const fulfilmentLocation = list(line.fulfillments).map((f) => gidNumber(obj(f.location).id)).find((id) => id !== null);
   const processedAt = toDate(line.processedAt) ?? toDate(line.createdAt) ?? new Date(0);
@@ -165,6 +175,10 @@ export function parseBulkLine(text: string, itemOfVariant: (variantId: bigint) =
     case "InventoryLevel": {
       const record = parseLevel(line, itemOfVariant);
       return record ? { kind: "level", root: false, record } : { kind: "other", root };
+    }
+    case "Collection": {
+      const record = root ? null : parseMembership(line);
+      return record ? { kind: "membership", root: false, record } : { kind: "other", root };
     }
     case "Order":
       return { kind: "order", root: true, record: parseOrder(line) };

@@ -1,9 +1,10 @@
 import { GraphqlQueryError, HttpRequestError, HttpResponseError } from "@shopify/shopify-api";
-import type { AdminApiContext } from "@shopify/shopify-app-remix/server";
+import { SessionNotFoundError, type AdminApiContext } from "@shopify/shopify-app-remix/server";
 import { unauthenticated } from "~/shopify.server";
 import { fromRemixAdmin, type AdminGraphqlClient } from "./admin-client.server";
 import {
   createThrottledClient,
+  ShopAccessLostError,
   ShopifyTransportError,
   type GraphqlReply,
   type ThrottleOptions,
@@ -20,7 +21,7 @@ export async function unauthenticatedGraphql(shopDomain: string): Promise<AdminG
  * (with the body, including extensions.cost) for GraphQL errors such as THROTTLED,
  * and HttpResponseError / HttpRequestError below GraphQL.
  */
-export function remixAdminTransport(admin: Pick<AdminApiContext, "graphql">) {
+export function remixAdminTransport(admin: Pick<AdminApiContext, "graphql">, shopDomain = "the shop", accessToken?: string) {
   return async (query: string, variables?: Record<string, unknown>): Promise<GraphqlReply> => {
     try {
       const response = await admin.graphql(query, variables ? { variables } : undefined);
@@ -32,6 +33,7 @@ export function remixAdminTransport(admin: Pick<AdminApiContext, "graphql">) {
       }
       if (error instanceof HttpResponseError) {
         const status = error.response.code;
+        if (status === 401) throw new ShopAccessLostError(shopDomain, error.message, accessToken);
         throw new ShopifyTransportError(error.message, status, status >= 500 || status === 429);
       }
       if (error instanceof HttpRequestError) throw new ShopifyTransportError(error.message, null, true);
@@ -41,8 +43,14 @@ export function remixAdminTransport(admin: Pick<AdminApiContext, "graphql">) {
   };
 }
 
-/** The client sync jobs use: offline session, cost-bucket aware, retrying. */
+/** The client sync jobs use: offline session, cost-bucket aware, retrying. ShopAccessLostError when there is no usable token. */
 export async function throttledOfflineGraphql(shopDomain: string, options?: ThrottleOptions): Promise<AdminGraphqlClient> {
-  const { admin } = await unauthenticated.admin(shopDomain);
-  return createThrottledClient(remixAdminTransport(admin), options);
+  let context: Awaited<ReturnType<typeof unauthenticated.admin>>;
+  try {
+    context = await unauthenticated.admin(shopDomain);
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) throw new ShopAccessLostError(shopDomain, "no offline session is stored");
+    throw error;
+  }
+  return createThrottledClient(remixAdminTransport(context.admin, shopDomain, context.session.accessToken ?? ""), options);
 }

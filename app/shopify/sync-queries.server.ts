@@ -6,7 +6,7 @@
  * when the order has refunds, as removed by an edit otherwise.
  */
 
-/** Products, their variants (cost from the inventory item) and stock per location. */
+/** Products, the collections each is in, their variants (cost from the inventory item) and stock per location. */
 export const CATALOG_BULK_QUERY = `#graphql
 {
   products {
@@ -21,6 +21,11 @@ export const CATALOG_BULK_QUERY = `#graphql
         tags
         createdAt
         updatedAt
+        collections {
+          edges {
+            node { id title handle updatedAt }
+          }
+        }
         variants {
           edges {
             node {

@@ -23,6 +23,19 @@ export interface ProductRecord {
   updatedAt: Date | null;
 }
 
+export interface CollectionRecord {
+  id: bigint;
+  title: string;
+  handle: string | null;
+  updatedAt: Date | null;
+}
+
+/** A product's place in a collection, as a product's `collections` connection lists it. */
+export interface CollectionMembershipRecord {
+  productId: bigint;
+  collection: CollectionRecord;
+}
+
 export interface VariantRecord {
   id: bigint;
   productId: bigint;
@@ -92,6 +105,15 @@ export function gidNumber(gid: unknown): bigint | null {
 export function gidType(gid: unknown): string | null {
   if (typeof gid !== "string") return null;
   return /^gid:\/\/shopify\/([A-Za-z]+)\//.exec(gid)?.[1] ?? null;
+}
+
+/** The ids of one page of a connection ({ nodes { id }, pageInfo }), and its next cursor if there is one. */
+export function connectionPage(connection: unknown): { ids: bigint[]; next: string | null } {
+  const page = (connection ?? {}) as { nodes?: unknown; pageInfo?: { hasNextPage?: unknown; endCursor?: unknown } };
+  const nodes = Array.isArray(page.nodes) ? (page.nodes as { id?: unknown }[]) : [];
+  const ids = nodes.map((n) => gidNumber(n?.id)).filter((id): id is bigint => id !== null);
+  const info = page.pageInfo ?? {};
+  return { ids, next: info.hasNextPage === true && typeof info.endCursor === "string" ? info.endCursor : null };
 }
 
 export function toDate(value: unknown): Date | null {

@@ -25,6 +25,25 @@ export class ShopifyTransportError extends Error {
   }
 }
 
+/**
+ * Shopify refused the shop's offline token (401: revoked, the app reinstalled). Retrying
+ * cannot help; a fresh token comes from the merchant's next visit (token exchange).
+ */
+export class ShopAccessLostError extends Error {
+  override name = "ShopAccessLostError";
+  /** The token Shopify refused ("" when none was stored); never logged. */
+  declare readonly refusedToken: string | undefined;
+
+  constructor(
+    readonly shopDomain: string,
+    detail: string,
+    refusedToken?: string,
+  ) {
+    super(`Shopify refused Tempo's access token for ${shopDomain}: ${detail}`);
+    Object.defineProperty(this, "refusedToken", { value: refusedToken, enumerable: false });
+  }
+}
+
 /** Raised when retries ran out; the sync run records the message. */
 export class ShopifyUnavailableError extends Error {
   constructor(message: string, override readonly cause: unknown) {

@@ -303,3 +303,66 @@ export function parseShopUpdatePayload(payload: unknown): ShopUpdatePayload {
     updatedAt: requiredDate(body.updated_at, "updated_at"),
   };
 }
+
+/**
+ * The record a body names: its admin_graphql_api_id first (exact, where REST's numeric `id`
+ * can exceed what a JSON number holds), else `id`; `types` are the GID types it may carry.
+ */
+function namedId(body: Json, types: readonly string[], what: string): { id: bigint; gid: string } {
+  const gid = str(body.admin_graphql_api_id);
+  const match = gid ? /^gid:\/\/shopify\/([A-Za-z]+)\/(\d{1,19})(?:\?.*)?$/.exec(gid) : null;
+  if (gid && match && types.includes(match[1] ?? "")) return { id: id(match[2], what), gid };
+  if (gid) throw new WebhookPayloadError(`Webhook payload's admin_graphql_api_id is not a ${types.join(" or ")} GID`);
+  const numeric = id(body.id, what);
+  return { id: numeric, gid: `gid://shopify/${types[0]}/${numeric}` };
+}
+
+export interface CollectionPayload {
+  id: bigint;
+  title: string;
+  handle: string | null;
+  updatedAt: Date;
+}
+
+/** collections/create and collections/update: the collection's own fields (its products are not in the body). */
+export function parseCollectionPayload(payload: unknown): CollectionPayload {
+  const body = obj(payload);
+  return {
+    id: namedId(body, ["Collection"], "collection id").id,
+    title: str(body.title) ?? "",
+    handle: str(body.handle),
+    updatedAt: requiredDate(body.updated_at, "updated_at"),
+  };
+}
+
+/** collections/delete: { id, admin_graphql_api_id }. */
+export function parseCollectionDeletePayload(payload: unknown): bigint {
+  return namedId(obj(payload), ["Collection"], "collection id").id;
+}
+
+const DISCOUNT_NODE_TYPES = ["DiscountAutomaticNode", "DiscountCodeNode", "DiscountNode"] as const;
+
+export interface DiscountPayload {
+  id: bigint;
+  /** The node's GID as sent, to read the discount back with. */
+  gid: string;
+  updatedAt: Date;
+}
+
+/**
+ * discounts/create and discounts/update (API 2026-10) carry only the node's GID, title, status
+ * and timestamps: the dates, value and items must be read from the Admin API.
+ */
+export function parseDiscountPayload(payload: unknown): DiscountPayload {
+  const body = obj(payload);
+  if (!str(body.admin_graphql_api_id)) throw new WebhookPayloadError("Webhook payload has no admin_graphql_api_id");
+  const named = namedId(body, DISCOUNT_NODE_TYPES, "discount id");
+  return { ...named, updatedAt: requiredDate(body.updated_at, "updated_at") };
+}
+
+/** discounts/delete: { admin_graphql_api_id, deleted_at }. */
+export function parseDiscountDeletePayload(payload: unknown): { id: bigint; deletedAt: Date | null } {
+  const body = obj(payload);
+  if (!str(body.admin_graphql_api_id)) throw new WebhookPayloadError("Webhook payload has no admin_graphql_api_id");
+  return { id: namedId(body, DISCOUNT_NODE_TYPES, "discount id").id, deletedAt: toDate(body.deleted_at) };
+}

@@ -4,6 +4,7 @@ import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { parseBulkLine, type BulkRecord } from "~/shopify/bulk-records.server";
 import { BulkResultGoneError, TruncatedBulkFileError, streamJsonlChunks } from "~/shopify/bulk-jsonl.server";
 import { awaitBulkOperation, BulkOperationFailedError, startBulkQuery } from "~/shopify/bulk-operations.server";
+import { throwIfInterrupted, WorkInterruptedError } from "~/lib/interruption";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { recordRunProgress, setRunBulkOperation, type RunCounts } from "~/persistence/sync-runs.server";
 
@@ -17,6 +18,8 @@ export interface BulkImportSpec {
   writers?: number;
   /** Called after each committed batch (progress, tests that stop a run midway). */
   onBatchCommitted?: (linesApplied: number) => void | Promise<void>;
+  /** Aborted when the worker shuts down: the import stops after its committed batches (WorkInterruptedError). */
+  signal?: AbortSignal;
 }
 
 /** The bulk result could not be used; a retry must start a new export. */
@@ -40,7 +43,7 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
   }
   let state;
   try {
-    state = await awaitBulkOperation(graphql, operationId);
+    state = await awaitBulkOperation(graphql, operationId, spec.signal ? { signal: spec.signal } : {});
   } catch (error) {
     if (error instanceof BulkOperationFailedError) await setRunBulkOperation(run.id, null);
     throw error;
@@ -90,6 +93,7 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
 
   try {
     for await (const { first, lines } of streamJsonlChunks(state.url, skip)) {
+      throwIfInterrupted(spec.signal);
       for (let i = 0; i < lines.length; i++) {
         const record = parseBulkLine(lines[i]!, itemOfVariant);
         if (record.root && batch.length >= batchSize) await flush(first + i);
@@ -101,6 +105,8 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
     if (state.objectCount > 0 && nextLine < state.objectCount) throw new TruncatedBulkFileError(nextLine);
   } catch (error) {
     await Promise.allSettled(inFlight);
+    // Batches committed so far stay, with the cursor: the next run resumes after them.
+    if (error instanceof WorkInterruptedError) throw error;
     if (error instanceof TruncatedBulkFileError || error instanceof SyntaxError || error instanceof BulkResultGoneError) {
       // Lines already applied are valid upserts; a fresh export replays them harmlessly.
       await setRunBulkOperation(run.id, null);

@@ -1,14 +1,17 @@
 import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
+import { applyProductMemberships } from "~/persistence/collections.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
 import { upsertInventoryLevels, upsertLocations, upsertProducts, upsertVariants, type StockObservation } from "~/persistence/sync-writes.server";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { fetchAllLocations } from "~/shopify/locations.server";
 import { CATALOG_BULK_QUERY } from "~/shopify/sync-queries.server";
-import type { InventoryLevelRecord, ProductRecord, VariantRecord } from "~/shopify/sync-records";
+import type { CollectionMembershipRecord, InventoryLevelRecord, ProductRecord, VariantRecord } from "~/shopify/sync-records";
 import { runBulkImport, type BulkImportSpec } from "./bulk-import.server";
+import { syncCollectionList } from "./collections-sync.server";
 import type { SyncContext } from "./shop-context.server";
+import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
 
 export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted">;
@@ -31,12 +34,15 @@ export async function writeCatalogBatch(
   const products: ProductRecord[] = [];
   const variants: VariantRecord[] = [];
   const levels: InventoryLevelRecord[] = [];
+  const memberships: CollectionMembershipRecord[] = [];
   for (const r of records) {
     if (r.kind === "product") products.push(r.record);
     else if (r.kind === "variant") variants.push(r.record);
     else if (r.kind === "level") levels.push(r.record);
+    else if (r.kind === "membership") memberships.push(r.record);
   }
   await upsertProducts(client, shopId, products);
+  await applyProductMemberships(client, shopId, products.map((p) => p.id), memberships);
   await upsertVariants(client, shopId, variants);
   const changes = await upsertInventoryLevels(client, shopId, levels, source);
   return { products: products.length, variants: variants.length, inventoryLevels: levels.length, changes };
@@ -49,19 +55,23 @@ function catalogBatchWriter(shopId: number) {
   };
 }
 
-/** Locations, then products, variants and stock through one bulk export. */
+/** Locations and collections, then products (with their collections), variants and stock through one bulk export. */
 export async function runCatalogBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "CATALOG_BACKFILL");
   try {
     const locations = await fetchAllLocations(ctx.graphql);
     await inTransaction((client) => upsertLocations(client, ctx.shop.id, locations));
+    const listed = await syncCollectionList(ctx);
     const counts = await runBulkImport(ctx.graphql, run, {
       query: CATALOG_BULK_QUERY,
       applyBatch: catalogBatchWriter(ctx.shop.id),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...options,
     });
-    return await finishRun(run, { counts: { ...counts, locations: locations.length } });
+    return await finishRun(run, { counts: { ...counts, ...listed, locations: locations.length } });
   } catch (error) {
+    // Handed back at shutdown: the run stays RUNNING and resumes from its cursor.
+    if (error instanceof WorkInterruptedError) throw error;
     console.error(`[sync] catalog backfill for shop ${ctx.shop.id} failed:`, error);
     await finishRun(run, { error: describeSyncError(error) });
     throw error;

@@ -12,6 +12,7 @@ import type { OrderLineRecord, OrderRecord } from "~/shopify/sync-records";
 import { runBulkImport } from "./bulk-import.server";
 import type { ImportOptions } from "./catalog-backfill.server";
 import type { SyncContext } from "./shop-context.server";
+import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
 
 const RECENT_ORDERS_DAYS = 60;
@@ -67,6 +68,7 @@ export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions
     const counts = await runBulkImport(ctx.graphql, run, {
       query: ordersBulkQuery(orderHistorySearch(ctx.shop.accessScopes)),
       applyBatch: ordersBatchWriter(ctx.shop.id),
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...options,
     });
     const derived = await inTransaction(async (client) => ({
@@ -75,6 +77,8 @@ export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions
     }));
     return await finishRun(run, { counts: { ...counts, ...derived } });
   } catch (error) {
+    // Handed back at shutdown: the run stays RUNNING and resumes from its cursor.
+    if (error instanceof WorkInterruptedError) throw error;
     console.error(`[sync] orders backfill for shop ${ctx.shop.id} failed:`, error);
     await finishRun(run, { error: describeSyncError(error) });
     throw error;

@@ -16,9 +16,12 @@ import { fetchAllLocations } from "~/shopify/locations.server";
 import { fetchShopifyCounts } from "~/shopify/shop-counts.server";
 import { CATALOG_BULK_QUERY, ordersBulkQuery } from "~/shopify/sync-queries.server";
 import { runBulkImport } from "./bulk-import.server";
+import { syncCollectionList } from "./collections-sync.server";
+import { syncDiscounts } from "./discounts-sync.server";
 import { writeCatalogBatch } from "./catalog-backfill.server";
 import { orderHistorySearch, splitOrderRecords } from "./orders-backfill.server";
 import type { SyncContext } from "./shop-context.server";
+import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
 
 /** Re-read orders updated this long before the last successful read started (clock skew, late writes). */
@@ -66,8 +69,10 @@ function reconcileOrdersWriter(shopId: number, timezone: string) {
 
 /**
  * Nightly (and after downtime): re-reads what webhooks may have missed and repairs it.
- * Orders changed since the stored watermark, the whole catalogue and stock (one bulk
- * export; products it no longer lists are marked deleted), then compares counts.
+ * Orders changed since the stored watermark, the collection list and every discount (deleted
+ * ones marked), the whole catalogue and stock (one bulk export that also re-reads collection
+ * membership, which no webhook reports when a product's fields move it in or out of a smart
+ * collection; products it no longer lists are marked deleted), then compares counts.
  */
 export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
   const shopId = ctx.shop.id;
@@ -81,10 +86,11 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     const since = lastRead ? new Date(lastRead.getTime() - READ_OVERLAP_MS) : null;
     const baseSearch = orderHistorySearch(ctx.shop.accessScopes);
     const ordersSearch = since ? `${baseSearch} updated_at:>='${since.toISOString()}'` : baseSearch;
-    const orderCounts = await runBulkImport(ctx.graphql, fresh, { query: ordersBulkQuery(ordersSearch), applyBatch: reconcileOrdersWriter(shopId, ctx.timezone) });
+    const orderCounts = await runBulkImport(ctx.graphql, fresh, { query: ordersBulkQuery(ordersSearch), applyBatch: reconcileOrdersWriter(shopId, ctx.timezone), ...(ctx.signal ? { signal: ctx.signal } : {}) });
 
+    const listed = { ...(await syncCollectionList(ctx)), ...(await syncDiscounts(ctx)) };
     const exportStartedAt = new Date();
-    const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone) });
+    const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone), ...(ctx.signal ? { signal: ctx.signal } : {}) });
     const catalogueDeleted = await inTransaction((client) => markUnseenCatalogDeleted(client, shopId, exportStartedAt));
 
     const [shopify, stored] = await Promise.all([fetchShopifyCounts(ctx.graphql, baseSearch), storedShopCounts(shopId, processedSinceOfSearch(baseSearch))]);
@@ -94,6 +100,7 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
       variantsChecked: catalogCounts.variantsChecked ?? 0,
       levelsRepaired: catalogCounts.levelsRepaired ?? 0,
       catalogueDeleted,
+      ...listed,
       shopifyOrders: shopify.orders,
       storedOrders: stored.orders,
       shopifyVariants: shopify.variants,
@@ -106,6 +113,8 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     }
     return await finishRun(run, { counts: { ...counts, countsDiffer: mismatch ? 1 : 0 } });
   } catch (error) {
+    // Handed back at shutdown: the next run reads again from the last successful read.
+    if (error instanceof WorkInterruptedError) throw error;
     console.error(`[sync] reconciliation for shop ${shopId} failed:`, error);
     await finishRun(run, { error: describeSyncError(error) });
     throw error;

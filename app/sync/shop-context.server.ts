@@ -9,10 +9,17 @@ export interface SyncContext {
   shop: Shop;
   timezone: string;
   graphql: AdminGraphqlClient;
+  /** Aborted when the worker shuts down: long imports stop at a safe point and are handed back. */
+  signal?: AbortSignal;
 }
 
 /** The shop and an Admin client for a sync job; `graphql` can be injected (tests, benches). */
-export async function loadSyncContext(shopId: number, graphql?: AdminGraphqlClient, throttle?: ThrottleOptions): Promise<SyncContext> {
+export async function loadSyncContext(
+  shopId: number,
+  graphql?: AdminGraphqlClient,
+  throttle?: ThrottleOptions,
+  signal?: AbortSignal,
+): Promise<SyncContext> {
   const shop = await findShopById(shopId);
   // Retrying cannot help a shop that is gone or uninstalled: its token is revoked.
   if (!shop || shop.status !== "INSTALLED") throw new UnrecoverableError(`Shop ${shopId} is not installed`);
@@ -20,5 +27,6 @@ export async function loadSyncContext(shopId: number, graphql?: AdminGraphqlClie
     shop,
     timezone: shop.ianaTimezone ?? "UTC",
     graphql: graphql ?? (await throttledOfflineGraphql(shop.domain, throttle)),
+    ...(signal ? { signal } : {}),
   };
 }

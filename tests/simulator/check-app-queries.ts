@@ -56,7 +56,8 @@ function sampleVariables(schema: GraphQLSchema, operation: OperationDefinitionNo
     if (definition.type.kind !== Kind.NON_NULL_TYPE && named !== "Int") continue;
     const lower = name.toLowerCase();
     if (named === "ID") {
-      const pick = lower.includes("order") ? `Order/${data.orders[0]?.id}` : lower.includes("variant") ? `ProductVariant/${data.variants[0]?.id}` : lower.includes("item") ? `InventoryItem/${data.inventoryItems[0]?.id}` : lower.includes("location") ? `Location/${data.locations[0]?.id}` : `Product/${data.products[0]?.id}`;
+      const discount = data.discounts[0];
+      const pick = lower.includes("discount") && discount ? `${discount.method === "code" ? "DiscountCodeNode" : "DiscountAutomaticNode"}/${discount.id}` : lower.includes("collection") ? `Collection/${data.collections[0]?.id}` : lower.includes("order") ? `Order/${data.orders[0]?.id}` : lower.includes("variant") ? `ProductVariant/${data.variants[0]?.id}` : lower.includes("item") ? `InventoryItem/${data.inventoryItems[0]?.id}` : lower.includes("location") ? `Location/${data.locations[0]?.id}` : `Product/${data.products[0]?.id}`;
       samples[name] = `gid://shopify/${pick}`;
     } else if (named === "Int") samples[name] = 10;
     else if (named === "Boolean") samples[name] = false;
@@ -68,7 +69,7 @@ function sampleVariables(schema: GraphQLSchema, operation: OperationDefinitionNo
 
 const root = process.argv[2] ?? "app";
 const core = new SimulatorCore({
-  app: { apiKey: "check", apiSecret: "check", appUrl: "http://127.0.0.1:9", scopes: ["read_products", "read_orders", "read_all_orders", "read_inventory", "read_locations"] },
+  app: { apiKey: "check", apiSecret: "check", appUrl: "http://127.0.0.1:9", scopes: ["read_products", "read_orders", "read_all_orders", "read_inventory", "read_locations", "read_discounts"] },
   shops: [tinyShop()],
 });
 let problems = 0;

@@ -9,6 +9,8 @@ export interface FaultSettings {
   serverErrorStatus: number;
   /** Added latency for every Admin API request. */
   delayMs: number;
+  /** Bulk operations stay RUNNING this long before exporting (a large shop's export); lowering it releases them. */
+  bulkHoldMs: number;
   /** Bulk operations end FAILED with INTERNAL_SERVER_ERROR and no data. */
   bulkFail: boolean;
   /** Bulk operations end FAILED with a partialDataUrl holding the lines written so far. */
@@ -33,6 +35,7 @@ export function defaultFaults(): FaultSettings {
     serverErrorNext: 0,
     serverErrorStatus: 503,
     delayMs: 0,
+    bulkHoldMs: 0,
     bulkFail: false,
     bulkPartial: false,
     bulkTruncate: false,

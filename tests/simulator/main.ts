@@ -16,7 +16,7 @@ import { startSimulator } from "./server";
 import { parseAppToml, type ParsedAppToml } from "./webhooks/subscriptions";
 import { existsSync, readFileSync } from "node:fs";
 
-const DEFAULT_SCOPES = "read_products,read_orders,read_all_orders,read_inventory,read_locations,write_inventory";
+const DEFAULT_SCOPES = "read_products,read_orders,read_all_orders,read_inventory,read_locations,read_discounts,write_inventory";
 
 const { values } = parseArgs({
   options: {

@@ -14,6 +14,7 @@ import { handleControlRoute } from "./routes/control-routes";
 import { shopFromRequest } from "./routes/shop-routing";
 import type { SimShop } from "./shop-runtime";
 import { SimulatorCore } from "./simulator-core";
+import { startLiveSales, type LiveSales, type LiveSalesOptions } from "./live/live-sales";
 import type { ShopData } from "./store/types";
 
 export type { SimulatorOptions, SimAppConfig } from "./config";
@@ -46,6 +47,8 @@ export interface RunningSimulator {
   bulk: { idle(): Promise<void>; dir: string };
   /** Flow triggers the shop accepted through flowTriggerReceive, oldest first. */
   flowTriggers(shop?: string): readonly FlowTriggerRecord[];
+  /** The shop keeps selling (orders and restocks with their webhooks) until stopped; see live/live-sales.ts. */
+  liveSales: { start(shop?: string, options?: Partial<LiveSalesOptions>): LiveSales; stop(): void };
   /** A fresh App Bridge session token (id_token) for the shop. */
   sessionToken(shop?: string, userId?: string): string;
   /** An offline access token without going through token exchange (for tests of the API alone). */
@@ -103,6 +106,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const port = (server.address() as AddressInfo).port;
   core.url = options.publicUrl ?? `http://${host}:${port}`;
   const shopName = (domain?: string) => core.shop(domain).domain.replace(/\.myshopify\.com$/, "");
+  const running: LiveSales[] = [];
 
   return {
     url: core.url,
@@ -134,6 +138,14 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     },
     bulk: { idle: () => core.bulk.idle(), dir: core.bulkDir },
     flowTriggers: (shop) => core.shop(shop).flowTriggers,
+    liveSales: {
+      start: (shop, liveOptions) => {
+        const sales = startLiveSales(core.actions, core.shop(shop), core.now, liveOptions);
+        running.push(sales);
+        return sales;
+      },
+      stop: () => running.splice(0).forEach((sales) => sales.stop()),
+    },
     sessionToken: (shop, userId) => issueSessionToken({ shop: core.shop(shop).domain, apiKey: core.app.apiKey, apiSecret: core.app.apiSecret, userId }),
     issueOfflineToken: (shop) => {
       const target = core.shop(shop);
@@ -143,6 +155,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     productUrl: (shop, productId) => `${core.url}/store/${shopName(shop)}/products/${productId}`,
     launchUrl: (shop, appPath) => buildAppLaunchUrl({ app: core.app, shopDomain: core.shop(shop).domain, path: appPath }),
     close: async () => {
+      running.splice(0).forEach((sales) => sales.stop());
       core.dispatcher.close();
       await core.bulk.idle();
       await new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@ export const TEST_APP = {
   apiKey: "tempo-test-api-key",
   apiSecret: "tempo-test-api-secret",
   appUrl: `http://127.0.0.1:${TEST_APP_PORT}`,
-  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "write_inventory"],
+  scopes: ["read_products", "read_inventory", "read_locations", "read_orders", "read_all_orders", "read_discounts", "write_inventory"],
   handle: "tempo-sop",
   name: "Tempo",
 } as const;

@@ -3,6 +3,8 @@ import { useFetcher, useRevalidator } from "@remix-run/react";
 import { BlockStack, Button, Card, InlineStack, ProgressBar, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
 import { useFormat } from "../format/FormatContext";
+import { DiscountsAccessNotice } from "./DiscountsAccessNotice";
+import { ReconnectBanner } from "./ReconnectBanner";
 import { RefusedDeliveries } from "./RefusedDeliveries";
 import { SyncStatusBanner } from "./SyncStatusBanner";
 import { progressLabel, progressPercent } from "./sync-progress";
@@ -14,7 +16,7 @@ const REFRESH_MS = 3_000;
  * import runs (the page refreshes itself meanwhile), the last successful sync, a
  * retry button when the last run failed, and webhook deliveries Tempo refused.
  */
-export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt" | "refusedDeliveries"> }) {
+export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "latestSync" | "progress" | "lastSuccessfulSyncAt" | "refusedDeliveries" | "discountsUnavailable" | "accessLostAt"> }) {
   const f = useFormat();
   const retry = useFetcher<{ queued: boolean }>();
   const revalidator = useRevalidator();
@@ -36,6 +38,7 @@ export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "lat
         <Text as="h2" variant="headingMd">
           Sync with Shopify
         </Text>
+        <ReconnectBanner accessLostAt={overview.accessLostAt} />
         <SyncStatusBanner latestSync={overview.latestSync} />
         {overview.progress && (
           <BlockStack gap="100">
@@ -61,6 +64,7 @@ export function SyncStatusCard({ overview }: { overview: Pick<ShopOverview, "lat
           )}
         </InlineStack>
         <RefusedDeliveries refused={overview.refusedDeliveries} />
+        <DiscountsAccessNotice reason={overview.discountsUnavailable} />
       </BlockStack>
     </Card>
   );

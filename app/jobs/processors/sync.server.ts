@@ -6,7 +6,9 @@ import { hasSucceededRun } from "~/persistence/sync-runs.server";
 import { pruneWebhookEvents, webhookRetentionCutoff } from "~/persistence/webhook-events.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { rebuildShopDemand } from "~/sync/demand-rebuild.server";
+import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { runOrdersBackfill, startOrdersExportEarly } from "~/sync/orders-backfill.server";
+import { runPendingReads } from "~/sync/pending-reads.server";
 import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
@@ -14,14 +16,17 @@ import { loadSyncContext } from "~/sync/shop-context.server";
 // of the same shop never run at once, even on a worker with concurrency > 1.
 
 /** Catalogue first; the order history (its export already started) follows once products and stock are in. */
-export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfill"]>, token?: string) {
+export async function processCatalogBackfill(job: Job<JobCatalog["catalog-backfill"]>, token?: string, signal?: AbortSignal) {
   const run = await withShopSyncLock(job, token, async () => {
-    const ctx = await loadSyncContext(job.data.shopId);
+    const ctx = await loadSyncContext(job.data.shopId, undefined, undefined, signal);
     await startOrdersExportEarly(ctx);
     return runCatalogBackfill(ctx);
   });
   // Queued once the lock is released, so the next job does not find the shop busy and wait.
   await enqueueShopJob("orders-backfill", job.data);
+  // Discounts next, in a job of their own: a shop's discounts may list thousands of products,
+  // which Shopify's cost limits make slow to read, and neither import should wait for them.
+  await enqueueShopJob("discounts-sync", job.data);
   return { runId: run.id, counts: run.counts };
 }
 
@@ -42,11 +47,11 @@ export const RECONCILE_SKIPPED_BEFORE_BACKFILL = "skipped: backfill not finished
  * queue a second import. A reconciliation that newly finds counts apart queues one
  * full (idempotent) re-import. Being the shop's nightly job, it also prunes old webhook ids.
  */
-export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?: string) {
+export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?: string, signal?: AbortSignal) {
   const outcome = await withShopSyncLock(job, token, async () => {
     await pruneWebhookEvents(job.data.shopId, webhookRetentionCutoff(new Date()));
     if (!(await hasSucceededRun(job.data.shopId, "ORDERS_BACKFILL"))) return { skipped: RECONCILE_SKIPPED_BEFORE_BACKFILL } as const;
-    const run = await runReconciliation(await loadSyncContext(job.data.shopId));
+    const run = await runReconciliation(await loadSyncContext(job.data.shopId, undefined, undefined, signal));
     return { run, wantsReimport: await reconciliationWantsReimport(run) };
   });
   if ("skipped" in outcome) return outcome;
@@ -64,4 +69,14 @@ export async function processDemandRebuild(job: Job<JobCatalog["demand-rebuild"]
   });
   await enqueueShopJob("plan-shop", { ...job.data, trigger: "sync" });
   return result;
+}
+
+/** Reads what collection and discount webhooks named but did not carry. */
+export async function processShopifyReads(job: Job<JobCatalog["shopify-reads"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => runPendingReads(await loadSyncContext(job.data.shopId)));
+}
+
+/** Reads every discount: after the first catalogue import, and once the grant gains read_discounts. */
+export async function processDiscountsSync(job: Job<JobCatalog["discounts-sync"]>, token?: string) {
+  return withShopSyncLock(job, token, async () => syncDiscounts(await loadSyncContext(job.data.shopId)));
 }

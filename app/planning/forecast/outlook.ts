@@ -61,6 +61,8 @@ export interface DemandOutlookOptions {
   groupKey?: (input: VariantDemandInput) => string;
   cleaning?: CleaningOptions;
   plannedPromotions?: readonly PlannedPromotion[];
+  /** Receives the past promotion events found in the cleaned histories (for a shop-wide uplift model). */
+  onPromoEvents?: (events: PromoEvent[]) => void;
   forecaster?: Forecaster;
   /** How top-down distributions are calibrated (own-history ones follow the forecaster's settings). */
   calibration?: CalibrationSettings;
@@ -220,14 +222,14 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
     .filter((p) => p.inStockWeeks >= newVariantWeeks)
     .map((p) => ({ ...p.input, history: p.weekly, launchObserved: p.launchObserved }));
 
-  const upliftModel =
-    options.plannedPromotions && options.plannedPromotions.length > 0
-      ? estimateUplift(
-          prepared.flatMap((p): PromoEvent[] =>
-            extractPromoEvents(p.cleaned, { variantId: p.input.variantId, groupId: p.groupKey, price: p.input.price, promoWindows: p.input.promoWindows }),
-          ),
-        )
-      : null;
+  const wantsEvents = (options.plannedPromotions && options.plannedPromotions.length > 0) || options.onPromoEvents !== undefined;
+  const promoEvents = wantsEvents
+    ? prepared.flatMap((p): PromoEvent[] =>
+        extractPromoEvents(p.cleaned, { variantId: p.input.variantId, groupId: p.groupKey, price: p.input.price, promoWindows: p.input.promoWindows }),
+      )
+    : [];
+  options.onPromoEvents?.(promoEvents);
+  const upliftModel = options.plannedPromotions && options.plannedPromotions.length > 0 ? estimateUplift(promoEvents) : null;
 
   return prepared.map((p): VariantOutlook => {
     const profile = profiles.get(p.groupKey) ?? FLAT_PROFILE;

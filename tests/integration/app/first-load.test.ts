@@ -34,7 +34,7 @@ describe("the very first framed load", () => {
     expect(response.status).toBe(200);
     const html = await response.text();
     const name = simulator.shop(shopDomain).store.data.shop.name;
-    expect(html).toContain(`Tempo for ${name.replace(/&/g, "&amp;").replace(/'/g, "&#x27;")}`);
+    expect(html).toContain(`S&amp;OP board · ${name.replace(/&/g, "&amp;").replace(/'/g, "&#x27;")}`);
     expect(html).toContain("Waiting for the first import");
     expect(await testPrisma.shop.count({ where: { domain: shopDomain } })).toBe(1);
   });

@@ -5,12 +5,14 @@ import type { RunningSimulator } from "../../simulator/server";
 import { webhookHmac } from "../../simulator/webhooks/sign";
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
-import { closeQueues } from "~/queue/queues.server";
+import { enqueueShopJob } from "~/queue/enqueue.server";
+import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
 import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
-import { testPrisma } from "../sync/sync-support";
+import { installShop, testPrisma } from "../sync/sync-support";
 
 // The web process as production runs it (server/main.ts), in a child process, so SIGTERM is real.
 const shopDomain = uniqueShopDomain("shutdown");
+const workerShop = uniqueShopDomain("shutdown-worker");
 const appUrl = `http://127.0.0.1:${TEST_APP_PORT}`;
 let simulator: RunningSimulator;
 const children: ChildProcess[] = [];
@@ -43,13 +45,18 @@ async function waitForHttp(url: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  simulator = await startSimulatedShops([{ shopDomain, variants: 5, historyDays: 5 }]);
+  simulator = await startSimulatedShops([
+    { shopDomain, variants: 5, historyDays: 5 },
+    { shopDomain: workerShop, variants: 8, historyDays: 5 },
+  ]);
 });
 
 afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-  const shop = await testPrisma.shop.findUnique({ where: { domain: shopDomain } });
-  if (shop) await unscheduleNightlyReconcile(shop.id);
+  for (const domain of [shopDomain, workerShop]) {
+    const shop = await testPrisma.shop.findUnique({ where: { domain } });
+    if (shop) await unscheduleNightlyReconcile(shop.id);
+  }
   await simulator?.close();
   await closeQueues();
   await testPrisma.$disconnect();
@@ -93,5 +100,47 @@ describe("the web process on SIGTERM", () => {
     expect(Date.now() - signalledAt).toBeLessThan(5_000);
     expect(code).toBe(0);
     await expect(fetch(appUrl)).rejects.toThrow();
+  });
+});
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("the worker process on SIGTERM", () => {
+  it("hands a running import back to the queue within seconds, and a new worker resumes it", async () => {
+    const shopId = await installShop(simulator, workerShop);
+    // A large shop's export: the import waits on it, as backfills do for minutes.
+    simulator.faults.set({ bulkHoldMs: 120_000 }, workerShop);
+    const worker = startProcess("app/jobs/worker.server.ts");
+    await enqueueShopJob("catalog-backfill", { shopId, shopDomain: workerShop });
+    await waitFor("the import to wait on its export", () =>
+      testPrisma.syncRun.findFirst({ where: { shopId, kind: "CATALOG_BACKFILL", status: "RUNNING", bulkOperationId: { not: null } } }),
+    );
+
+    const signalledAt = Date.now();
+    worker.kill("SIGTERM");
+    const { code } = await exited(worker);
+    expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    expect(code).toBe(0);
+    const job = await getQueue("sync").getJob(shopJobId("catalog-backfill", shopId));
+    expect(["delayed", "waiting"]).toContain(await job?.getState());
+    expect(job?.attemptsMade).toBe(0);
+    expect((await testPrisma.syncRun.findFirstOrThrow({ where: { shopId, kind: "CATALOG_BACKFILL" } })).status).toBe("RUNNING");
+
+    simulator.faults.set({ bulkHoldMs: 0 }, workerShop);
+    const next = startProcess("app/jobs/worker.server.ts");
+    const run = await waitFor("the resumed import to finish", () => testPrisma.syncRun.findFirst({ where: { shopId, kind: "CATALOG_BACKFILL", status: "SUCCEEDED" } }));
+    expect(await testPrisma.syncRun.count({ where: { shopId, kind: "CATALOG_BACKFILL" } })).toBe(1);
+    expect(run.error).toBeNull();
+    expect(await testPrisma.variant.count({ where: { shopId, deletedAt: null } })).toBe(simulator.shop(workerShop).store.data.variants.length);
+    next.kill("SIGTERM");
+    expect((await exited(next)).code).toBe(0);
   });
 });

@@ -68,7 +68,9 @@ async function failThenRetry(domain: string, message: RegExp) {
 describe("backfill under faults", () => {
   it("waits out THROTTLED answers when another client drained the cost bucket", async () => {
     const domain = domains.throttled;
-    simulator.faults.set({ bucket: { maximumAvailable: 60, restoreRate: 20 } }, domain);
+    // Shopify's smallest bucket still holds its 1000-point single-query limit: the backfill's own
+    // queries (the discount list asks for about 550) must fit in it, or none could ever run.
+    simulator.faults.set({ bucket: { maximumAvailable: 1000, restoreRate: 100 } }, domain);
     const { admin } = await unauthenticated.admin(domain);
     const raw = remixAdminTransport(admin);
     let throttled = 0;
@@ -78,7 +80,7 @@ describe("backfill under faults", () => {
       return reply;
     };
     // Another process spends the whole bucket (4 points a query) just before the backfill starts.
-    await Promise.all(Array.from({ length: 16 }, () => raw(SHOP_COUNTS_QUERY, { ordersSearch: "status:any" })));
+    await Promise.all(Array.from({ length: 260 }, () => raw(SHOP_COUNTS_QUERY, { ordersSearch: "status:any" })));
     const ctx = await loadSyncContext(ids[domain]!, createThrottledClient(counting));
     const catalog = await runCatalogBackfill(ctx);
     const orders = await runOrdersBackfill(ctx);

@@ -66,6 +66,17 @@ describe("sync jobs", () => {
     expect(schedulers.find((s) => s.key === `reconcile-nightly-shop-${shopId}`)?.pattern).toBe(nightlyReconcilePattern(shopId));
   });
 
+  it("reads the shop's discounts in their own job after the catalogue import", async () => {
+    const expected = simulator.shop(domain).store.data.discounts.filter((d) => d.type === "basic").length;
+    expect(expected).toBeGreaterThan(0);
+    const deadline = Date.now() + 30_000;
+    while ((await testPrisma.shopifyDiscount.count({ where: { shopId } })) < expected) {
+      if (Date.now() > deadline) throw new Error("the discounts-sync job did not read the discounts in time");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await testPrisma.shopifyDiscount.count({ where: { shopId } })).toBe(expected);
+  });
+
   it("plans a reconciliation once the last successful sync is over a day old", async () => {
     expect((await planCatchUp()).reconcile.map((r) => r.shopId)).not.toContain(shopId);
     const tomorrow = new Date(Date.now() + 25 * 3600_000);

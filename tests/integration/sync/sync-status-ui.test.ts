@@ -5,6 +5,7 @@ import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "
 import { TEST_APP_PORT } from "../../support/test-app";
 import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
 import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
+import { formatMoment } from "~/lib/format";
 import { testPrisma } from "./sync-support";
 
 const domain = uniqueShopDomain("sync-ui");
@@ -55,7 +56,9 @@ describe("sync status on the overview page", () => {
     expect(html).toContain("Order history import failed");
     expect(html).toContain("Shopify could not finish exporting your data.");
     expect(html).toContain("Retry now");
-    expect(html).toContain(`Last successful sync: ${finishedAt.toUTCString()}`);
+    // As the card formats it: in the shop's time zone and the request's locale.
+    const timezone = (await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).ianaTimezone ?? "UTC";
+    expect(html).toContain(`Last successful sync: ${formatMoment(finishedAt.toISOString(), { locale: "en", currencyCode: "USD", timezone })}`);
 
     const response = await fetch(`${app.url}/app?index`, {
       method: "POST",

@@ -115,8 +115,11 @@ export class BulkRunner {
 
   private async run(baseCtx: SimContext, prepared: PreparedOperation, record: BulkOperationRecord): Promise<void> {
     const shop = baseCtx.shop;
-    const faults = { ...shop.faults };
     record.status = "RUNNING";
+    // Read live, so a test can release held operations by lowering the hold.
+    const heldSince = Date.now();
+    while (Date.now() - heldSince < shop.faults.bulkHoldMs && !isCanceling(record)) await new Promise((r) => setTimeout(r, 50));
+    const faults = { ...shop.faults };
     const fileName = `${record.id}.jsonl`;
     const path = join(this.options.dir, fileName);
     const stream = createWriteStream(path);

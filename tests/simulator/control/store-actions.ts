@@ -2,6 +2,8 @@ import type { AccessTokenRegistry } from "../auth/access-tokens";
 import type { SimShop } from "../shop-runtime";
 import type {
   InventoryQuantityName,
+  SimCollection,
+  SimDiscount,
   SimInventoryItem,
   SimInventoryLevel,
   SimLineItem,
@@ -46,6 +48,20 @@ export interface RefundLineInput {
 }
 
 export type WebhookSwitches = EnqueueOptions;
+
+/** A new discount; ids, timestamps and (for code discounts) the title default as Shopify's admin would set them. */
+export type NewDiscountInput = Pick<SimDiscount, "method" | "startsAt" | "value" | "items"> &
+  Partial<Pick<SimDiscount, "type" | "title" | "code" | "endsAt">>;
+
+export type DiscountPatch = Partial<Pick<SimDiscount, "title" | "startsAt" | "endsAt" | "value" | "items">>;
+
+export interface CollectionPatch {
+  title?: string;
+  handle?: string;
+  /** Products added to / removed from a manual collection (one collections/update for the lot, as on Shopify). */
+  addProductIds?: string[];
+  removeProductIds?: string[];
+}
 
 /** One line of inventoryAdjustQuantities, already checked by the mutation. */
 export interface InventoryChangeToApply {
@@ -377,6 +393,90 @@ export class StoreActions {
   deleteLocation(shop: SimShop, locationId: string, switches: WebhookSwitches = {}): void {
     if (!shop.store.deleteLocation(locationId)) throw new Error(`Unknown location ${locationId}`);
     this.emit(shop, "locations/delete", payloads.locationDeletePayload(locationId), switches);
+  }
+
+  createCollection(shop: SimShop, input: { title: string; handle?: string; productIds?: string[] }, switches: WebhookSwitches = {}): SimCollection {
+    const at = this.iso();
+    const collection: SimCollection = {
+      id: shop.store.newId(),
+      title: input.title,
+      handle: input.handle ?? input.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""),
+      updatedAt: at,
+    };
+    shop.store.addCollection(collection);
+    for (const productId of input.productIds ?? []) this.product(shop, productId).collectionIds.push(collection.id);
+    this.emit(shop, "collections/create", payloads.collectionPayload(collection), switches);
+    return collection;
+  }
+
+  /** Renames a collection or changes its products; Shopify sends one collections/update either way. */
+  updateCollection(shop: SimShop, collectionId: string, patch: CollectionPatch, switches: WebhookSwitches = {}): SimCollection {
+    const collection = shop.store.collectionsById.get(collectionId);
+    if (!collection) throw new Error(`Unknown collection ${collectionId}`);
+    if (patch.title !== undefined) collection.title = patch.title;
+    if (patch.handle !== undefined) collection.handle = patch.handle;
+    for (const productId of patch.addProductIds ?? []) {
+      const product = this.product(shop, productId);
+      if (!product.collectionIds.includes(collectionId)) product.collectionIds.push(collectionId);
+    }
+    for (const productId of patch.removeProductIds ?? []) {
+      const product = this.product(shop, productId);
+      product.collectionIds = product.collectionIds.filter((id) => id !== collectionId);
+    }
+    collection.updatedAt = this.iso();
+    shop.store.changed();
+    this.emit(shop, "collections/update", payloads.collectionPayload(collection), switches);
+    return collection;
+  }
+
+  deleteCollection(shop: SimShop, collectionId: string, switches: WebhookSwitches = {}): void {
+    if (!shop.store.deleteCollection(collectionId)) throw new Error(`Unknown collection ${collectionId}`);
+    this.emit(shop, "collections/delete", payloads.collectionDeletePayload(collectionId), switches);
+  }
+
+  createDiscount(shop: SimShop, input: NewDiscountInput, switches: WebhookSwitches = {}): SimDiscount {
+    const at = this.iso();
+    const code = input.method === "code" ? (input.code ?? input.title ?? "") : null;
+    const discount: SimDiscount = {
+      id: shop.store.newId(),
+      method: input.method,
+      type: input.type ?? "basic",
+      title: input.title ?? code ?? "Discount",
+      code,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt ?? null,
+      value: input.value,
+      items: input.items,
+      createdAt: at,
+      updatedAt: at,
+    };
+    shop.store.addDiscount(discount);
+    this.emit(shop, "discounts/create", payloads.discountPayload(discount, this.now().getTime()), switches);
+    return discount;
+  }
+
+  updateDiscount(shop: SimShop, discountId: string, patch: DiscountPatch, switches: WebhookSwitches = {}): SimDiscount {
+    const discount = shop.store.discountsById.get(discountId);
+    if (!discount) throw new Error(`Unknown discount ${discountId}`);
+    for (const key of ["title", "startsAt", "endsAt", "value", "items"] as const) {
+      if (patch[key] !== undefined) Object.assign(discount, { [key]: patch[key] });
+    }
+    discount.updatedAt = this.iso();
+    shop.store.changed();
+    this.emit(shop, "discounts/update", payloads.discountPayload(discount, this.now().getTime()), switches);
+    return discount;
+  }
+
+  deleteDiscount(shop: SimShop, discountId: string, switches: WebhookSwitches = {}): void {
+    const discount = shop.store.deleteDiscount(discountId);
+    if (!discount) throw new Error(`Unknown discount ${discountId}`);
+    this.emit(shop, "discounts/delete", payloads.discountDeletePayload(discount, this.iso()), switches);
+  }
+
+  private product(shop: SimShop, productId: string): SimProduct {
+    const product = shop.store.productsById.get(productId);
+    if (!product) throw new Error(`Unknown product ${productId}`);
+    return product;
   }
 
   /** The merchant grants or revokes scopes: app/scopes_update with previous and current lists. */

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { SimInventoryItem, SimLocation, SimOrder, SimProduct, SimVariant } from "../store/types";
+import type { SimCollection, SimDiscount, SimInventoryItem, SimLocation, SimOrder, SimProduct, SimVariant } from "../store/types";
 import { buildConnection, type ConnectionArgs } from "./connection";
 import type { SimContext } from "./context";
 import { parseGid } from "./ids";
@@ -7,7 +7,9 @@ import type { BulkOperationRecord } from "../bulk/bulk-operation";
 import { buildFilter, matchesDate, matchesText, type FieldMatchers } from "./search-query";
 import { appInstallationView, bulkOperationView } from "./views/app";
 import { shopView } from "./views/shop";
+import { DISCOUNT_NODE_TYPES, DiscountNodeView, discountMatchers, discountSorters, discountStatus } from "./views/discounts";
 import {
+  collectionMatchers,
   CollectionView,
   InventoryItemView,
   InventoryLevelView,
@@ -117,6 +119,24 @@ function variantList(ctx: SimContext, args: ListArgs) {
   return listFor(ctx, "variants", () => ctx.shop.store.data.variants, variantMatchers, sorters, args);
 }
 
+function collectionList(ctx: SimContext, args: ListArgs) {
+  const sorters: Record<string, (c: SimCollection) => string | number> = {
+    TITLE: (c) => c.title,
+    UPDATED_AT: (c) => c.updatedAt,
+    ID: (c) => numericId(c.id),
+  };
+  return listFor(ctx, "collections", () => ctx.shop.store.data.collections, collectionMatchers, sorters, args);
+}
+
+/** Status depends on the clock, so it is matched here rather than cached with the list. */
+function discountList(ctx: SimContext, args: ListArgs): readonly SimDiscount[] {
+  const statusTerms = /(?:^|\s)(-?)status:(\S+)/gi;
+  const wanted = [...(args.query ?? "").matchAll(statusTerms)];
+  const rows = listFor(ctx, "discounts", () => ctx.shop.store.data.discounts, discountMatchers, discountSorters, args);
+  if (wanted.length === 0) return rows;
+  return rows.filter((d) => wanted.every((m) => (discountStatus(d, ctx.nowMs) === (m[2] ?? "").toUpperCase()) !== (m[1] === "-")));
+}
+
 function inventoryItemList(ctx: SimContext, args: ListArgs) {
   return listFor(ctx, "inventoryItems", () => ctx.shop.store.data.inventoryItems, inventoryItemMatchers, {}, args);
 }
@@ -167,8 +187,8 @@ export function resolveNode(ctx: SimContext, gid: string): unknown {
       return row ? new LocationView(row, ctx) : null;
     }
     case "Collection": {
-      const row = store.data.collections.find((c) => c.id === id);
-      return row ? new CollectionView(row) : null;
+      const row = store.collectionsById.get(id);
+      return row ? new CollectionView(row, ctx) : null;
     }
     case "Order": {
       const row = store.ordersById.get(id);
@@ -249,6 +269,29 @@ export function queryRoot(ctx: SimContext) {
     productsCount: (args: { query?: string | null; limit?: number | null }) => {
       requireScope(ctx, "productsCount", "read_products");
       return countOf(productList(ctx, args).length, args.limit);
+    },
+    collections: (args: ListArgs) => {
+      requireScope(ctx, "collections", "read_products");
+      return connection(collectionList(ctx, args), args, (c) => new CollectionView(c, ctx));
+    },
+    collection: (args: { id: string }) => lookup(ctx, "collection", "read_products", args.id, "Collection"),
+    collectionsCount: (args: { query?: string | null; limit?: number | null }) => {
+      requireScope(ctx, "collectionsCount", "read_products");
+      return countOf(collectionList(ctx, args).length, args.limit);
+    },
+    discountNodes: (args: ListArgs) => {
+      requireScope(ctx, "discountNodes", "read_discounts");
+      return connection(discountList(ctx, args), args, (d) => new DiscountNodeView(d, ctx));
+    },
+    discountNode: (args: { id: string }) => {
+      requireScope(ctx, "discountNode", "read_discounts");
+      const parsed = parseGid(args.id);
+      const row = parsed && DISCOUNT_NODE_TYPES.has(parsed.type) ? store.discountsById.get(parsed.id) : undefined;
+      return row ? new DiscountNodeView(row, ctx) : null;
+    },
+    discountNodesCount: (args: { query?: string | null; limit?: number | null }) => {
+      requireScope(ctx, "discountNodesCount", "read_discounts");
+      return countOf(discountList(ctx, args).length, args.limit);
     },
     productVariants: (args: ListArgs) => {
       requireScope(ctx, "productVariants", "read_products");

@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { issueSessionToken } from "../auth/jwt";
-import type { NewOrderInput, RefundLineInput } from "../control/store-actions";
+import type { CollectionPatch, DiscountPatch, NewDiscountInput, NewOrderInput, RefundLineInput } from "../control/store-actions";
 import { applyFaults, defaultFaults, type FaultSettings } from "../faults";
 import { CORS_HEADERS, parseParams, readBody, sendJson } from "../http-utils";
 import type { SimulatorCore } from "../simulator-core";
@@ -126,6 +126,26 @@ export async function handleControlRoute(core: SimulatorCore, req: IncomingMessa
         return ok({ deleted: productId });
       }
       if (productId && method === "POST") return ok(actions.updateProduct(shop, productId, params as Parameters<typeof actions.updateProduct>[2], switches));
+    }
+    if (segments[0] === "collections") {
+      const collectionId = segments[1];
+      if (!collectionId && method === "POST") {
+        return ok(actions.createCollection(shop, { title: str(params.title) ?? "New collection", handle: str(params.handle), productIds: (params.productIds as string[] | undefined) ?? [] }, switches));
+      }
+      if (collectionId && method === "DELETE") {
+        actions.deleteCollection(shop, collectionId, switches);
+        return ok({ deleted: collectionId });
+      }
+      if (collectionId && method === "POST") return ok(actions.updateCollection(shop, collectionId, params as CollectionPatch, switches));
+    }
+    if (segments[0] === "discounts") {
+      const discountId = segments[1];
+      if (!discountId && method === "POST") return ok(actions.createDiscount(shop, params as unknown as NewDiscountInput, switches));
+      if (discountId && method === "DELETE") {
+        actions.deleteDiscount(shop, discountId, switches);
+        return ok({ deleted: discountId });
+      }
+      if (discountId && method === "POST") return ok(actions.updateDiscount(shop, discountId, params as DiscountPatch, switches));
     }
     if (segments[0] === "locations") {
       const locationId = segments[1];

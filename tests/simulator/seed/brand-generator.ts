@@ -18,10 +18,12 @@ import { BRAND_NAMES, STORE_LOCATION_NAMES, VENDORS } from "./brand-profile";
 import { isoAt, MS_PER_DAY, parseDay } from "./calendar";
 import { buildCatalog, NEVER, type Catalog, type HistoryWindow } from "./catalog";
 import { DemandModel } from "./demand";
+import { buildDiscounts } from "./discounts";
 import { ID_BASES, IdSequence } from "./ids";
 import type { InventorySimulation, ReplenishmentPolicy } from "./inventory";
 import { planPromotions, promotionTruth } from "./promotions";
 import { deriveSeed, Rng } from "./random";
+import { applyEndState } from "./end-state";
 import { simulateSales } from "./sales-simulation";
 
 export const DEFAULT_VARIANTS = 300;
@@ -33,7 +35,7 @@ export const DEFAULT_LINES_PER_VARIANT = 150;
 const EXPECTED_FILL_RATE = 0.93;
 const SHOP_AGE_DAYS = 540;
 
-const STREAM = { catalog: 1, promotions: 2, carried: 3, policy: 4, inventory: 5, demand: 6, orders: 7, shop: 8, lostDemand: 9 } as const;
+const STREAM = { catalog: 1, promotions: 2, carried: 3, policy: 4, inventory: 5, demand: 6, orders: 7, shop: 8, lostDemand: 9, endState: 10 } as const;
 
 function buildLocations(count: number, createdAt: string, updatedAt: string): SimLocation[] {
   const ids = new IdSequence(ID_BASES.location);
@@ -119,8 +121,20 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
     ...(options.trueDemand ? { trueDemandRng: rngFor(STREAM.lostDemand) } : {}),
   });
   orderUpcomingProducts(shopRng, inventory, catalog, locationCount, days);
+  const endState = options.endState
+    ? applyEndState(rngFor(STREAM.endState), inventory, catalog.variants.map((v) => v.id), locationCount, orders, locationIds[0] ?? "", isoAt(window.startMs, days - 56), days - 1)
+    : null;
   const lastDayPrefix = isoAt(window.startMs, days - 1).slice(0, 11);
   const committed = committedUnits(orders, locationIds[0], lastDayPrefix);
+  const pastPromotions = promotionTruth(plans, window, catalog.products.map((product) => product.id));
+  const discounts = buildDiscounts({
+    window,
+    pastPromotions,
+    collections: catalog.collections,
+    products: catalog.products,
+    variants: catalog.variants,
+    productIdsByPopularity: Array.from(model.productsByPopularity, (product) => catalog.products[product]?.id ?? ""),
+  });
 
   return {
     shop: {
@@ -133,15 +147,17 @@ export function generateBrand(options: BrandGeneratorOptions): ShopData {
     locations,
     collections: catalog.collections,
     products: catalog.products,
+    discounts,
     variants: catalog.variants,
     inventoryItems: catalog.inventoryItems,
     inventoryLevels: inventoryLevels(inventory, catalog, carried, locationIds, committed, window),
     orders,
     truth: {
-      promotions: promotionTruth(plans, window, catalog.products.map((product) => product.id)),
+      promotions: pastPromotions,
       stockouts: stockoutTruth(inventory, catalog, locationIds, window),
       purchaseOrders: purchaseOrderTruth(inventory, catalog, locationIds, window),
       ...(trueDemand ? { weeklyDemand: weeklyDemandTruth(trueDemand, catalog, carried, locationIds, window) } : {}),
+      ...(endState ? { endState } : {}),
     },
   };
 }

@@ -30,4 +30,5 @@ export const ID_BASES = {
   order: 6_000_000_000_000,
   lineItem: 15_000_000_000_000,
   refund: 900_000_000_000,
+  discount: 1_300_000_000_000,
 } as const;

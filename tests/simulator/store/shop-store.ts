@@ -1,6 +1,8 @@
 import type {
   InventoryQuantityName,
   ShopData,
+  SimCollection,
+  SimDiscount,
   SimInventoryItem,
   SimInventoryLevel,
   SimLineItem,
@@ -35,6 +37,8 @@ export class ShopStore {
   readonly data: ShopData;
   version = 0;
   locationsById: Map<string, SimLocation>;
+  collectionsById: Map<string, SimCollection>;
+  discountsById: Map<string, SimDiscount>;
   productsById: Map<string, SimProduct>;
   variantsById: Map<string, SimVariant>;
   variantsByProduct: Map<string, SimVariant[]>;
@@ -52,6 +56,8 @@ export class ShopStore {
   constructor(data: ShopData) {
     this.data = data;
     this.locationsById = byId(data.locations);
+    this.collectionsById = byId(data.collections);
+    this.discountsById = byId(data.discounts);
     this.productsById = byId(data.products);
     this.variantsById = byId(data.variants);
     this.variantsByProduct = groupBy(data.variants, (v) => v.productId);
@@ -78,7 +84,7 @@ export class ShopStore {
       if (Number.isSafeInteger(n) && n > highest) highest = n;
     };
     const d = this.data;
-    for (const rows of [d.locations, d.products, d.variants, d.inventoryItems, d.inventoryLevels, d.orders]) {
+    for (const rows of [d.locations, d.collections, d.discounts, d.products, d.variants, d.inventoryItems, d.inventoryLevels, d.orders]) {
       for (const row of rows) consider(row.id);
     }
     for (const order of d.orders) {
@@ -140,6 +146,50 @@ export class ShopStore {
     this.inactiveLevels.set(key, level);
     this.touch();
     return level;
+  }
+
+  /** A collection's products, in the order products were created (Shopify's default for manual collections). */
+  productsInCollection(collectionId: string): SimProduct[] {
+    return this.data.products.filter((p) => p.collectionIds.includes(collectionId));
+  }
+
+  addCollection(collection: SimCollection): void {
+    this.data.collections.push(collection);
+    this.collectionsById.set(collection.id, collection);
+    this.touch();
+  }
+
+  /** Removes a collection and its memberships. */
+  deleteCollection(collectionId: string): SimCollection | null {
+    const collection = this.collectionsById.get(collectionId);
+    if (!collection) return null;
+    this.data.collections = this.data.collections.filter((c) => c.id !== collectionId);
+    this.collectionsById.delete(collectionId);
+    for (const product of this.data.products) {
+      if (product.collectionIds.includes(collectionId)) product.collectionIds = product.collectionIds.filter((id) => id !== collectionId);
+    }
+    this.touch();
+    return collection;
+  }
+
+  addDiscount(discount: SimDiscount): void {
+    this.data.discounts.push(discount);
+    this.discountsById.set(discount.id, discount);
+    this.touch();
+  }
+
+  deleteDiscount(discountId: string): SimDiscount | null {
+    const discount = this.discountsById.get(discountId);
+    if (!discount) return null;
+    this.data.discounts = this.data.discounts.filter((d) => d.id !== discountId);
+    this.discountsById.delete(discountId);
+    this.touch();
+    return discount;
+  }
+
+  /** Marks a change made in place (a product joined a collection, a discount was edited). */
+  changed(): void {
+    this.touch();
   }
 
   deleteProduct(productId: string): { product: SimProduct; variants: SimVariant[] } | null {

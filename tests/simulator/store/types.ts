@@ -37,6 +37,32 @@ export interface SimCollection {
   updatedAt: IsoDateTime;
 }
 
+/** What a discount takes off: a share of the price (Shopify's DiscountPercentage, 0..1) or a fixed amount. */
+export type SimDiscountValue = { percentage: number } | { amount: string; appliesOnEachItem: boolean };
+
+/** The items a discount applies to (customerGets.items): everything, products and variants, or collections. */
+export type SimDiscountItems = { all: true } | { productIds: string[]; variantIds: string[] } | { collectionIds: string[] };
+
+/**
+ * A discount as the Admin API's DiscountNode holds it. `basic` is an amount-off discount
+ * (DiscountAutomaticBasic / DiscountCodeBasic); `freeShipping` has no items or value.
+ * Status is not stored: Shopify derives ACTIVE, SCHEDULED or EXPIRED from the dates.
+ */
+export interface SimDiscount {
+  id: string;
+  method: "automatic" | "code";
+  type: "basic" | "freeShipping";
+  title: string;
+  /** The redeem code of a code discount (Shopify titles a code discount by its code unless renamed). */
+  code: string | null;
+  startsAt: IsoDateTime;
+  endsAt: IsoDateTime | null;
+  value: SimDiscountValue;
+  items: SimDiscountItems;
+  createdAt: IsoDateTime;
+  updatedAt: IsoDateTime;
+}
+
 export interface SimVariant {
   id: string;
   productId: string;
@@ -154,6 +180,13 @@ export interface SimStockoutTruth {
   to: IsoDateTime;
 }
 
+/** Stock situations set up on the last day (see seed/end-state.ts). */
+export interface SimEndStateTruth {
+  warehouseId: string;
+  runningOut: string[];
+  overstocked: string[];
+}
+
 /** A replenishment the generator simulated (opening stock and launch buys included); for tests only. */
 export interface SimPurchaseOrderTruth {
   variantId: string;
@@ -176,6 +209,8 @@ export interface ShopData {
   locations: SimLocation[];
   collections: SimCollection[];
   products: SimProduct[];
+  /** Automatic and code discounts, past, running and scheduled. */
+  discounts: SimDiscount[];
   variants: SimVariant[];
   inventoryItems: SimInventoryItem[];
   inventoryLevels: SimInventoryLevel[];
@@ -188,6 +223,8 @@ export interface ShopData {
     purchaseOrders?: SimPurchaseOrderTruth[];
     /** Only with BrandGeneratorOptions.trueDemand: the uncensored weekly demand. */
     weeklyDemand?: SimWeeklyDemandTruth;
+    /** Only with BrandGeneratorOptions.endState: variants left to run out, and overstocked, at the warehouse. */
+    endState?: SimEndStateTruth;
   };
 }
 
@@ -218,4 +255,9 @@ export interface BrandGeneratorOptions {
    * lost to stockouts from a separate random stream, so the shop itself is identical either way.
    */
   trueDemand?: boolean;
+  /**
+   * Leave some busy warehouse variants about to run out and others overstocked on the last day,
+   * named in truth.endState (for planning tests and the demo). Off by default.
+   */
+  endState?: boolean;
 }

@@ -3,7 +3,8 @@ import { toGid } from "../graphql/ids";
 import { formatDecimal, toCents } from "../graphql/views/money";
 import { lineDiscountCents, orderTotals } from "../graphql/views/orders";
 import type { ShopStore } from "../store/shop-store";
-import type { SimInventoryItem, SimInventoryLevel, SimLocation, SimOrder, SimProduct, SimRefund, SimVariant } from "../store/types";
+import { discountNodeGid, discountStatus } from "../graphql/views/discounts";
+import type { SimCollection, SimDiscount, SimInventoryItem, SimInventoryLevel, SimLocation, SimOrder, SimProduct, SimRefund, SimVariant } from "../store/types";
 
 /** REST-style webhook bodies as Shopify sends them: numeric ids plus admin_graphql_api_id. */
 
@@ -137,6 +138,41 @@ export function productPayload(product: SimProduct, store: ShopStore) {
     published_at: product.status === "ACTIVE" ? product.createdAt : null,
     variants: (store.variantsByProduct.get(product.id) ?? []).map((v) => variantPayload(v, store)),
   };
+}
+
+/** collections/create and collections/update (API 2026-10): the collection's own fields; its products are not listed. */
+export function collectionPayload(collection: SimCollection) {
+  return {
+    id: Number(collection.id),
+    handle: collection.handle,
+    title: collection.title,
+    updated_at: collection.updatedAt,
+    body_html: "",
+    published_at: collection.updatedAt,
+    sort_order: "manual",
+    template_suffix: null,
+    published_scope: "web",
+    admin_graphql_api_id: toGid("Collection", collection.id),
+  };
+}
+
+export function collectionDeletePayload(collectionId: string) {
+  return { id: Number(collectionId), published_scope: "web", admin_graphql_api_id: toGid("Collection", collectionId) };
+}
+
+/** discounts/create and discounts/update (API 2026-10): only the node's GID, title, status and timestamps. */
+export function discountPayload(discount: SimDiscount, nowMs: number) {
+  return {
+    admin_graphql_api_id: discountNodeGid(discount),
+    title: discount.title,
+    status: discountStatus(discount, nowMs),
+    created_at: discount.createdAt,
+    updated_at: discount.updatedAt,
+  };
+}
+
+export function discountDeletePayload(discount: SimDiscount, deletedAt: string) {
+  return { admin_graphql_api_id: discountNodeGid(discount), deleted_at: deletedAt };
 }
 
 export function productDeletePayload(productId: string) {

@@ -6,7 +6,7 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from "..
 export const TEST_APP = {
   apiKey: "sim-test-api-key",
   apiSecret: "sim-test-api-secret",
-  scopes: ["read_products", "read_orders", "read_all_orders", "read_inventory", "read_locations"],
+  scopes: ["read_products", "read_orders", "read_all_orders", "read_inventory", "read_locations", "read_discounts"],
   handle: "tempo",
   name: "Tempo",
 };

@@ -388,15 +388,21 @@ export class ProductView {
   }
   collections(args: ConnectionArgs) {
     const rows = this.product.collectionIds
-      .map((id) => this.ctx.shop.store.data.collections.find((c) => c.id === id))
+      .map((id) => this.ctx.shop.store.collectionsById.get(id))
       .filter((c): c is SimCollection => c !== undefined);
-    return buildConnection({ items: rows, args, idOf: (c) => c.id, toNode: (c) => new CollectionView(c), bulk: this.ctx.bulk });
+    return buildConnection({ items: rows, args, idOf: (c) => c.id, toNode: (c) => new CollectionView(c, this.ctx), bulk: this.ctx.bulk });
   }
 }
 
 export class CollectionView {
   readonly __typename = "Collection";
-  constructor(private readonly collection: SimCollection) {}
+  constructor(
+    private readonly collection: SimCollection,
+    private readonly ctx: SimContext,
+  ) {}
+  private get productRows() {
+    return this.ctx.shop.store.productsInCollection(this.collection.id);
+  }
   get id() {
     return toGid("Collection", this.collection.id);
   }
@@ -412,7 +418,38 @@ export class CollectionView {
   get updatedAt() {
     return this.collection.updatedAt;
   }
+  get description() {
+    return "";
+  }
+  get descriptionHtml() {
+    return "";
+  }
+  get sortOrder() {
+    return "MANUAL";
+  }
+  get templateSuffix() {
+    return null;
+  }
+  get productsCount() {
+    return count(this.productRows.length);
+  }
+  hasProduct(args: { id: string }) {
+    const id = parseGid(args.id)?.id;
+    return id !== undefined && this.productRows.some((p) => p.id === id);
+  }
+  products(args: ConnectionArgs & { reverse?: boolean | null }) {
+    const rows = [...this.productRows];
+    if (args.reverse) rows.reverse();
+    return buildConnection({ items: rows, args, idOf: (p) => p.id, toNode: (p) => new ProductView(p, this.ctx), bulk: this.ctx.bulk });
+  }
 }
+
+export const collectionMatchers = {
+  title: (c: SimCollection, t: Parameters<typeof matchesText>[1]) => matchesText(c.title, t),
+  handle: (c: SimCollection, t: Parameters<typeof matchesText>[1]) => matchesText(c.handle, t),
+  updated_at: (c: SimCollection, t: Parameters<typeof matchesDate>[1]) => matchesDate(c.updatedAt, t),
+  id: (c: SimCollection, t: Parameters<typeof matchesNumber>[1]) => matchesNumber(Number(c.id), t),
+};
 
 export const productMatchers = {
   updated_at: (p: SimProduct, t: Parameters<typeof matchesDate>[1]) => matchesDate(p.updatedAt, t),

@@ -1,0 +1,208 @@
+/** Promotions and their variants, and the selection rules that pick variants. Every query is scoped to its shop. */
+import { Prisma, type Promotion, type PromotionStatus, type PromotionVariant } from "@prisma/client";
+import prisma from "~/db.server";
+
+/** How marketing picks variants: any combination; a variant matching any rule is in. */
+export interface PromotionSelection {
+  productIds?: string[];
+  variantIds?: string[];
+  collections?: string[];
+  productTypes?: string[];
+  vendors?: string[];
+  tags?: string[];
+}
+
+export interface PromotionFields {
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  discountPct: number;
+  channel: string | null;
+  selection: PromotionSelection;
+  upliftOverride: number | null;
+}
+
+export type PromotionWithVariants = Promotion & { variants: PromotionVariant[] };
+
+const day = (text: string) => new Date(`${text}T00:00:00Z`);
+
+/** Live variants (tracked, of products not archived) matching a selection. */
+export async function resolveSelection(shopId: number, selection: PromotionSelection): Promise<bigint[]> {
+  const list = (values: string[] | undefined) => (values && values.length > 0 ? values : null);
+  const ids = (values: string[] | undefined) => list(values?.filter((v) => /^\d{1,19}$/.test(v)));
+  const rows = await prisma.$queryRaw<{ id: bigint }[]>`
+    SELECT v."id" FROM "Variant" v JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+    WHERE v."shopId" = ${shopId} AND v."deletedAt" IS NULL AND p."deletedAt" IS NULL AND p."status" <> 'ARCHIVED'
+      AND (
+        (${ids(selection.productIds)}::bigint[] IS NOT NULL AND p."id" = ANY(${ids(selection.productIds)}::bigint[]))
+        OR (${ids(selection.variantIds)}::bigint[] IS NOT NULL AND v."id" = ANY(${ids(selection.variantIds)}::bigint[]))
+        OR (${list(selection.productTypes)}::text[] IS NOT NULL AND p."productType" = ANY(${list(selection.productTypes)}::text[]))
+        OR (${list(selection.vendors)}::text[] IS NOT NULL AND p."vendor" = ANY(${list(selection.vendors)}::text[]))
+        OR (${list(selection.tags)}::text[] IS NOT NULL AND p."tags" && ${list(selection.tags)}::text[])
+        OR (${list(selection.collections)}::text[] IS NOT NULL AND (p."collections" && ${list(selection.collections)}::text[]
+            OR EXISTS (SELECT 1 FROM "Collection" c WHERE c."shopId" = v."shopId" AND c."deletedAt" IS NULL AND c."title" = ANY(${list(selection.collections)}::text[]) AND p."id" = ANY(c."productIds"))))
+      )
+    ORDER BY v."id"`;
+  return rows.map((r) => r.id);
+}
+
+/** The choices a selection can make: the shop's product types, vendors, tags and collections, with counts. */
+export async function selectionChoices(shopId: number) {
+  const [types, vendors, tags, collections] = await Promise.all([
+    prisma.$queryRaw<{ value: string; count: number }[]>`SELECT "productType" AS "value", COUNT(*)::int AS "count" FROM "Product" WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL AND COALESCE("productType", '') <> '' GROUP BY 1 ORDER BY 1`,
+    prisma.$queryRaw<{ value: string; count: number }[]>`SELECT "vendor" AS "value", COUNT(*)::int AS "count" FROM "Product" WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL AND COALESCE("vendor", '') <> '' GROUP BY 1 ORDER BY 1`,
+    prisma.$queryRaw<{ value: string; count: number }[]>`SELECT t AS "value", COUNT(*)::int AS "count" FROM "Product", unnest("tags") AS t WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 200`,
+    prisma.$queryRaw<{ value: string; count: number }[]>`
+      SELECT "title" AS "value", cardinality("productIds")::int AS "count" FROM "Collection" WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL
+      UNION
+      SELECT c AS "value", COUNT(*)::int AS "count" FROM "Product", unnest("collections") AS c WHERE "shopId" = ${shopId} AND "deletedAt" IS NULL GROUP BY 1
+      ORDER BY 1`,
+  ]);
+  const unique = (rows: { value: string; count: number }[]) => [...new Map(rows.map((r) => [r.value, r])).values()];
+  return { productTypes: types, vendors, tags, collections: unique(collections) };
+}
+
+export async function listPromotions(shopId: number, range?: { from: string; to: string }): Promise<PromotionWithVariants[]> {
+  return prisma.promotion.findMany({
+    where: { shopId, ...(range ? { endsOn: { gte: day(range.from) }, startsOn: { lte: day(range.to) } } : {}) },
+    include: { variants: true },
+    orderBy: [{ startsOn: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function getPromotion(shopId: number, id: number): Promise<PromotionWithVariants | null> {
+  return prisma.promotion.findFirst({ where: { shopId, id }, include: { variants: true } });
+}
+
+type Db = Prisma.TransactionClient;
+
+export async function createPromotion(db: Db, shopId: number, fields: PromotionFields, createdBy: string, extra: { shopifyDiscountId?: bigint | null } = {}): Promise<Promotion> {
+  return db.promotion.create({
+    data: {
+      shopId,
+      name: fields.name,
+      startsOn: day(fields.startsOn),
+      endsOn: day(fields.endsOn),
+      discountPct: fields.discountPct,
+      channel: fields.channel,
+      selection: fields.selection as Prisma.InputJsonValue,
+      upliftOverride: fields.upliftOverride,
+      createdBy,
+      shopifyDiscountId: extra.shopifyDiscountId ?? null,
+    },
+  });
+}
+
+export async function updatePromotion(db: Db, shopId: number, id: number, fields: Partial<PromotionFields> & { status?: PromotionStatus; capPerVariant?: number | null; waves?: unknown }): Promise<boolean> {
+  const result = await db.promotion.updateMany({
+    where: { shopId, id },
+    data: {
+      ...(fields.name !== undefined ? { name: fields.name } : {}),
+      ...(fields.startsOn !== undefined ? { startsOn: day(fields.startsOn) } : {}),
+      ...(fields.endsOn !== undefined ? { endsOn: day(fields.endsOn) } : {}),
+      ...(fields.discountPct !== undefined ? { discountPct: fields.discountPct } : {}),
+      ...(fields.channel !== undefined ? { channel: fields.channel } : {}),
+      ...(fields.selection !== undefined ? { selection: fields.selection as Prisma.InputJsonValue } : {}),
+      ...(fields.upliftOverride !== undefined ? { upliftOverride: fields.upliftOverride } : {}),
+      ...(fields.status !== undefined ? { status: fields.status } : {}),
+      ...(fields.capPerVariant !== undefined ? { capPerVariant: fields.capPerVariant } : {}),
+      ...(fields.waves !== undefined ? { waves: fields.waves === null ? Prisma.DbNull : (fields.waves as Prisma.InputJsonValue) } : {}),
+    },
+  });
+  return result.count > 0;
+}
+
+/** Replaces a promotion's variants, keeping the exclusions and caps of variants that stay. */
+export async function setPromotionVariants(db: Db, shopId: number, promotionId: number, variantIds: readonly bigint[]): Promise<void> {
+  await db.promotionVariant.deleteMany({ where: { shopId, promotionId, variantId: { notIn: [...variantIds] } } });
+  await db.promotionVariant.createMany({ data: variantIds.map((variantId) => ({ shopId, promotionId, variantId })), skipDuplicates: true });
+}
+
+export async function excludePromotionVariants(db: Db, shopId: number, promotionId: number, variantIds: readonly bigint[], excluded: boolean): Promise<void> {
+  await db.promotionVariant.updateMany({ where: { shopId, promotionId, variantId: { in: [...variantIds] } }, data: { excluded } });
+}
+
+export async function saveCheck(shopId: number, id: number, check: { verdict: string; reason: string; details: unknown }): Promise<void> {
+  await prisma.promotion.updateMany({ where: { shopId, id }, data: { verdict: check.verdict, verdictReason: check.reason, check: check.details as Prisma.InputJsonValue, checkedAt: new Date() } });
+}
+
+export async function deletePromotion(shopId: number, id: number): Promise<boolean> {
+  return (await prisma.promotion.deleteMany({ where: { shopId, id } })).count > 0;
+}
+
+/** Planned and live promotions still running on or after `from`: the demand the plan must carry. */
+export async function plannedPromotions(shopId: number, from: string): Promise<PromotionWithVariants[]> {
+  return prisma.promotion.findMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { gte: day(from) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
+}
+
+/** Planned promotions become live on their first day and done after their last (shop calendar). */
+export async function advancePromotionStatuses(shopId: number, today: string): Promise<void> {
+  await prisma.promotion.updateMany({ where: { shopId, status: "PLANNED", startsOn: { lte: day(today) }, endsOn: { gte: day(today) } }, data: { status: "LIVE" } });
+  await prisma.promotion.updateMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { lt: day(today) } }, data: { status: "DONE" } });
+}
+
+export interface PromotionStockWeek {
+  promotionId: number;
+  week: number;
+  projected: number;
+  demand: number;
+}
+
+/** Per promotion and forecast week: projected stock and demand (with promotions) summed over its included variants, from the active run. */
+export async function promotionStockByWeek(shopId: number, runId: number, promotionIds: readonly number[], weeks: number): Promise<PromotionStockWeek[]> {
+  if (promotionIds.length === 0) return [];
+  return prisma.$queryRaw<PromotionStockWeek[]>`
+    SELECT pv."promotionId", u.i::int AS "week", SUM(COALESCE(u.proj, 0))::float8 AS "projected", SUM(COALESCE(u.m, 0) + COALESCE(u.pu, 0))::float8 AS "demand"
+    FROM "PromotionVariant" pv
+    JOIN "StockPlan" s ON s."shopId" = pv."shopId" AND s."planRunId" = ${runId} AND s."variantId" = pv."variantId"
+    JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId",
+    unnest(s."projected"[1:${weeks}], f."mean"[1:${weeks}], f."promoUnits"[1:${weeks}]) WITH ORDINALITY AS u(proj, m, pu, i)
+    WHERE pv."shopId" = ${shopId} AND pv."promotionId" = ANY(${[...promotionIds]}::int[]) AND NOT pv."excluded"
+    GROUP BY pv."promotionId", u.i`;
+}
+
+export interface PromotionCheckRow {
+  variantId: string;
+  locationId: string;
+  productTitle: string;
+  variantTitle: string;
+  productType: string | null;
+  productId: string;
+  locationName: string;
+  fulfillsOnlineOrders: boolean;
+  firstWeek: string;
+  mean: number[];
+  weekdayIndex: number[] | null;
+  distribution: unknown;
+  available: number;
+  leadTimeDays: number;
+  safetyStock: number;
+  serviceLevel: number;
+  unitPrice: number | null;
+  unitCost: number | null;
+  casePack: number;
+  moqUnits: number;
+  incoming: number;
+}
+
+/** What checking a promotion reads for its variants at every location: the active run's forecast and stock plan, and buying terms. */
+export async function loadPromotionCheckRows(shopId: number, runId: number, variantIds: readonly bigint[]): Promise<PromotionCheckRow[]> {
+  if (variantIds.length === 0) return [];
+  return prisma.$queryRaw<PromotionCheckRow[]>`
+    SELECT s."variantId"::text AS "variantId", s."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle",
+           p."productType", v."productId"::text AS "productId", COALESCE(l."name", '') AS "locationName", COALESCE(l."fulfillsOnlineOrders", true) AS "fulfillsOnlineOrders",
+           to_char(f."firstWeek", 'YYYY-MM-DD') AS "firstWeek", f."mean", f."weekdayIndex", f."distribution",
+           s."available", s."leadTimeDays", s."safetyStock", s."serviceLevel", s."unitPrice"::float8 AS "unitPrice", s."unitCost"::float8 AS "unitCost",
+           COALESCE(t."casePack", su."casePack", 1)::int AS "casePack", COALESCE(t."moqUnits", su."moqUnits", 0)::int AS "moqUnits",
+           COALESCE(il."incoming", 0)::int AS "incoming"
+    FROM "StockPlan" s
+    JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
+    LEFT JOIN "Variant" v ON v."shopId" = s."shopId" AND v."id" = s."variantId"
+    LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+    LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
+    LEFT JOIN "VariantBuyingTerms" t ON t."shopId" = s."shopId" AND t."variantId" = s."variantId"
+    LEFT JOIN "Supplier" su ON su."shopId" = s."shopId" AND su."id" = s."supplierId"
+    LEFT JOIN "InventoryLevel" il ON il."shopId" = s."shopId" AND il."variantId" = s."variantId" AND il."locationId" = s."locationId"
+    WHERE s."shopId" = ${shopId} AND s."planRunId" = ${runId} AND s."variantId" = ANY(${variantIds.map(String)}::bigint[])
+    ORDER BY s."variantId", s."locationId"`;
+}

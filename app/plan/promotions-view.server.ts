@@ -1,0 +1,74 @@
+/** The promotions calendar: every promotion in the window, with its verdict and its variants' projected stock week by week. */
+import { addDays, weekStartOf } from "~/planning/calendar";
+import { findActivePlan } from "~/persistence/plan-runs.server";
+import { listPromotions, promotionStockByWeek } from "~/persistence/promotions.server";
+import { getPlanStatus, type PlanStatus } from "./plan-status.server";
+import { shopToday } from "./plan-support";
+
+export const CALENDAR_WEEKS = 16;
+
+export interface CalendarPromotion {
+  id: number;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+  discountPct: number;
+  channel: string | null;
+  status: string;
+  verdict: string | null;
+  verdictReason: string | null;
+  variants: number;
+  excluded: number;
+  fromShopify: boolean;
+  /** Per calendar week (null before the plan's weeks): projected stock and demand of its variants. */
+  projected: (number | null)[];
+  demand: (number | null)[];
+}
+
+export interface PromotionsView {
+  plan: PlanStatus;
+  weekStarts: string[];
+  promotions: CalendarPromotion[];
+  past: CalendarPromotion[];
+}
+
+export async function getPromotionsView(shop: { id: number; ianaTimezone: string | null }): Promise<PromotionsView> {
+  const today = shopToday(shop.ianaTimezone ?? "UTC");
+  const firstWeek = weekStartOf(today);
+  const weekStarts = Array.from({ length: CALENDAR_WEEKS }, (_, w) => addDays(firstWeek, 7 * w));
+  const [plan, active, upcoming, recent] = await Promise.all([
+    getPlanStatus(shop.id),
+    findActivePlan(shop.id),
+    listPromotions(shop.id, { from: today, to: addDays(firstWeek, 7 * CALENDAR_WEEKS) }),
+    listPromotions(shop.id, { from: addDays(today, -120), to: addDays(today, -1) }),
+  ]);
+  const current = upcoming.filter((p) => p.endsOn.toISOString().slice(0, 10) >= today);
+  const stock = active ? await promotionStockByWeek(shop.id, active.run.id, current.map((p) => p.id), CALENDAR_WEEKS) : [];
+  // The run's first week may precede this calendar's (a plan made last week).
+  const offset = active ? Math.round((Date.parse(firstWeek) - Date.parse(weekStartOf(active.asOf))) / (7 * 86_400_000)) : 0;
+  const toCalendar = (promotion: (typeof upcoming)[number]): CalendarPromotion => {
+    const mine = stock.filter((s) => s.promotionId === promotion.id);
+    const series = (pick: (s: (typeof stock)[number]) => number) =>
+      weekStarts.map((_, w) => {
+        const point = mine.find((s) => s.week === w + 1 + offset);
+        return point ? pick(point) : null;
+      });
+    return {
+      id: promotion.id,
+      name: promotion.name,
+      startsOn: promotion.startsOn.toISOString().slice(0, 10),
+      endsOn: promotion.endsOn.toISOString().slice(0, 10),
+      discountPct: promotion.discountPct,
+      channel: promotion.channel,
+      status: promotion.status,
+      verdict: promotion.verdict,
+      verdictReason: promotion.verdictReason,
+      variants: promotion.variants.filter((v) => !v.excluded).length,
+      excluded: promotion.variants.filter((v) => v.excluded).length,
+      fromShopify: promotion.shopifyDiscountId !== null,
+      projected: series((s) => s.projected),
+      demand: series((s) => s.demand),
+    };
+  };
+  return { plan, weekStarts, promotions: current.map(toCalendar), past: recent.filter((p) => p.endsOn.toISOString().slice(0, 10) < today).map(toCalendar).reverse() };
+}
