@@ -116,7 +116,7 @@ function laterStartCanHelp(result: GroupResult): boolean {
 }
 
 /** The earliest later start at which every variant carries it (or, failing that, at least none is short). */
-export function moveStart(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
+function moveStart(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
   const live = context.planned.some((s) => s.spans.some(([from]) => from < 0));
   if (live || context.maxShiftDays < 1) return null;
   const current = maxRank(results);
@@ -164,7 +164,7 @@ function variantShift(context: PromotionContext, result: GroupResult): { shift: 
 }
 
 /** Variants that fall short move to later waves (grouped when their starts lie within a week); the rest keep the dates. */
-export function waves(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
+function waves(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
   const live = context.planned.some((s) => s.spans.some(([from]) => from < 0));
   if (live || context.maxShiftDays < 1) return null;
   const needs = results
@@ -226,7 +226,7 @@ export function waves(context: PromotionContext, results: readonly GroupResult[]
 }
 
 /** The largest cap per short variant that makes it carry the promotion (or as well as the discount ending at once would). */
-export function caps(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
+function caps(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
   const scenarios = [...context.planned];
   const set: { variantId: string; label: string; units: number }[] = [];
   for (const r of results) {
@@ -260,7 +260,7 @@ export function caps(context: PromotionContext, results: readonly GroupResult[])
 }
 
 /** Leave out the variants that cannot be carried (and, as a second option, those at risk too). */
-export function drops(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate[] {
+function drops(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate[] {
   const inPromotion = results.filter((r) => r.shape.first !== null);
   const options: PhasingCandidate[] = [];
   for (const threshold of [2, 1] as const) {
@@ -276,7 +276,7 @@ export function drops(context: PromotionContext, results: readonly GroupResult[]
 }
 
 /** Order now for each short location: the least that carries it, rounded to case packs and MOQ, arriving before trouble starts. */
-export function orderMore(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
+function orderMore(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
   const lines: OrderLine[] = [];
   const extra = new Map<number, { day: number; units: number }>();
   let late = 0;
