@@ -228,3 +228,20 @@ export function estimateUplift(events: readonly PromoEvent[], options: UpliftOpt
   }
   return { buckets, shop, groups };
 }
+
+export type LiftConfidence = "high" | "medium" | "low";
+
+/**
+ * How sure a lift estimate is, from how many promotions it rests on and how much of it is the
+ * shop's own data rather than the parent figure (the same B / (B + k) weight as the shrinkage):
+ * high from five promotions and 80% own weight, medium from two and half, low otherwise.
+ */
+export function liftConfidence(estimate: { events: number; baselineUnits: number }, shrinkUnits = 50): { level: LiftConfidence; weight: number; reason: string } {
+  const weight = estimate.baselineUnits > 0 ? estimate.baselineUnits / (estimate.baselineUnits + shrinkUnits) : 0;
+  const level: LiftConfidence = estimate.events >= 5 && weight >= 0.8 ? "high" : estimate.events >= 2 && weight >= 0.5 ? "medium" : "low";
+  const basis =
+    estimate.events === 0
+      ? "no past promotions"
+      : `${estimate.events} past promotion${estimate.events === 1 ? "" : "s"} over ${Math.round(estimate.baselineUnits)} baseline units`;
+  return { level, weight, reason: `${level[0]!.toUpperCase()}${level.slice(1)} confidence: rests on ${basis}.` };
+}

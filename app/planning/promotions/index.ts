@@ -1,0 +1,29 @@
+/**
+ * Promotions phased against stock: the supportability check, its ranked phasing options, and
+ * learning a promotion's actual uplift once it is over. Pure: plain data in, plain data out.
+ */
+export { checkPromotion } from "./check";
+export { SHORT_TOLERANCE_UNITS } from "./model";
+export { RANKING } from "./phasing";
+export { blendUplift, measurePromotionUplift, type BlendedUplift, type MeasuredUplift, type PromotionSalesDay, type VariantPromotionSales } from "./learning";
+export type {
+  BaselineDemand,
+  CheckSettings,
+  Figure,
+  OrderLine,
+  PhasingChange,
+  PhasingKind,
+  PhasingOption,
+  PlanEffect,
+  PromotionCheck,
+  PromotionCheckInput,
+  PromotionPlan,
+  PromotionVerdict,
+  PromotionWave,
+  SeriesCheck,
+  SeriesInput,
+  Shortfall,
+  StarvedDemand,
+  VariantCheck,
+  VariantLift,
+} from "./types";
