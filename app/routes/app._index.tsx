@@ -35,3 +35,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Board() {
   return <BoardPage view={useLoaderData<typeof loader>()} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

@@ -12,3 +12,5 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function Promotions() {
   return <PromotionsPage view={useLoaderData<typeof loader>()} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

@@ -20,3 +20,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Proposals() {
   return <ProposalsPage view={useLoaderData<typeof loader>()} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

@@ -27,3 +27,5 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function PurchaseOrder() {
   return <PurchaseOrderPage view={useLoaderData<typeof loader>()} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

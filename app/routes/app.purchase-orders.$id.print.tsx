@@ -15,3 +15,5 @@ export default function PrintPurchaseOrder() {
   const { order, shopName } = useLoaderData<typeof loader>();
   return <PurchaseOrderPrint order={order} shopName={shopName} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

@@ -12,3 +12,5 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export default function PurchaseOrders() {
   return <PurchaseOrdersPage orders={useLoaderData<typeof loader>().orders} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

@@ -21,3 +21,5 @@ export default function Settings() {
   const { settings, today } = useLoaderData<typeof loader>();
   return <SettingsPage settings={settings} today={today} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

@@ -40,3 +40,5 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 export default function Supplier() {
   return <SupplierForm supplier={useLoaderData<typeof loader>().supplier} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

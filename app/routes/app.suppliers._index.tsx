@@ -28,3 +28,5 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 export default function Suppliers() {
   return <SuppliersPage suppliers={useLoaderData<typeof loader>().suppliers} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

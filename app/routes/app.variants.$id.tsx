@@ -15,3 +15,5 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export default function Variant() {
   return <VariantPage detail={useLoaderData<typeof loader>()} />;
 }
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";

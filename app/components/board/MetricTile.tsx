@@ -55,7 +55,7 @@ export function MetricTile({ metric, value, trend }: Props) {
           )}
         </InlineStack>
         <Text as="span" variant="bodySm" tone={tone === "subdued" ? "subdued" : tone}>
-          {change !== null ? `${change >= 0 ? "+" : "−"}${show(Math.abs(change))} vs ${f.day(points[Math.max(0, points.length - 5)]!.weekStart)}` : points.length < 2 ? "Trend builds week by week" : "\u00a0"}
+          {change !== null ? `${change >= 0 ? "+" : "−"}${show(Math.abs(change))} vs ${f.day(points[Math.max(0, points.length - 5)]!.weekStart)}` : points.length < 2 ? metric.scope : "\u00a0"}
         </Text>
       </BlockStack>
     </Card>

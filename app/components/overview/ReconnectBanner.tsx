@@ -1,3 +1,5 @@
+import { formatMoment } from "~/lib/format";
+import { useFormat } from "../format/FormatContext";
 import { useFetcher } from "@remix-run/react";
 import { Banner, Text } from "@shopify/polaris";
 
@@ -7,6 +9,7 @@ import { Banner, Text } from "@shopify/polaris";
  */
 export function ReconnectBanner({ accessLostAt }: { accessLostAt: string | null }) {
   const reconnect = useFetcher<{ reconnected: boolean }>();
+  const f = useFormat();
   if (!accessLostAt || reconnect.data?.reconnected) return null;
   return (
     <Banner
@@ -19,7 +22,7 @@ export function ReconnectBanner({ accessLostAt }: { accessLostAt: string | null 
       }}
     >
       <Text as="p">
-        Since {new Date(accessLostAt).toUTCString()} Shopify has refused Tempo&apos;s access, so syncing is paused. Reconnecting gets a fresh
+        Since {formatMoment(accessLostAt, f)} Shopify has refused Tempo&apos;s access, so syncing is paused. Reconnecting gets a fresh
         access grant and resumes the sync where it stopped.
       </Text>
     </Banner>

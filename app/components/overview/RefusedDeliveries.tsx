@@ -1,3 +1,5 @@
+import { formatMoment, formatNumber } from "~/lib/format";
+import { useFormat } from "../format/FormatContext";
 import { BlockStack, Box, InlineStack, Text } from "@shopify/polaris";
 import type { ShopOverview } from "~/persistence/overview.server";
 
@@ -10,12 +12,13 @@ const topicName = (topic: string) => topic.toLowerCase().replace(/_([a-z]+)$/, "
  * was refused. Nothing is shown while every delivery was applied.
  */
 export function RefusedDeliveries({ refused }: { refused: ShopOverview["refusedDeliveries"] }) {
+  const f = useFormat();
   if (refused.total === 0) return null;
   return (
     <Box id="refused-deliveries" background="bg-surface-secondary" padding="300" borderRadius="200">
       <BlockStack gap="200">
         <Text as="h3" variant="headingSm">
-          {refused.total === 1 ? "1 update from Shopify was refused" : `${refused.total.toLocaleString("en-US")} updates from Shopify were refused`}
+          {refused.total === 1 ? "1 update from Shopify was refused" : `${formatNumber(refused.total, f)} updates from Shopify were refused`}
         </Text>
         {refused.latest.map((delivery) => (
           <BlockStack key={delivery.webhookId} gap="050">
@@ -24,7 +27,7 @@ export function RefusedDeliveries({ refused }: { refused: ShopOverview["refusedD
                 {topicName(delivery.topic)}
               </Text>
               <Text as="span" tone="subdued">
-                {new Date(delivery.receivedAt).toUTCString()} · {delivery.status === "FAILED" ? "gave up after retrying" : "not usable as sent"}
+                {formatMoment(delivery.receivedAt, f)} · {delivery.status === "FAILED" ? "gave up after retrying" : "not usable as sent"}
               </Text>
             </InlineStack>
             <Text as="p" tone="subdued">

@@ -1,0 +1,217 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useActionData, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Card, ChoiceList, Collapsible, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField, Button } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import type { PromotionCheckView } from "~/plan/promotion-check.server";
+import type { PromotionEditorView } from "~/plan/promotion-editor-view.server";
+import { useFormat } from "../format/FormatContext";
+import { PlanStatusBar } from "../plan/PlanStatusBar";
+import { PhasingOptions } from "./PhasingOptions";
+import { VerdictPanel } from "./VerdictPanel";
+
+interface ActionResult {
+  ok: boolean;
+  message?: string;
+  errors?: Record<string, string>;
+  check?: PromotionCheckView;
+}
+
+type SelectionKey = "productTypes" | "vendors" | "collections" | "tags";
+
+const SELECTION_LABEL: Record<SelectionKey, string> = { productTypes: "Product types", vendors: "Vendors", collections: "Collections", tags: "Tags" };
+const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PLANNED: "Planned", LIVE: "Live", DONE: "Done", CANCELLED: "Cancelled" };
+
+/** The form's values as the action reads them. */
+function toForm(values: Record<string, string>, selection: Record<SelectionKey, string[]>, intent: string): FormData {
+  const form = new FormData();
+  form.set("intent", intent);
+  for (const [key, value] of Object.entries(values)) form.set(key, value);
+  for (const [key, list] of Object.entries(selection)) for (const item of list) form.append(key, item);
+  return form;
+}
+
+export function PromotionEditor({ view }: { view: PromotionEditorView }) {
+  const f = useFormat();
+  const shopify = useAppBridge();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const saved = useActionData<ActionResult>();
+  const live = useFetcher<ActionResult>();
+  const step = useFetcher<ActionResult>();
+  const editable = view.status !== "DONE" && view.status !== "CANCELLED";
+  const [values, setValues] = useState<Record<string, string>>({
+    name: view.fields.name,
+    startsOn: view.fields.startsOn,
+    endsOn: view.fields.endsOn,
+    discountPct: String(view.fields.discountPct),
+    channel: view.fields.channel ?? "all",
+    upliftOverride: view.fields.upliftOverride === null ? "" : String(view.fields.upliftOverride),
+  });
+  const [selection, setSelection] = useState<Record<SelectionKey, string[]>>({
+    productTypes: view.fields.selection.productTypes ?? [],
+    vendors: view.fields.selection.vendors ?? [],
+    collections: view.fields.selection.collections ?? [],
+    tags: view.fields.selection.tags ?? [],
+  });
+  const [open, setOpen] = useState<SelectionKey | null>(view.id === null ? "productTypes" : null);
+  const first = useRef(true);
+
+  // The verdict follows every edit, a moment after typing stops; nothing is saved by it.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = setTimeout(() => live.submit(toForm(values, selection, "check"), { method: "post" }), 450);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher is stable; re-run on the form's values only
+  }, [values, selection]);
+
+  useEffect(() => {
+    const data = step.data ?? saved;
+    if (!data) return;
+    if (data.ok && data.message) shopify.toast.show(data.message);
+    if (!data.ok && data.errors?.form) shopify.toast.show(data.errors.form, { isError: true });
+  }, [step.data, saved, shopify]);
+
+  const check = live.data?.check ?? view.check;
+  const errors = { ...(live.data && !live.data.ok ? live.data.errors : {}), ...(saved && !saved.ok ? saved.errors : {}) };
+  const field = (name: string, label: string, options: { type?: "text" | "date" | "number"; suffix?: string; helpText?: string; placeholder?: string } = {}) => (
+    <TextField
+      label={label}
+      name={name}
+      value={values[name] ?? ""}
+      onChange={(value) => setValues((current) => ({ ...current, [name]: value }))}
+      autoComplete="off"
+      type={options.type ?? "text"}
+      suffix={options.suffix}
+      helpText={options.helpText}
+      placeholder={options.placeholder}
+      error={errors[name]}
+      disabled={!editable}
+    />
+  );
+  const picked = useMemo(() => Object.values(selection).reduce((a, list) => a + list.length, 0), [selection]);
+  const save = () => submit(toForm(values, selection, "save"), { method: "post" });
+  const act = (intent: string, extra: Record<string, string> = {}) => step.submit({ intent, ...extra }, { method: "post" });
+  const busy = navigation.state !== "idle" || step.state !== "idle";
+
+  const primary =
+    view.id === null
+      ? { content: "Save draft", loading: busy, onAction: save }
+      : view.status === "DRAFT"
+        ? { content: "Plan it", loading: busy, onAction: () => act("plan"), helpText: "Its demand enters the plan: proposals buy ahead for it." }
+        : editable
+          ? { content: "Save changes", loading: busy, onAction: save }
+          : undefined;
+  const secondary = [
+    ...(view.id !== null && editable ? [{ content: view.status === "DRAFT" ? "Save draft" : "Save", onAction: save }] : []),
+    ...(view.status === "PLANNED" ? [{ content: "Back to draft", onAction: () => act("unplan") }] : []),
+    ...(view.id !== null && (view.status === "PLANNED" || view.status === "LIVE") ? [{ content: "Cancel promotion", destructive: true, onAction: () => act("cancel") }] : []),
+    ...(view.id !== null && view.status === "DRAFT" ? [{ content: "Delete draft", destructive: true, onAction: () => act("delete") }] : []),
+  ];
+
+  return (
+    <Page
+      backAction={{ content: "Promotions", url: "/app/promotions" }}
+      title={view.id === null ? "New promotion" : view.fields.name}
+      titleMetadata={<Badge>{STATUS_LABEL[view.status] ?? view.status}</Badge>}
+      primaryAction={primary}
+      secondaryActions={secondary}
+      fullWidth
+    >
+      <TitleBar title={view.id === null ? "New promotion" : view.fields.name} />
+      <BlockStack gap="400">
+        <PlanStatusBar status={view.plan} />
+        {view.fromShopify && (
+          <Banner tone="info" title="Set up as a discount in Shopify">
+            <Text as="p">Tempo reads this discount and never changes it. Where a phasing moves dates or drops products, change the discount in Shopify to match.</Text>
+          </Banner>
+        )}
+        {view.actual.uplift !== null && (
+          <Banner tone="info" title={`Actual lift ×${view.actual.uplift.toFixed(1)}`}>
+            <Text as="p">{view.actual.note}</Text>
+          </Banner>
+        )}
+        <Layout>
+          <Layout.Section>
+            <BlockStack gap="400">
+              <Card>
+                <FormLayout>
+                  {field("name", "Name", { placeholder: "Winter warm-up" })}
+                  <FormLayout.Group>
+                    {field("startsOn", "First day", { type: "date" })}
+                    {field("endsOn", "Last day", { type: "date" })}
+                  </FormLayout.Group>
+                  <FormLayout.Group>
+                    {field("discountPct", "Discount", { type: "number", suffix: "% off" })}
+                    <Select
+                      label="Channel"
+                      options={[{ label: "Every channel", value: "all" }, ...view.channels.map((c) => ({ label: c, value: c }))]}
+                      value={values.channel ?? "all"}
+                      onChange={(value) => setValues((current) => ({ ...current, channel: value }))}
+                      disabled={!editable}
+                    />
+                  </FormLayout.Group>
+                  {field("upliftOverride", "Expected sales multiplier", {
+                    type: "number",
+                    suffix: "×",
+                    placeholder: check.lift.lift.toFixed(1),
+                    helpText: `Blank uses the learned one. ${check.lift.reason}`,
+                  })}
+                </FormLayout>
+              </Card>
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between">
+                    <Text as="h2" variant="headingMd">
+                      Products
+                    </Text>
+                    <Text as="span" tone="subdued">
+                      {check.variants} variant{check.variants === 1 ? "" : "s"} from {picked} choice{picked === 1 ? "" : "s"}
+                    </Text>
+                  </InlineStack>
+                  {errors.selection && <Banner tone="critical">{errors.selection}</Banner>}
+                  {(Object.keys(SELECTION_LABEL) as SelectionKey[]).map((key) => {
+                    const choices = view.choices[key];
+                    if (choices.length === 0) return null;
+                    return (
+                      <BlockStack key={key} gap="200">
+                        <Button variant="plain" disclosure={open === key ? "up" : "down"} onClick={() => setOpen(open === key ? null : key)} textAlign="left">
+                          {`${SELECTION_LABEL[key]}${selection[key].length > 0 ? ` (${selection[key].length})` : ""}`}
+                        </Button>
+                        <Collapsible open={open === key} id={`choices-${key}`}>
+                          <ChoiceList
+                            title={SELECTION_LABEL[key]}
+                            titleHidden
+                            allowMultiple
+                            disabled={!editable}
+                            choices={choices.map((c) => ({ label: `${c.value} (${f.number(c.count)} product${c.count === 1 ? "" : "s"})`, value: c.value }))}
+                            selected={selection[key]}
+                            onChange={(next) => setSelection((current) => ({ ...current, [key]: next }))}
+                          />
+                        </Collapsible>
+                      </BlockStack>
+                    );
+                  })}
+                </BlockStack>
+              </Card>
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <VerdictPanel view={check} checking={live.state !== "idle"} phasing={view.phasing} />
+          </Layout.Section>
+        </Layout>
+        {check.check && check.check.options.length > 0 && (
+          <PhasingOptions
+            check={check.check}
+            canApply={view.id !== null && editable}
+            applying={step.state !== "idle"}
+            onApply={(rank) => act("apply", { rank: String(rank) })}
+          />
+        )}
+        {check.check && check.check.verdict !== "supportable" && check.check.options.length === 0 && <InlineGrid columns={1}><Text as="p" tone="subdued">No phasing makes it supportable within 13 weeks: order more, or plan a smaller promotion.</Text></InlineGrid>}
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,57 @@
+/** Reads a promotion form into one step: a live check, save, plan, cancel, delete or a phasing. */
+import type { Shop } from "@prisma/client";
+import { checkPromotionDraft, type PromotionCheckView } from "./promotion-check.server";
+import { readPromotionForm } from "./promotion-form";
+import { applyPhasingOption } from "./promotion-phasing.server";
+import { removeDraftPromotion, savePromotion, setPromotionStatus } from "./promotions.server";
+import { getPromotion } from "~/persistence/promotions.server";
+import { draftOfPromotion } from "./promotion-check.server";
+
+export type PromotionActionOutcome =
+  | { ok: true; message?: string; redirectTo?: string; check?: PromotionCheckView }
+  | { ok: false; errors: Record<string, string>; check?: PromotionCheckView };
+
+export async function handlePromotionAction(shop: Shop, actor: string, id: number | null, form: FormData): Promise<PromotionActionOutcome> {
+  const who = { shopId: shop.id, shopDomain: shop.domain, actor };
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "check" || intent === "save") {
+    const read = readPromotionForm(form);
+    if (!read.ok) return read;
+    if (intent === "check") {
+      const saved = id === null ? null : await getPromotion(shop.id, id);
+      const phasing = saved ? draftOfPromotion(saved) : null;
+      const check = await checkPromotionDraft(shop, {
+        id,
+        fields: read.fields,
+        capPerVariant: phasing?.capPerVariant ?? null,
+        capByVariant: phasing?.capByVariant ?? {},
+        waves: phasing?.waves ?? null,
+        excludedVariantIds: phasing?.excludedVariantIds ?? [],
+      });
+      return { ok: true, check };
+    }
+    const saved = await savePromotion(who, id, read.fields);
+    if (!saved.ok) return saved;
+    return { ok: true, message: saved.message, ...(id === null ? { redirectTo: `/app/promotions/${saved.id}` } : {}) };
+  }
+  if (id === null) return { ok: false, errors: { form: "Save the promotion first." } };
+  switch (intent) {
+    case "plan":
+      return setPromotionStatus(who, id, "PLANNED");
+    case "unplan":
+      return setPromotionStatus(who, id, "DRAFT");
+    case "cancel":
+      return setPromotionStatus(who, id, "CANCELLED");
+    case "delete": {
+      const outcome = await removeDraftPromotion(who, id);
+      return outcome.ok ? { ok: true, redirectTo: "/app/promotions" } : outcome;
+    }
+    case "apply": {
+      const rank = Number(form.get("rank"));
+      if (!Number.isInteger(rank) || rank < 1) return { ok: false, errors: { form: "Which option? The form named none." } };
+      return applyPhasingOption(who, id, rank);
+    }
+    default:
+      return { ok: false, errors: { form: `Unknown action "${intent}".` } };
+  }
+}
