@@ -38,8 +38,27 @@ beforeAll(async () => {
   );
 });
 
+/** npm runs the worker two processes down (tsx, then node): signal the whole process group, or they outlive the test. */
+function signalWorker(signal: NodeJS.Signals): void {
+  if (!worker?.pid) return;
+  try {
+    process.kill(-worker.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 afterAll(async () => {
-  if (worker && worker.exitCode === null) worker.kill("SIGKILL");
+  signalWorker("SIGKILL");
   await simulator?.close();
   await closeQueues();
   await closePgPool();
@@ -56,6 +75,7 @@ describe("npm run worker beside the demo", () => {
     const child = spawn("npm", ["run", "--silent", "worker"], {
       env: { NODE_ENV: "production", PATH: process.env.PATH, HOME: process.env.HOME, TEMPO_DEMO_STATE: stateFile },
       stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
     });
     worker = child;
     child.stdout.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -70,7 +90,12 @@ describe("npm run worker beside the demo", () => {
     expect(run, output.join("")).not.toBeNull();
     expect(output.join("")).toContain("joining the demo");
     expect(await testPrisma.variant.count({ where: { shopId } })).toBe(simulator.shop(domain).store.data.variants.length);
-    child.kill("SIGTERM");
-    await new Promise((resolve) => child.once("exit", resolve));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    signalWorker("SIGTERM");
+    await exited;
+    // The worker itself (not only npm) stops on SIGTERM: nothing of it keeps taking jobs.
+    const gone = Date.now() + 15_000;
+    while (groupAlive(child.pid!) && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(groupAlive(child.pid!)).toBe(false);
   });
 });
