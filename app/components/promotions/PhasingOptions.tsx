@@ -72,7 +72,7 @@ export function PhasingOptions({ check, canApply, applying, onApply }: { check: 
             <BlockStack gap="300">
               <InlineStack align="space-between" blockAlign="center" gap="200">
                 <Text as="h3" variant="headingMd">
-                  {option.rank}. {KIND_LABEL[option.kind]}
+                  {option.rank}. {option.change.kind === "cap" && option.change.dropVariantIds?.length ? "Cap and leave out" : KIND_LABEL[option.kind]}
                 </Text>
                 <VerdictBadge verdict={option.verdictAfter} />
               </InlineStack>

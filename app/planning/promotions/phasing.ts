@@ -225,16 +225,23 @@ function waves(context: PromotionContext, results: readonly GroupResult[]): Phas
   return candidate(context, "waves", description, change, scenarios, later.length);
 }
 
-/** The largest cap per short variant that makes it carry the promotion (or as well as the discount ending at once would). */
-function caps(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate | null {
+/**
+ * The largest cap per short variant that makes it carry the promotion (or as well as the discount
+ * ending at once would). Where some short variants cannot be carried even with the discount
+ * ending at once, a second option caps the others and leaves those out: the one way to keep the
+ * promotion when every variant runs short.
+ */
+function caps(context: PromotionContext, results: readonly GroupResult[]): PhasingCandidate[] {
   const scenarios = [...context.planned];
   const set: { variantId: string; label: string; units: number }[] = [];
+  const uncappable: GroupResult[] = [];
   for (const r of results) {
     if (r.rank === 0 || r.shape.first === null) continue;
     const planned = context.planned[r.group.index]!;
     const sold = context.promotion.soldByVariant?.[r.group.variantId] ?? 0;
     const target = evaluateGroup(context, r.group, { ...planned, capLeft: 0 }).rank;
     const rankAt = (cap: number) => evaluateGroup(context, r.group, { ...planned, capLeft: cap }, { stopAbove: target }).rank;
+    if (target > 0) uncappable.push(r);
     if (target >= r.rank) continue;
     const expected = r.results.reduce((a, s) => a + s.outcome.promotionUnits, 0);
     let low = 0;
@@ -249,14 +256,29 @@ function caps(context: PromotionContext, results: readonly GroupResult[]): Phasi
     // A cap that ends the discount within its first day is no promotion; leaving the variant out says it better.
     const first = r.shape.first;
     const firstDaySales = r.group.series.reduce((a, s) => a + s.base[first]! * s.share * planned.lift, 0);
-    if (low < firstDaySales) continue;
+    if (low < firstDaySales) {
+      if (target === 0) uncappable.push(r);
+      continue;
+    }
     scenarios[r.group.index] = { ...planned, capLeft: low };
     set.push({ variantId: r.group.variantId, label: r.group.label, units: low + sold });
   }
-  if (set.length === 0) return null;
+  const capChange = (units: typeof set) => units.map(({ variantId, units: u }) => ({ variantId, units: u }));
   const named = listNames(set.map((c) => `${c.label} at ${formatUnits(c.units)}`));
-  const description = `Cap ${plural(set.length, "variant")}: ${named}; the discount ends on a variant once its cap is sold.`;
-  return candidate(context, "cap", description, { kind: "cap", caps: set.map(({ variantId, units }) => ({ variantId, units })) }, scenarios, set.length);
+  const options: PhasingCandidate[] = [];
+  if (set.length > 0) {
+    const description = `Cap ${plural(set.length, "variant")}: ${named}; the discount ends on a variant once its cap is sold.`;
+    options.push(candidate(context, "cap", description, { kind: "cap", caps: capChange(set) }, scenarios, set.length));
+  }
+  const inPromotion = results.filter((r) => r.shape.first !== null).length;
+  const leftOut = uncappable.filter((r) => !set.some((c) => c.variantId === r.group.variantId));
+  if (set.length > 0 && leftOut.length > 0 && leftOut.length < inPromotion) {
+    const withDrops = scenarios.map((s, g) => (leftOut.some((r) => r.group.index === g) ? { ...s, dropped: true } : s));
+    const description = `Cap ${plural(set.length, "variant")} (${named}) and leave out ${plural(leftOut.length, "variant")} no cap can carry: ${listNames(leftOut.map((r) => r.group.label))}.`;
+    const change: PhasingChange = { kind: "cap", caps: capChange(set), dropVariantIds: leftOut.map((r) => r.group.variantId) };
+    options.push(candidate(context, "cap", description, change, withDrops, set.length + leftOut.length));
+  }
+  return options;
 }
 
 /** Leave out the variants that cannot be carried (and, as a second option, those at risk too). */
@@ -349,7 +371,7 @@ export function proposePhasing(context: PromotionContext, results: readonly Grou
   const worse = VERDICTS[current];
   const shortNow = countVerdicts(results)[worse];
   const unitsShort = results.reduce((a, r) => a + r.results.reduce((b, s) => b + (s.outcome.unitsShort >= SHORT_TOLERANCE_UNITS ? s.outcome.unitsShort : 0), 0), 0);
-  const all = [moveStart(context, results), waves(context, results), caps(context, results), ...drops(context, results), orderMore(context, results)];
+  const all = [moveStart(context, results), waves(context, results), ...caps(context, results), ...drops(context, results), orderMore(context, results)];
   const better = (c: PhasingCandidate) =>
     c.rank < current || (c.rank === current && (c.counts[worse] < shortNow || c.unitsShort < unitsShort - SHORT_TOLERANCE_UNITS));
   return all.filter((c): c is PhasingCandidate => c !== null && better(c));

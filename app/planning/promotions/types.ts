@@ -203,7 +203,8 @@ export interface OrderLine {
 export type PhasingChange =
   | { kind: "move_start"; start: string; end: string; shiftDays: number }
   | { kind: "waves"; waves: { start: string; end: string; variantIds: string[] }[] }
-  | { kind: "cap"; caps: { variantId: string; units: number }[] }
+  /** Caps, and the variants no cap can carry left out with them (absent: none). */
+  | { kind: "cap"; caps: { variantId: string; units: number }[]; dropVariantIds?: string[] }
   | { kind: "drop_variants"; variantIds: string[] }
   | { kind: "order_more"; lines: OrderLine[]; totalUnits: number; totalCost: number | null };
 

@@ -109,6 +109,24 @@ describe("checkPromotion", () => {
     expect(checkPromotion(input({ promotion: promotion({ capUnits: 121 }), series: [stock] })).verdict).toBe("not_supportable");
   });
 
+  it("when every variant runs short, caps the ones a cap carries and leaves out the ones none can", () => {
+    // The tee fits with a cap of 120, as above. The hoodie has nothing on hand and nothing
+    // inbound in time: even a discount that ends at once leaves it short, so no cap carries it.
+    // Leaving out every short variant is no promotion, so only the combination keeps one.
+    const tee = series({ available: 200, inbound: [po("2027-03-15", 1000)] });
+    const hoodie = series({ seriesId: "hoodie", variantId: "hoodie", variantLabel: "Hoodie", available: 0 });
+    const check = checkPromotion(input({ promotion: promotion({ variantIds: ["tee", "hoodie"] }), series: [tee, hoodie] }));
+    expect(check.verdict).toBe("not_supportable");
+    expect(check.options.some((o) => o.kind === "drop_variants")).toBe(false);
+    const both = check.options.find((o) => o.change.kind === "cap" && o.change.dropVariantIds !== undefined);
+    expect(both?.change).toEqual({ kind: "cap", caps: [{ variantId: "tee", units: 120 }], dropVariantIds: ["hoodie"] });
+    expect(both?.verdictAfter).toBe("supportable");
+    expect(both?.description).toBe("Cap 1 variant (Tee at 120) and leave out 1 variant no cap can carry: Hoodie.");
+    expect(both?.rank).toBe(1);
+    // The cap alone still leaves the hoodie short.
+    expect(check.options.find((o) => o.change.kind === "cap" && o.change.dropVariantIds === undefined)?.verdictAfter).toBe("not_supportable");
+  });
+
   it("two overlapping promotions on the same variant compete for the same stock", () => {
     // 250 on hand, 1000 arrive on day 18; with a 28-day lead time nothing else can. The spring
     // drop (days 7–13, ×2) and a spring sale (days 10–16, ×1.5) overlap on days 10–13, which
