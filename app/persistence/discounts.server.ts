@@ -3,6 +3,7 @@
  * shop already scheduled, which planning offers as promotion plans. Writes take the caller's
  * transaction client; newer versions only, deletes are tombstones.
  */
+import { Prisma } from "@prisma/client";
 import type pg from "pg";
 import prisma from "~/db.server";
 import type { DiscountRecord } from "~/shopify/discount-records";
@@ -109,6 +110,15 @@ export interface PlanningDiscount {
  * Open-ended discounts are left out: a promotion plan needs its last day.
  */
 export async function listShopifyDiscountsForPlanning(shopId: number, options: { from: Date }): Promise<PlanningDiscount[]> {
+  return planningDiscounts(shopId, Prisma.sql`d."endsAt" > ${options.from}`);
+}
+
+/** One discount as planning sees it, or null when it is gone, open-ended or on nothing. */
+export async function getShopifyDiscountForPlanning(shopId: number, discountId: bigint): Promise<PlanningDiscount | null> {
+  return (await planningDiscounts(shopId, Prisma.sql`d."id" = ${discountId}`))[0] ?? null;
+}
+
+async function planningDiscounts(shopId: number, condition: Prisma.Sql): Promise<PlanningDiscount[]> {
   const rows = await prisma.$queryRaw<(Omit<PlanningDiscount, "method"> & { method: string })[]>`
     SELECT d."id", d."title", d."method", d."status", d."startsAt", d."endsAt", d."percentage", d."appliesToAll",
       d."productIds", d."variantIds", d."collectionIds",
@@ -120,7 +130,7 @@ export async function listShopifyDiscountsForPlanning(shopId: number, options: {
                                     WHERE c."shopId" = d."shopId" AND c."deletedAt" IS NULL AND c."id" = ANY(d."collectionIds")))
         ORDER BY v."id") AS "variantIdsResolved"
     FROM "ShopifyDiscount" d
-    WHERE d."shopId" = ${shopId} AND d."deletedAt" IS NULL AND d."endsAt" IS NOT NULL AND d."endsAt" > ${options.from}
+    WHERE d."shopId" = ${shopId} AND d."deletedAt" IS NULL AND d."endsAt" IS NOT NULL AND ${condition}
       AND (d."appliesToAll" OR cardinality(d."productIds") > 0 OR cardinality(d."variantIds") > 0 OR cardinality(d."collectionIds") > 0)
     ORDER BY d."startsAt", d."id"`;
   return rows.map((r) => ({ ...r, method: r.method === "code" ? "code" : "automatic", endsAt: r.endsAt }));

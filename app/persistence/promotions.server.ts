@@ -4,6 +4,8 @@ import prisma from "~/db.server";
 
 /** How marketing picks variants: any combination; a variant matching any rule is in. */
 export interface PromotionSelection {
+  /** Every live variant of the shop (a sitewide sale). */
+  everything?: boolean;
   productIds?: string[];
   variantIds?: string[];
   collections?: string[];
@@ -34,7 +36,8 @@ export async function resolveSelection(shopId: number, selection: PromotionSelec
     SELECT v."id" FROM "Variant" v JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
     WHERE v."shopId" = ${shopId} AND v."deletedAt" IS NULL AND p."deletedAt" IS NULL AND p."status" <> 'ARCHIVED'
       AND (
-        (${ids(selection.productIds)}::bigint[] IS NOT NULL AND p."id" = ANY(${ids(selection.productIds)}::bigint[]))
+        ${selection.everything === true}
+        OR (${ids(selection.productIds)}::bigint[] IS NOT NULL AND p."id" = ANY(${ids(selection.productIds)}::bigint[]))
         OR (${ids(selection.variantIds)}::bigint[] IS NOT NULL AND v."id" = ANY(${ids(selection.variantIds)}::bigint[]))
         OR (${list(selection.productTypes)}::text[] IS NOT NULL AND p."productType" = ANY(${list(selection.productTypes)}::text[]))
         OR (${list(selection.vendors)}::text[] IS NOT NULL AND p."vendor" = ANY(${list(selection.vendors)}::text[]))
@@ -62,12 +65,58 @@ export async function selectionChoices(shopId: number) {
   return { productTypes: types, vendors, tags, collections: unique(collections) };
 }
 
+export interface ProductChoice {
+  id: string;
+  title: string;
+  variants: number;
+}
+
+/** Products whose title, vendor or a variant's SKU contains the text, for picking single products. */
+export async function searchProducts(shopId: number, text: string, limit = 20): Promise<ProductChoice[]> {
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await prisma.$queryRaw<{ id: bigint; title: string; variants: number }[]>`
+    SELECT p."id", p."title", (SELECT COUNT(*)::int FROM "Variant" v WHERE v."shopId" = p."shopId" AND v."productId" = p."id" AND v."deletedAt" IS NULL) AS "variants"
+    FROM "Product" p
+    WHERE p."shopId" = ${shopId} AND p."deletedAt" IS NULL AND p."status" <> 'ARCHIVED'
+      AND (p."title" ILIKE ${pattern} OR p."vendor" ILIKE ${pattern}
+           OR EXISTS (SELECT 1 FROM "Variant" v WHERE v."shopId" = p."shopId" AND v."productId" = p."id" AND v."sku" ILIKE ${pattern}))
+    ORDER BY p."title", p."id"
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ id: r.id.toString(), title: r.title, variants: r.variants }));
+}
+
+/** The named products, for showing a selection's picks by title. */
+export async function productChoices(shopId: number, ids: readonly string[]): Promise<ProductChoice[]> {
+  const numeric = ids.filter((id) => /^\d{1,19}$/.test(id)).map(BigInt);
+  if (numeric.length === 0) return [];
+  const rows = await prisma.$queryRaw<{ id: bigint; title: string; variants: number }[]>`
+    SELECT p."id", p."title", (SELECT COUNT(*)::int FROM "Variant" v WHERE v."shopId" = p."shopId" AND v."productId" = p."id" AND v."deletedAt" IS NULL) AS "variants"
+    FROM "Product" p WHERE p."shopId" = ${shopId} AND p."id" = ANY(${numeric}::bigint[]) ORDER BY p."title"`;
+  return rows.map((r) => ({ id: r.id.toString(), title: r.title, variants: r.variants }));
+}
+
+/** "Product / Variant" labels (the product alone for a single-variant product), by variant id. */
+export async function variantLabels(shopId: number, variantIds: readonly bigint[]): Promise<Map<string, string>> {
+  if (variantIds.length === 0) return new Map();
+  const rows = await prisma.$queryRaw<{ id: bigint; productTitle: string; variantTitle: string | null }[]>`
+    SELECT v."id", COALESCE(p."title", '') AS "productTitle", v."title" AS "variantTitle"
+    FROM "Variant" v LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+    WHERE v."shopId" = ${shopId} AND v."id" = ANY(${[...variantIds]}::bigint[])`;
+  return new Map(rows.map((r) => [r.id.toString(), r.variantTitle && r.variantTitle !== "Default Title" ? `${r.productTitle} / ${r.variantTitle}` : r.productTitle]));
+}
+
 export async function listPromotions(shopId: number, range?: { from: string; to: string }): Promise<PromotionWithVariants[]> {
   return prisma.promotion.findMany({
     where: { shopId, ...(range ? { endsOn: { gte: day(range.from) }, startsOn: { lte: day(range.to) } } : {}) },
     include: { variants: true },
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],
   });
+}
+
+/** Promotion ids by the Shopify discount each was made from. */
+export async function promotionsByDiscount(shopId: number): Promise<Map<string, number>> {
+  const rows = await prisma.promotion.findMany({ where: { shopId, shopifyDiscountId: { not: null } }, select: { id: true, shopifyDiscountId: true }, orderBy: { id: "asc" } });
+  return new Map(rows.map((r) => [String(r.shopifyDiscountId), r.id]));
 }
 
 export async function getPromotion(shopId: number, id: number): Promise<PromotionWithVariants | null> {
@@ -133,6 +182,47 @@ export async function deletePromotion(shopId: number, id: number): Promise<boole
 /** Planned and live promotions still running on or after `from`: the demand the plan must carry. */
 export async function plannedPromotions(shopId: number, from: string): Promise<PromotionWithVariants[]> {
   return prisma.promotion.findMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { gte: day(from) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
+}
+
+export interface CapProgressRow {
+  promotionId: number;
+  promotionName: string;
+  shopifyDiscountId: bigint | null;
+  variantId: string;
+  productId: string;
+  productTitle: string;
+  variantTitle: string;
+  capUnits: number;
+  /** Units sold on the promotion's days so far, at every location. */
+  unitsSold: number;
+  capReachedAt: Date | null;
+}
+
+/** Capped variants of live promotions with what they sold on its days up to `today`. */
+export async function loadCapProgress(shopId: number, today: string): Promise<CapProgressRow[]> {
+  return prisma.$queryRaw<CapProgressRow[]>`
+    SELECT pr."id" AS "promotionId", pr."name" AS "promotionName", pr."shopifyDiscountId",
+      pv."variantId"::text AS "variantId", v."productId"::text AS "productId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle",
+      COALESCE(pv."capUnits", pr."capPerVariant") AS "capUnits",
+      COALESCE((SELECT SUM(d."units")::int FROM "DailyDemand" d
+                WHERE d."shopId" = pv."shopId" AND d."variantId" = pv."variantId" AND d."day" BETWEEN pr."startsOn" AND LEAST(pr."endsOn", ${day(today)}::date)), 0) AS "unitsSold",
+      pv."capReachedAt"
+    FROM "Promotion" pr
+    JOIN "PromotionVariant" pv ON pv."shopId" = pr."shopId" AND pv."promotionId" = pr."id"
+    LEFT JOIN "Variant" v ON v."shopId" = pv."shopId" AND v."id" = pv."variantId"
+    LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+    WHERE pr."shopId" = ${shopId} AND pr."status" = 'LIVE' AND NOT pv."excluded" AND COALESCE(pv."capUnits", pr."capPerVariant") IS NOT NULL
+    ORDER BY pr."id", pv."variantId"`;
+}
+
+/** Stores what each capped variant sold, and when it reached its cap (set once). */
+export async function recordCapProgress(shopId: number, rows: readonly { promotionId: number; variantId: string; unitsSold: number; reachedAt: Date | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await prisma.$executeRaw`
+    UPDATE "PromotionVariant" pv SET "unitsSold" = u."unitsSold", "capReachedAt" = COALESCE(pv."capReachedAt", u."reachedAt")
+    FROM unnest(${rows.map((r) => r.promotionId)}::int[], ${rows.map((r) => BigInt(r.variantId))}::bigint[], ${rows.map((r) => r.unitsSold)}::int[], ${rows.map((r) => r.reachedAt)}::timestamp[])
+      AS u("promotionId", "variantId", "unitsSold", "reachedAt")
+    WHERE pv."shopId" = ${shopId} AND pv."promotionId" = u."promotionId" AND pv."variantId" = u."variantId"`;
 }
 
 /** Planned promotions become live on their first day and done after their last (shop calendar). */

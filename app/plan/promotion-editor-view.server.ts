@@ -1,7 +1,10 @@
 /** The promotion editor: the promotion (or a new one's defaults), what variants can be picked by, and its check as saved. */
 import type { Shop } from "@prisma/client";
 import { addDays } from "~/planning/calendar";
-import { getPromotion, selectionChoices, type PromotionFields } from "~/persistence/promotions.server";
+import { getShopifyDiscountForPlanning } from "~/persistence/discounts.server";
+import { getPromotion, productChoices, selectionChoices, variantLabels, type ProductChoice, type PromotionFields, type PromotionWithVariants } from "~/persistence/promotions.server";
+import { discountDays, shopifyEditsFor, type ShopifyEdit } from "./shopify-discount-promotion";
+import { readWaves } from "./promotion-plans";
 import { checkPromotionDraft, draftOfPromotion, type PromotionCheckView } from "./promotion-check.server";
 import { getPlanStatus, type PlanStatus } from "./plan-status.server";
 import { shopToday } from "./plan-support";
@@ -13,7 +16,9 @@ export interface PromotionEditorView {
   fields: PromotionFields;
   capPerVariant: number | null;
   phasing: { excluded: number; capped: number; waves: number };
-  fromShopify: boolean;
+  /** The Shopify discount it was made from: where to edit it, and what to change so it runs as planned. */
+  shopify: { discountId: string; adminUrl: string; title: string | null; missing: boolean; amountOff: boolean; edits: ShopifyEdit[] } | null;
+  pickedProducts: ProductChoice[];
   choices: Awaited<ReturnType<typeof selectionChoices>>;
   channels: string[];
   check: PromotionCheckView;
@@ -21,6 +26,31 @@ export interface PromotionEditorView {
 }
 
 
+/** A day as the edit instructions write it ("Dec 20"): the shop's locale is applied on screen, these read as plain text. */
+const plainDay = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
+
+async function shopifyDiscountOf(shop: Shop, promotion: PromotionWithVariants): Promise<PromotionEditorView["shopify"]> {
+  if (promotion.shopifyDiscountId === null) return null;
+  const discountId = promotion.shopifyDiscountId.toString();
+  const adminUrl = `shopify:admin/discounts/${discountId}`;
+  const discount = await getShopifyDiscountForPlanning(shop.id, promotion.shopifyDiscountId);
+  if (!discount) return { discountId, adminUrl, title: null, missing: true, amountOff: false, edits: [] };
+  const excluded = promotion.variants.filter((v) => v.excluded).map((v) => v.variantId);
+  const labels = await variantLabels(shop.id, excluded);
+  const edits = shopifyEditsFor(
+    {
+      startsOn: promotion.startsOn.toISOString().slice(0, 10),
+      endsOn: promotion.endsOn.toISOString().slice(0, 10),
+      discountPct: promotion.discountPct,
+      waves: readWaves(promotion.waves),
+      droppedProducts: excluded.map((id) => labels.get(id.toString()) ?? id.toString()),
+      cappedVariants: promotion.variants.filter((v) => !v.excluded && (v.capUnits ?? promotion.capPerVariant) !== null).length,
+    },
+    { ...discountDays(discount, shop.ianaTimezone ?? "UTC"), percentage: discount.percentage },
+    plainDay,
+  );
+  return { discountId, adminUrl, title: discount.title, missing: false, amountOff: discount.percentage === null, edits };
+}
 
 export async function getPromotionEditorView(shop: Shop, id: number | null, _params: URLSearchParams): Promise<PromotionEditorView | null> {
   const [plan, choices, promotion] = await Promise.all([getPlanStatus(shop.id), selectionChoices(shop.id), id === null ? Promise.resolve(null) : getPromotion(shop.id, id)]);
@@ -42,7 +72,8 @@ export async function getPromotionEditorView(shop: Shop, id: number | null, _par
       capped: promotion?.variants.filter((v) => v.capUnits !== null).length ?? 0,
       waves: Array.isArray(promotion?.waves) ? (promotion.waves as unknown[]).length : 0,
     },
-    fromShopify: promotion?.shopifyDiscountId != null,
+    shopify: promotion ? await shopifyDiscountOf(shop, promotion) : null,
+    pickedProducts: await productChoices(shop.id, fields.selection.productIds ?? []),
     choices,
     channels: ["Online Store", "Point of Sale"],
     check,

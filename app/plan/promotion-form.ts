@@ -13,12 +13,15 @@ export const promotionSchema = z
     endsOn: day("End"),
     discountPct: z.number({ error: "Discount must be a number" }).min(1, "Discount must be at least 1%").max(90, "Discount must be at most 90%"),
     channel: z.string().trim().max(100).nullable(),
-    selection: z.object({ productIds: list.optional(), variantIds: list.optional(), collections: list.optional(), productTypes: list.optional(), vendors: list.optional(), tags: list.optional() }),
+    selection: z.object({ everything: z.boolean().optional(), productIds: list.optional(), variantIds: list.optional(), collections: list.optional(), productTypes: list.optional(), vendors: list.optional(), tags: list.optional() }),
     upliftOverride: z.number({ error: "The multiplier must be a number" }).min(1, "A promotion's multiplier is at least ×1.0").max(20, "A multiplier above ×20 is not a plan").nullable(),
   })
   .refine((p) => p.endsOn >= p.startsOn, { message: "The promotion must end on or after its start", path: ["endsOn"] })
   .refine((p) => Date.parse(p.endsOn) - Date.parse(p.startsOn) <= 90 * 86_400_000, { message: "Promotions run for at most 90 days", path: ["endsOn"] })
-  .refine((p) => Object.values(p.selection).some((values) => (values?.length ?? 0) > 0), { message: "Pick the products: by type, vendor, collection, tag or product", path: ["selection"] });
+  .refine((p) => p.selection.everything === true || Object.values(p.selection).some((values) => Array.isArray(values) && values.length > 0), {
+    message: "Pick the products: every product, or by type, vendor, collection, tag or product",
+    path: ["selection"],
+  });
 
 export type PromotionFormResult = { ok: true; fields: PromotionFields } | { ok: false; errors: Record<string, string> };
 
@@ -38,6 +41,7 @@ export function readPromotionForm(form: FormData): PromotionFormResult {
     discountPct: number(form.get("discountPct")),
     channel: channel === "" || channel === "all" ? null : channel,
     selection: {
+      ...(form.get("everything") === "on" ? { everything: true } : {}),
       productIds: values(form, "productIds"),
       variantIds: values(form, "variantIds"),
       collections: values(form, "collections"),
@@ -52,6 +56,6 @@ export function readPromotionForm(form: FormData): PromotionFormResult {
     for (const issue of parsed.error.issues) errors[String(issue.path[0] ?? "form")] ??= issue.message;
     return { ok: false, errors };
   }
-  const selection = Object.fromEntries(Object.entries(parsed.data.selection).filter(([, v]) => v && v.length > 0));
+  const selection = Object.fromEntries(Object.entries(parsed.data.selection).filter(([, v]) => v === true || (Array.isArray(v) && v.length > 0)));
   return { ok: true, fields: { ...parsed.data, selection } };
 }

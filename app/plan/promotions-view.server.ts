@@ -2,7 +2,9 @@
 import { addDays, weekStartOf } from "~/planning/calendar";
 import { findActivePlan } from "~/persistence/plan-runs.server";
 import { listPromotions, promotionStockByWeek } from "~/persistence/promotions.server";
+import { discountsUnavailableReason } from "~/persistence/discounts.server";
 import { getPlanStatus, type PlanStatus } from "./plan-status.server";
+import { listDiscountOffers, type DiscountOffer } from "./shopify-discount-offers.server";
 import { shopToday } from "./plan-support";
 
 export const CALENDAR_WEEKS = 16;
@@ -30,17 +32,22 @@ export interface PromotionsView {
   weekStarts: string[];
   promotions: CalendarPromotion[];
   past: CalendarPromotion[];
+  /** Discounts scheduled in Shopify that no promotion was made from yet. */
+  offers: DiscountOffer[];
+  /** Why Shopify's discounts are not offered (the grant lacks read_discounts), or null. */
+  discountsUnavailable: string | null;
 }
 
-export async function getPromotionsView(shop: { id: number; ianaTimezone: string | null }): Promise<PromotionsView> {
+export async function getPromotionsView(shop: { id: number; ianaTimezone: string | null; accessScopes: string | null }): Promise<PromotionsView> {
   const today = shopToday(shop.ianaTimezone ?? "UTC");
   const firstWeek = weekStartOf(today);
   const weekStarts = Array.from({ length: CALENDAR_WEEKS }, (_, w) => addDays(firstWeek, 7 * w));
-  const [plan, active, upcoming, recent] = await Promise.all([
+  const [plan, active, upcoming, recent, offers] = await Promise.all([
     getPlanStatus(shop.id),
     findActivePlan(shop.id),
     listPromotions(shop.id, { from: today, to: addDays(firstWeek, 7 * CALENDAR_WEEKS) }),
     listPromotions(shop.id, { from: addDays(today, -120), to: addDays(today, -1) }),
+    listDiscountOffers(shop),
   ]);
   const current = upcoming.filter((p) => p.endsOn.toISOString().slice(0, 10) >= today);
   const stock = active ? await promotionStockByWeek(shop.id, active.run.id, current.map((p) => p.id), CALENDAR_WEEKS) : [];
@@ -70,5 +77,12 @@ export async function getPromotionsView(shop: { id: number; ianaTimezone: string
       demand: series((s) => s.demand),
     };
   };
-  return { plan, weekStarts, promotions: current.map(toCalendar), past: recent.filter((p) => p.endsOn.toISOString().slice(0, 10) < today).map(toCalendar).reverse() };
+  return {
+    plan,
+    weekStarts,
+    promotions: current.map(toCalendar),
+    past: recent.filter((p) => p.endsOn.toISOString().slice(0, 10) < today).map(toCalendar).reverse(),
+    offers,
+    discountsUnavailable: discountsUnavailableReason(shop),
+  };
 }

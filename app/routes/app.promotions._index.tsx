@@ -1,12 +1,22 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
 import { PromotionsPage } from "~/components/promotions/PromotionsPage";
 import { getPromotionsView } from "~/plan/promotions-view.server";
+import { planShopifyDiscount } from "~/plan/shopify-discount-offers.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   return getPromotionsView(shop);
+};
+
+/** Makes a promotion from a discount scheduled in Shopify, and opens it. */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { shop, actor } = await requireShop(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "plan-discount") return json({ ok: false as const, errors: { form: `Unknown action "${String(form.get("intent"))}".` } }, { status: 400 });
+  const outcome = await planShopifyDiscount({ shopId: shop.id, shopDomain: shop.domain, actor }, shop, String(form.get("discountId") ?? ""));
+  return outcome.ok ? redirect(`/app/promotions/${outcome.id}`) : json(outcome, { status: 400 });
 };
 
 export default function Promotions() {

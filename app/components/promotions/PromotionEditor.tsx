@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useActionData, useFetcher, useNavigation, useSubmit } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, ChoiceList, Collapsible, FormLayout, InlineGrid, InlineStack, Layout, Page, Select, Text, TextField, Button } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Card, Checkbox, ChoiceList, Collapsible, FormLayout, InlineGrid, InlineStack, Layout, List, Page, Select, Text, TextField, Button } from "@shopify/polaris";
+import type { ProductChoice } from "~/persistence/promotions.server";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { PromotionCheckView } from "~/plan/promotion-check.server";
 import type { PromotionEditorView } from "~/plan/promotion-editor-view.server";
 import { useFormat } from "../format/FormatContext";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { PhasingOptions } from "./PhasingOptions";
+import { ProductPicker } from "./ProductPicker";
 import { VerdictPanel } from "./VerdictPanel";
 
 interface ActionResult {
@@ -21,14 +23,28 @@ type SelectionKey = "productTypes" | "vendors" | "collections" | "tags";
 const SELECTION_LABEL: Record<SelectionKey, string> = { productTypes: "Product types", vendors: "Vendors", collections: "Collections", tags: "Tags" };
 const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PLANNED: "Planned", LIVE: "Live", DONE: "Done", CANCELLED: "Cancelled" };
 
+interface Picks {
+  everything: boolean;
+  lists: Record<SelectionKey, string[]>;
+  products: ProductChoice[];
+  /** Variants a Shopify discount named; kept as they are, not edited here. */
+  variantIds: string[];
+}
+
 /** The form's values as the action reads them. */
-function toForm(values: Record<string, string>, selection: Record<SelectionKey, string[]>, intent: string): FormData {
+function toForm(values: Record<string, string>, picks: Picks, intent: string): FormData {
   const form = new FormData();
   form.set("intent", intent);
   for (const [key, value] of Object.entries(values)) form.set(key, value);
-  for (const [key, list] of Object.entries(selection)) for (const item of list) form.append(key, item);
+  if (picks.everything) form.set("everything", "on");
+  for (const [key, list] of Object.entries(picks.lists)) for (const item of list) form.append(key, item);
+  for (const product of picks.products) form.append("productIds", product.id);
+  for (const id of picks.variantIds) form.append("variantIds", id);
   return form;
 }
+
+/** Opens a page of Shopify's admin from inside the app frame (App Bridge routes shopify:admin links). */
+const openInAdmin = (url: string) => window.open(url, "_top");
 
 export function PromotionEditor({ view }: { view: PromotionEditorView }) {
   const f = useFormat();
@@ -53,6 +69,9 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
     collections: view.fields.selection.collections ?? [],
     tags: view.fields.selection.tags ?? [],
   });
+  const [everything, setEverything] = useState(view.fields.selection.everything === true);
+  const [products, setProducts] = useState<ProductChoice[]>(view.pickedProducts);
+  const picks: Picks = { everything, lists: selection, products, variantIds: view.fields.selection.variantIds ?? [] };
   const [open, setOpen] = useState<SelectionKey | null>(view.id === null ? "productTypes" : null);
   const first = useRef(true);
 
@@ -62,10 +81,10 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
       first.current = false;
       return;
     }
-    const timer = setTimeout(() => live.submit(toForm(values, selection, "check"), { method: "post" }), 450);
+    const timer = setTimeout(() => live.submit(toForm(values, picks, "check"), { method: "post" }), 450);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the fetcher is stable; re-run on the form's values only
-  }, [values, selection]);
+  }, [values, selection, everything, products]);
 
   useEffect(() => {
     const data = step.data ?? saved;
@@ -91,8 +110,8 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
       disabled={!editable}
     />
   );
-  const picked = useMemo(() => Object.values(selection).reduce((a, list) => a + list.length, 0), [selection]);
-  const save = () => submit(toForm(values, selection, "save"), { method: "post" });
+  const picked = useMemo(() => Object.values(selection).reduce((a, list) => a + list.length, 0) + products.length + picks.variantIds.length, [selection, products, picks.variantIds.length]);
+  const save = () => submit(toForm(values, picks, "save"), { method: "post" });
   const act = (intent: string, extra: Record<string, string> = {}) => step.submit({ intent, ...extra }, { method: "post" });
   const busy = navigation.state !== "idle" || step.state !== "idle";
 
@@ -123,9 +142,33 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
       <TitleBar title={view.id === null ? "New promotion" : view.fields.name} />
       <BlockStack gap="400">
         <PlanStatusBar status={view.plan} />
-        {view.fromShopify && (
-          <Banner tone="info" title="Set up as a discount in Shopify">
-            <Text as="p">Tempo reads this discount and never changes it. Where a phasing moves dates or drops products, change the discount in Shopify to match.</Text>
+        {view.shopify && (
+          <Banner
+            tone={view.shopify.missing || view.shopify.edits.length > 0 ? "warning" : "info"}
+            title={
+              view.shopify.missing
+                ? "The Shopify discount this came from is gone"
+                : view.shopify.edits.length > 0
+                  ? `Change “${view.shopify.title}” in Shopify to run as planned`
+                  : `Runs as the Shopify discount “${view.shopify.title}”`
+            }
+            action={view.shopify.missing ? undefined : { content: "Open the discount in Shopify", onAction: () => openInAdmin(view.shopify!.adminUrl) }}
+          >
+            <BlockStack gap="200">
+              <Text as="p">
+                {view.shopify.missing
+                  ? "It was deleted in Shopify, or lost its end date or its products. Tempo keeps this plan; delete it if the promotion is off."
+                  : "Tempo reads this discount and never changes it."}
+                {view.shopify.amountOff ? ` It takes an amount off: enter the discount in percent it comes to on these products, so the expected lift fits.` : ""}
+              </Text>
+              {view.shopify.edits.length > 0 && (
+                <List type="number">
+                  {view.shopify.edits.map((edit) => (
+                    <List.Item key={edit.instruction}>{edit.instruction}</List.Item>
+                  ))}
+                </List>
+              )}
+            </BlockStack>
           </Banner>
         )}
         {view.actual.uplift !== null && (
@@ -172,7 +215,14 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
                     </Text>
                   </InlineStack>
                   {errors.selection && <Banner tone="critical">{errors.selection}</Banner>}
-                  {(Object.keys(SELECTION_LABEL) as SelectionKey[]).map((key) => {
+                  <Checkbox label="Every product (a sitewide sale)" checked={everything} onChange={setEverything} disabled={!editable} />
+                  {!everything && <ProductPicker picked={products} onChange={setProducts} disabled={!editable} />}
+                  {!everything && picks.variantIds.length > 0 && (
+                    <Text as="p" tone="subdued">
+                      {picks.variantIds.length} variant{picks.variantIds.length === 1 ? "" : "s"} named by the Shopify discount.
+                    </Text>
+                  )}
+                  {!everything && (Object.keys(SELECTION_LABEL) as SelectionKey[]).map((key) => {
                     const choices = view.choices[key];
                     if (choices.length === 0) return null;
                     return (

@@ -1,10 +1,11 @@
-import { useNavigate } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { useActionData, useNavigate } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Box, Card, EmptyState, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { Area, Bar, ComposedChart, ReferenceArea, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { CalendarPromotion, PromotionsView } from "~/plan/promotions-view.server";
 import { useFormat } from "../format/FormatContext";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
+import { DiscountOffers } from "./DiscountOffers";
 import { VERDICT_COLOR, VerdictBadge, type Verdict } from "./verdict";
 
 const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PLANNED: "Planned", LIVE: "Live", DONE: "Done", CANCELLED: "Cancelled" };
@@ -57,6 +58,7 @@ function PromotionRow({ promotion, weekStarts }: { promotion: CalendarPromotion;
 
 export function PromotionsPage({ view }: { view: PromotionsView }) {
   const f = useFormat();
+  const failed = useActionData<{ ok: false; errors: Record<string, string> }>();
   return (
     <Page
       title="Promotions"
@@ -69,6 +71,16 @@ export function PromotionsPage({ view }: { view: PromotionsView }) {
         <Layout.Section>
           <BlockStack gap="400">
             <PlanStatusBar status={view.plan} />
+            {failed?.errors && (
+              <Banner tone="critical" title="Tempo could not make a promotion from that discount">
+                <Text as="p">{Object.values(failed.errors)[0]}</Text>
+              </Banner>
+            )}
+            {view.discountsUnavailable && (
+              <Banner tone="warning" title="Your Shopify discounts are not shown here">
+                <Text as="p">{view.discountsUnavailable}</Text>
+              </Banner>
+            )}
             <Card padding="0">
               <Box padding="400" paddingBlockEnd="200">
                 <InlineStack align="space-between" blockAlign="center">
@@ -83,12 +95,17 @@ export function PromotionsPage({ view }: { view: PromotionsView }) {
               </Box>
               {view.promotions.length === 0 ? (
                 <EmptyState heading="No promotions coming up" image="" action={{ content: "Create promotion", url: "/app/promotions/new" }}>
-                  <Text as="p">Plan a sale on a collection, a product type or a few products; Tempo checks it against stock before you announce it.</Text>
+                  <Text as="p">
+                    {view.offers.length > 0
+                      ? `${view.offers.length} discount${view.offers.length === 1 ? " is" : "s are"} scheduled in Shopify (below): check them against stock, or plan a new sale.`
+                      : "Plan a sale on a collection, a product type or a few products; Tempo checks it against stock before you announce it."}
+                  </Text>
                 </EmptyState>
               ) : (
                 view.promotions.map((promotion) => <PromotionRow key={promotion.id} promotion={promotion} weekStarts={view.weekStarts} />)
               )}
             </Card>
+            <DiscountOffers offers={view.offers} />
             {view.past.length > 0 && (
               <Card>
                 <BlockStack gap="200">

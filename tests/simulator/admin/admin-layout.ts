@@ -14,7 +14,7 @@ export interface AdminLayoutInput {
   /** The app's nav menu entries (from <ui-nav-menu>), shown under the app in the sidebar. */
   navLinks: NavMenuLink[];
   /** Which sidebar entry is current. */
-  current: "products" | "app";
+  current: "products" | "discounts" | "app";
   title: string;
   styles?: string;
   main: string;
@@ -48,8 +48,8 @@ export function renderNavLinks(shopDomain: string, appHandle: string, links: Nav
 export function renderAdminLayout(input: AdminLayoutInput): string {
   const store = storeBase(input.shopDomain);
   const sections = ADMIN_SECTIONS.map((section) =>
-    section === "Products"
-      ? `<a class="section-link${input.current === "products" ? " current" : ""}" href="${store}/products">Products</a>`
+    section === "Products" || section === "Discounts"
+      ? `<a class="section-link${input.current === section.toLowerCase() ? " current" : ""}" href="${store}/${section.toLowerCase()}">${section}</a>`
       : `<span>${section}</span>`,
   ).join("\n    ");
   return `<!doctype html>

@@ -78,7 +78,7 @@ export const APP_BRIDGE_STUB_SOURCE = String.raw`(function () {
   window.open = function (url, target, features) {
     if (target === "_top" || target === "_parent") {
       var href = String(url);
-      if (href.indexOf("shopify:admin") === 0) { post("admin-navigate", { url: href }); return null; }
+      if (/^shopify:(\/\/)?admin/.test(href)) { post("admin-navigate", { url: href }); return null; }
       if (isSameOrigin(href)) { location.assign(href); return null; }
       post("top-navigate", { url: href });
       return null;

@@ -1,5 +1,5 @@
 /** HTML of the admin look-alike that frames the embedded app (GET /store/<name>/apps/<handle>/...). */
-import { appBase, escapeHtml, renderAdminLayout, scriptJson, type NavMenuLink } from "./admin-layout";
+import { appBase, escapeHtml, renderAdminLayout, scriptJson, storeBase, type NavMenuLink } from "./admin-layout";
 
 export interface ShellPageInput {
   shopDomain: string;
@@ -14,7 +14,7 @@ export interface ShellPageInput {
 export function renderShellPage(input: ShellPageInput): string {
   const base = appBase(input.shopDomain, input.appHandle);
   const frameOrigin = new URL(input.frameUrl).origin;
-  const config = scriptJson({ appBase: base, frameOrigin, shop: input.shopDomain });
+  const config = scriptJson({ appBase: base, storeBase: storeBase(input.shopDomain), frameOrigin, shop: input.shopDomain });
   const styles = `
   #title { padding: 10px 16px; font-weight: 600; min-height: 40px; }
   iframe { flex: 1; border: 0; width: 100%; background: #fff; }
@@ -76,6 +76,9 @@ export function renderShellPage(input: ShellPageInput): string {
       history.replaceState(null, "", config.appBase + (d.path === "/" ? "" : d.path));
     } else if (data.type === "top-navigate") {
       location.href = d.url;
+    } else if (data.type === "admin-navigate") {
+      // shopify:admin/discounts/1 (or shopify://admin/...) opens that admin page, as Shopify's admin does.
+      location.href = config.storeBase + "/" + String(d.url).replace(/^shopify:(\\/\\/)?admin\\/?/, "");
     }
   });
   document.getElementById("app-home").addEventListener("click", function (e) { e.preventDefault(); navigateApp(homePath); });

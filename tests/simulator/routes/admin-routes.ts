@@ -6,11 +6,13 @@ import { hostScript, type HostScript } from "../admin/extension-runtime/bundle";
 import { buildAppLaunchUrl } from "../admin/launch-url";
 import { PRODUCT_DETAILS_BLOCK_TARGET, renderProductPage, renderProductsPage } from "../admin/product-page";
 import { renderShellPage } from "../admin/shell-page";
+import { renderDiscountPage, renderDiscountsPage } from "../admin/discount-page";
 import { parseParams, readBody, sendJson, sendText } from "../http-utils";
 import type { SimulatorCore } from "../simulator-core";
 
 const SHELL_PATH = /^\/store\/([^/]+)\/apps\/([^/]+)(\/.*)?$/;
 const PRODUCTS_PATH = /^\/store\/([^/]+)\/products(?:\/([0-9]+))?\/?$/;
+const DISCOUNTS_PATH = /^\/store\/([^/]+)\/discounts(?:\/([0-9]+))?\/?$/;
 const HOST_SCRIPTS: Record<string, HostScript> = {
   "/_sim/admin/extension-host.js": "extension-host",
   "/_sim/admin/extension-sandbox.js": "extension-sandbox",
@@ -66,6 +68,22 @@ export async function handleAdminRoute(core: SimulatorCore, req: IncomingMessage
     }
     const blocks = adminBlocksFor(core.extensions, PRODUCT_DETAILS_BLOCK_TARGET);
     sendText(res, 200, renderProductPage({ ...frame, store: shop.store, product, blocks, appUrl: core.app.appUrl }), HTML, noStore);
+    return true;
+  }
+  const discounts = DISCOUNTS_PATH.exec(path);
+  if (discounts && method === "GET") {
+    const { shop, frame } = frameOf(core, discounts[1] ?? "");
+    const discountId = discounts[2];
+    if (!discountId) {
+      sendText(res, 200, renderDiscountsPage({ ...frame, store: shop.store }), HTML, noStore);
+      return true;
+    }
+    const discount = shop.store.discountsById.get(discountId);
+    if (!discount) {
+      sendText(res, 404, `<!doctype html><title>Not found</title><p>This shop has no discount ${discountId}.</p>`, HTML);
+      return true;
+    }
+    sendText(res, 200, renderDiscountPage({ ...frame, store: shop.store, discount }), HTML, noStore);
     return true;
   }
   const script = HOST_SCRIPTS[path];
