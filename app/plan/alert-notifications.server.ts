@@ -8,13 +8,9 @@ import { loadAlertNotifications, markFlowTriggered } from "~/persistence/alert-w
 import { pgPool } from "~/persistence/pg-pool.server";
 import { sendStockoutRiskTrigger } from "~/shopify/flow-triggers.server";
 import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
+import { variantDetailUrl } from "./app-links";
 import type { OpenedAlert } from "./commit-plan.server";
 
-export function variantDetailUrl(shopDomain: string, variantId: string): string {
-  const store = shopDomain.replace(/\.myshopify\.com$/, "");
-  const handle = process.env.SHOPIFY_APP_HANDLE || "tempo-sop";
-  return `https://admin.shopify.com/store/${store}/apps/${handle}/app/variants/${variantId}`;
-}
 
 export async function notifyOpenedAlerts(shop: Shop, opened: readonly OpenedAlert[]): Promise<{ sent: number; failed: number }> {
   const stockoutIds = opened.filter((a) => a.kind === "STOCKOUT_RISK").map((a) => a.id);

@@ -6,12 +6,24 @@ import { applyPhasingOption } from "./promotion-phasing.server";
 import { removeDraftPromotion, savePromotion, setPromotionStatus } from "./promotions.server";
 import { getPromotion } from "~/persistence/promotions.server";
 import { draftOfPromotion } from "./promotion-check.server";
+import { savePromotionVerdict } from "./promotion-verdicts.server";
 
 export type PromotionActionOutcome =
-  | { ok: true; message?: string; redirectTo?: string; check?: PromotionCheckView }
+  | { ok: true; message?: string; redirectTo?: string; check?: PromotionCheckView; savedId?: number }
   | { ok: false; errors: Record<string, string>; check?: PromotionCheckView };
 
 export async function handlePromotionAction(shop: Shop, actor: string, id: number | null, form: FormData): Promise<PromotionActionOutcome> {
+  const outcome = await runPromotionStep(shop, actor, id, form);
+  // The calendar shows the stored verdict: bring it up to date with what just changed.
+  const changed = outcome.ok && !outcome.check ? (outcome.savedId ?? id) : null;
+  if (changed !== null && String(form.get("intent")) !== "delete") {
+    const promotion = await getPromotion(shop.id, changed);
+    if (promotion) await savePromotionVerdict(shop, promotion);
+  }
+  return outcome;
+}
+
+async function runPromotionStep(shop: Shop, actor: string, id: number | null, form: FormData): Promise<PromotionActionOutcome> {
   const who = { shopId: shop.id, shopDomain: shop.domain, actor };
   const intent = String(form.get("intent") ?? "");
   if (intent === "check" || intent === "save") {
@@ -32,7 +44,7 @@ export async function handlePromotionAction(shop: Shop, actor: string, id: numbe
     }
     const saved = await savePromotion(who, id, read.fields);
     if (!saved.ok) return saved;
-    return { ok: true, message: saved.message, ...(id === null ? { redirectTo: `/app/promotions/${saved.id}` } : {}) };
+    return { ok: true, message: saved.message, savedId: saved.id, ...(id === null ? { redirectTo: `/app/promotions/${saved.id}` } : {}) };
   }
   if (id === null) return { ok: false, errors: { form: "Save the promotion first." } };
   switch (intent) {

@@ -34,6 +34,8 @@ export interface PromotionDraft {
   capByVariant: Readonly<Record<string, number>>;
   waves: PromotionWave[] | null;
   excludedVariantIds: readonly string[];
+  /** Units a live promotion already sold toward each capped variant's cap. */
+  soldByVariant?: Readonly<Record<string, number>>;
 }
 
 /** A saved promotion as a draft to check (its phasing included). */
@@ -53,6 +55,7 @@ export function draftOfPromotion(promotion: PromotionWithVariants): PromotionDra
     capByVariant: Object.fromEntries(promotion.variants.filter((v) => v.capUnits !== null).map((v) => [v.variantId.toString(), v.capUnits!])),
     waves: readWaves(promotion.waves),
     excludedVariantIds: promotion.variants.filter((v) => v.excluded).map((v) => v.variantId.toString()),
+    soldByVariant: Object.fromEntries(promotion.variants.filter((v) => v.unitsSold !== null).map((v) => [v.variantId.toString(), v.unitsSold!])),
   };
 }
 
@@ -164,6 +167,7 @@ export async function checkPromotionDraft(shop: Shop, draft: PromotionDraft): Pr
     variantIds: variantIds.map(String),
     capUnits: draft.capPerVariant,
     ...(Object.keys(draft.capByVariant).length > 0 ? { capByVariant: draft.capByVariant } : {}),
+    ...(draft.soldByVariant && Object.keys(draft.soldByVariant).length > 0 ? { soldByVariant: draft.soldByVariant } : {}),
     waves: wavesOf(draft.waves),
   };
   const check = checkPromotion({

@@ -34,6 +34,7 @@ export async function applyPhasingOption(who: ShopActor, promotionId: number, ra
       for (const cap of change.caps) {
         await db.promotionVariant.updateMany({ where: { shopId: who.shopId, promotionId, variantId: BigInt(cap.variantId) }, data: { capUnits: cap.units } });
       }
+      if (change.dropVariantIds?.length) await excludePromotionVariants(db, who.shopId, promotionId, change.dropVariantIds.map(BigInt), true);
     } else if (change.kind === "order_more") {
       await addPromotionOrderLines(db, who.shopId, promotion.name, change.lines);
     }
@@ -42,6 +43,9 @@ export async function applyPhasingOption(who: ShopActor, promotionId: number, ra
   });
   if (promotion.status === "PLANNED" || promotion.status === "LIVE" || change.kind === "order_more") {
     await enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
+  }
+  if (change.kind === "order_more") {
+    return { ok: true, message: `${change.lines.length} reorder line${change.lines.length === 1 ? "" : "s"} added to the proposals: the verdict turns once they are approved and ordered.` };
   }
   return { ok: true, message: `Applied: ${option.description}` };
 }

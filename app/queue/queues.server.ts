@@ -30,6 +30,8 @@ export interface JobCatalog {
   "plan-shop": ShopJobData & { trigger: PlanTrigger };
   /** Incremental plan of the variants marked dirty (PlanDirtyVariant), from the stored forecasts. */
   "plan-variants": ShopJobData;
+  /** After a plan commit: coming promotions' verdicts re-checked, live promotions' caps watched (Flow). */
+  "promotion-watch": ShopJobData;
   /** shop/redact: erases everything Tempo holds for the shop. */
   "shop-erase": ShopJobData;
 }
@@ -45,6 +47,7 @@ export const JOB_QUEUE: Record<JobName, QueueKey> = {
   "discounts-sync": "sync",
   "plan-shop": "planning",
   "plan-variants": "planning",
+  "promotion-watch": "planning",
   "shop-erase": "sync",
 };
 

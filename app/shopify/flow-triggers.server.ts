@@ -39,13 +39,13 @@ mutation FlowTriggerReceive($handle: String!, $payload: JSON!) {
   }
 }`;
 
-interface FlowTriggerReceiveData {
+export interface FlowTriggerReceiveData {
   flowTriggerReceive: { userErrors: { field: string[] | null; message: string }[] } | null;
 }
 
 const SEVERITIES = new Set(["critical", "high", "medium", "low"]);
 
-function gid(type: string, id: string, what: string): string {
+export function gid(type: string, id: string, what: string): string {
   if (/^[1-9]\d*$/.test(id)) return `gid://shopify/${type}/${id}`;
   if (new RegExp(`^gid://shopify/${type}/[1-9]\\d*$`).test(id)) return id;
   throw new FlowTriggerError(`${what} "${id}" is neither a numeric id nor a gid://shopify/${type}/ id`);
@@ -58,7 +58,7 @@ function isCalendarDate(text: string): boolean {
 }
 
 /** One line of text: Flow's single_line_text_field refuses line breaks. */
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+export const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
 /**
  * The trigger's payload, keyed as extensions/stockout-risk-trigger declares its fields.

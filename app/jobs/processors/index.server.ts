@@ -1,6 +1,6 @@
 import type { Job } from "bullmq";
 import type { JobCatalog, JobName } from "~/queue/queues.server";
-import { processPlanShop, processPlanVariants } from "./plan.server";
+import { processPlanShop, processPlanVariants, processPromotionWatch } from "./plan.server";
 import { processShopErase } from "./privacy.server";
 import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile, processDiscountsSync, processShopifyReads } from "./sync.server";
 
@@ -24,4 +24,5 @@ export const processors: ProcessorRegistry = {
   "shop-erase": processShopErase,
   "plan-shop": processPlanShop,
   "plan-variants": processPlanVariants,
+  "promotion-watch": processPromotionWatch,
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stockoutRiskPayload, type StockoutRiskTrigger } from "~/shopify/flow-triggers.server";
+import { promotionCapPayload, type PromotionCapTrigger } from "~/shopify/promotion-cap-trigger.server";
 
 const base: StockoutRiskTrigger = {
   variantId: "4001",
@@ -36,5 +37,42 @@ describe("stockoutRiskPayload", () => {
     expect(() => stockoutRiskPayload({ ...base, productId: "gid://shopify/ProductVariant/4001" })).toThrow(/productId .* is neither a numeric id nor a gid:\/\/shopify\/Product\/ id/);
     expect(() => stockoutRiskPayload({ ...base, url: "/app/variants/4001" })).toThrow('url "/app/variants/4001" is not an absolute URL');
     expect(() => stockoutRiskPayload({ ...base, weeksOfSupply: Number.NaN })).toThrow("weeksOfSupply NaN is not a finite number");
+  });
+});
+
+describe("promotionCapPayload", () => {
+  const cap: PromotionCapTrigger = {
+    variantId: "4001",
+    productId: "3001",
+    productTitle: "Linen shirt",
+    variantTitle: "M / Sand",
+    promotionName: "Holiday\nSale",
+    discountId: "901",
+    capUnits: 40,
+    unitsSold: 41,
+    reason: "Sold 41 of its cap of 40.",
+    url: "https://admin.shopify.com/store/x/apps/tempo-sop/app/promotions/7",
+  };
+
+  it("keys the fields as the extension declares them, with the discount as a gid", () => {
+    expect(promotionCapPayload(cap)).toEqual({
+      product_id: "gid://shopify/Product/3001",
+      "Variant ID": "gid://shopify/ProductVariant/4001",
+      "Product title": "Linen shirt",
+      "Variant title": "M / Sand",
+      "Promotion name": "Holiday Sale",
+      "Discount ID": "gid://shopify/DiscountNode/901",
+      "Cap units": 40,
+      "Units sold": 41,
+      Reason: "Sold 41 of its cap of 40.",
+      "Tempo link": cap.url,
+    });
+    expect(promotionCapPayload({ ...cap, discountId: null })["Discount ID"]).toBe("");
+  });
+
+  it("refuses units that are not a count and a relative link", () => {
+    expect(() => promotionCapPayload({ ...cap, capUnits: -1 })).toThrow("capUnits -1 is not a number of units");
+    expect(() => promotionCapPayload({ ...cap, unitsSold: Number.NaN })).toThrow("unitsSold NaN is not a number of units");
+    expect(() => promotionCapPayload({ ...cap, url: "/app/promotions/7" })).toThrow('url "/app/promotions/7" is not an absolute URL');
   });
 });
