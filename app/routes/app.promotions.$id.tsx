@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
 import { PromotionEditor } from "~/components/promotions/PromotionEditor";
 import { handlePromotionAction } from "~/plan/promotion-actions.server";
@@ -26,6 +26,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json(outcome, { status: outcome.ok ? 200 : 400 });
 };
 
+/** A live check writes nothing: the page's data stays as it is. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "check" ? false : defaultShouldRevalidate;
+
 export default function Promotion() {
-  return <PromotionEditor view={useLoaderData<typeof loader>()} />;
+  const view = useLoaderData<typeof loader>();
+  // A new promotion saved becomes another page: start its editor afresh.
+  return <PromotionEditor key={view.id ?? "new"} view={view} />;
 }

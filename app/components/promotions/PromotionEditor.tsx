@@ -74,6 +74,10 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
   const picks: Picks = { everything, lists: selection, products, variantIds: view.fields.selection.variantIds ?? [] };
   const [open, setOpen] = useState<SelectionKey | null>(view.id === null ? "productTypes" : null);
   const first = useRef(true);
+  // The live check answers the form as typed; once the page reloads (a save, a phasing applied) the stored one is newer.
+  const [liveIsNewer, setLiveIsNewer] = useState(false);
+  useEffect(() => setLiveIsNewer(live.data !== undefined), [live.data]);
+  useEffect(() => setLiveIsNewer(false), [view]);
 
   // The verdict follows every edit, a moment after typing stops; nothing is saved by it.
   useEffect(() => {
@@ -93,7 +97,7 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
     if (!data.ok && data.errors?.form) shopify.toast.show(data.errors.form, { isError: true });
   }, [step.data, saved, shopify]);
 
-  const check = live.data?.check ?? view.check;
+  const check = (liveIsNewer ? live.data?.check : undefined) ?? view.check;
   const errors = { ...(live.data && !live.data.ok ? live.data.errors : {}), ...(saved && !saved.ok ? saved.errors : {}) };
   const field = (name: string, label: string, options: { type?: "text" | "date" | "number"; suffix?: string; helpText?: string; placeholder?: string } = {}) => (
     <TextField

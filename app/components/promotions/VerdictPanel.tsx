@@ -74,18 +74,13 @@ export function VerdictPanel({ view, checking, phasing }: Props) {
                   {short.slice(0, SHOWN_SERIES).map((series) => (
                     <Box key={series.seriesId}>
                       <BlockStack gap="050">
-                        <InlineStack gap="200" blockAlign="center" wrap={false}>
+                        <InlineStack gap="200" blockAlign="center">
                           <VerdictBadge verdict={series.verdict} />
-                          <Text as="span" fontWeight="semibold" truncate>
+                          <Text as="span" fontWeight="semibold">
                             {series.label}
                           </Text>
                         </InlineStack>
                         <Text as="p" variant="bodySm">
-                          {series.expected
-                            ? `Short from ${f.day(series.expected.firstShortDate)}: ${f.number(series.expected.unitsShort)} units${series.expected.revenueLost !== null ? ` (${f.money(series.expected.revenueLost, { whole: true })})` : ""}. `
-                            : series.high
-                              ? `At risk from ${f.day(series.high.firstShortDate)} if demand runs high. `
-                              : ""}
                           {series.reason}
                         </Text>
                       </BlockStack>

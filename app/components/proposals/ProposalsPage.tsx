@@ -6,6 +6,7 @@ import type { ProposalsView, ProposalTab } from "~/plan/proposals-view.server";
 import { useFormat } from "../format/FormatContext";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { ProposalsTable } from "./ProposalsTable";
+import { EMPTY_STATE_IMAGE } from "../common/empty-state-image";
 
 const TABS: { id: ProposalTab; label: string }[] = [
   { id: "review", label: "To review" },
@@ -129,7 +130,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
 
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/proposals";
   const empty = (
-    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image="">
+    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_STATE_IMAGE}>
       <Text as="p">
         {view.plan.asOf
           ? view.query.tab === "review"

@@ -32,6 +32,6 @@ describe("promotion form", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors.endsOn).toBe("The promotion must end on or after its start");
-    expect(result.errors.selection).toBe("Pick the products: by type, vendor, collection, tag or product");
+    expect(result.errors.selection).toBe("Pick the products: every product, or by type, vendor, collection, tag or product");
   });
 });
