@@ -33,6 +33,7 @@ import { applyShopBudget, type PlanContext } from "./compute-plans";
 import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPair } from "./plan-pairs";
 import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
 import { channelReaches, plannedFromPromotion } from "./promotion-plans";
+import { loadChannelShares } from "./promotion-channel-shares.server";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -86,6 +87,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
     loadFirstDemandDay(shopId),
     plannedPromotions(shopId, asOf),
   ]);
+  const channelShares = await loadChannelShares(shopId, promotions);
   const primary = primaryLocationId(locations);
   const pairs = planPairs(variants, locations, levels);
   const run = await startPlanRun(shopId, "FULL", trigger, asOf, pairs.length);
@@ -122,7 +124,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
         forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) },
         pairs: task.pairs,
         context: contextFor(context, task.pairs),
-        promotions: promotions.filter((p) => channelReaches(p.channel, task.location)).flatMap(plannedFromPromotion),
+        promotions: promotions.filter((p) => channelReaches(p.channel, task.location)).flatMap((p) => plannedFromPromotion(p, channelShares.get(p.id))),
         upliftModel: (shop.upliftModel as UpliftModel | null) ?? null,
       };
     };

@@ -33,6 +33,7 @@ import { computePlans } from "./compute-plans";
 import { runForecastTask, type CompactOutlook } from "./forecast-task";
 import { promotionUnits, upliftGroupKey } from "./promotion-demand";
 import { channelReaches, plannedFromPromotion } from "./promotion-plans";
+import { loadChannelShares } from "./promotion-channel-shares.server";
 import { demandInputs, lastSaleByPair, pairKey, planPairs, primaryLocationId } from "./plan-pairs";
 import { openOrdersByPair, shopToday } from "./plan-support";
 
@@ -88,6 +89,7 @@ export async function runIncrementalPlan(shopId: number, actor = "tempo", option
     loadBudgetUsed(shopId, variantIds),
     plannedPromotions(shopId, asOf),
   ]);
+  const channelShares = await loadChannelShares(shopId, promotions);
   const primary = primaryLocationId(locations);
   const pairs = planPairs(variants, locations, levels);
   const run = await startPlanRun(shopId, "INCREMENTAL", "webhook", asOf, pairs.length);
@@ -103,7 +105,7 @@ export async function runIncrementalPlan(shopId: number, actor = "tempo", option
       const location = locationById.get(row.locationId);
       if (!outlook || !variant || !location) continue;
       // Promotions may have changed since the full run: their demand is recomputed from the stored baseline.
-      const reaching = promotions.filter((p) => channelReaches(p.channel, location)).flatMap(plannedFromPromotion);
+      const reaching = promotions.filter((p) => channelReaches(p.channel, location)).flatMap((p) => plannedFromPromotion(p, channelShares.get(p.id)));
       const promoUnits = promotionUnits({ variantId: row.variantId, groupKey: upliftGroupKey(variant) }, outlook.weekStarts, outlook.mean, reaching, model).units;
       outlooks.set(pairKey(row.variantId, row.locationId), { ...outlook, promoUnits });
       promoChanges.push({ variantId: row.variantId, locationId: row.locationId, promoUnits: [...Array(row.mean.length - outlook.mean.length).fill(0), ...promoUnits] });

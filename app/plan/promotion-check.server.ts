@@ -16,7 +16,9 @@ import { loadPromotionCheckRows, plannedPromotions, resolveSelection, type Promo
 import { moneyFormatter } from "./compute-plans";
 import { shopToday } from "./plan-support";
 import { PRIOR_UPLIFT_MODEL, upliftGroupKey } from "./promotion-demand";
-import { channelReaches, readWaves, type PromotionWave } from "./promotion-plans";
+import { channelReaches, channelShareOf, POINT_OF_SALE, readWaves, type PromotionWave } from "./promotion-plans";
+import { onlineChannelMix } from "~/persistence/channel-mix.server";
+import { CHANNEL_MIX_DAYS } from "./promotion-channel-shares.server";
 
 export interface LearnedLift {
   lift: number;
@@ -119,10 +121,13 @@ export async function checkPromotionDraft(shop: Shop, draft: PromotionDraft): Pr
   if (variantIds.length === 0) return { check: null, lift: learnedLift(model, draft.fields.discountPct, []), variants: 0, unavailable: "Pick the products the promotion covers." };
 
   const asOf = shopToday(shop.ianaTimezone ?? "UTC");
-  const [rows, openOrders, others] = await Promise.all([
+  const channel = draft.fields.channel;
+  const [rows, openOrders, others, mix] = await Promise.all([
     loadPromotionCheckRows(shop.id, active.run.id, variantIds),
     loadOpenOrderUnits(shop.id, variantIds.map(String)),
     plannedPromotions(shop.id, asOf),
+    // One online channel reaches only its share of what online locations sell; the stores' channel all of what stores sell.
+    channel !== null && channel !== POINT_OF_SALE ? onlineChannelMix(shop.id, channel, POINT_OF_SALE, variantIds, new Date(Date.now() - CHANNEL_MIX_DAYS * 86_400_000)) : null,
   ]);
   const reached = rows.filter((r) => channelReaches(draft.fields.channel, r));
   const groupByVariant = new Map(rows.map((r) => [r.variantId, upliftGroupKey(r)]));
@@ -146,6 +151,7 @@ export async function checkPromotionDraft(shop: Shop, draft: PromotionDraft): Pr
         .map((o) => ({ date: o.expectedDate ?? addDays(asOf, row.leadTimeDays), units: o.units, source: "purchase_order" as const, label: o.label })),
       ...(row.incoming > 0 ? [{ date: addDays(asOf, row.leadTimeDays), units: row.incoming, source: "shopify_incoming" as const, label: "Shopify incoming, date assumed" }] : []),
     ],
+    ...(mix ? { channelShare: channelShareOf(mix.byVariant.get(row.variantId), mix.shop) } : {}),
     leadTimeDays: row.leadTimeDays,
     safetyStock: row.safetyStock,
     serviceLevel: row.serviceLevel,

@@ -4,8 +4,10 @@ import { addDays } from "~/planning/calendar";
 import { getShopifyDiscountForPlanning } from "~/persistence/discounts.server";
 import { getPromotion, productChoices, selectionChoices, variantLabels, type ProductChoice, type PromotionFields, type PromotionWithVariants } from "~/persistence/promotions.server";
 import { discountDays, shopifyEditsFor, type ShopifyEdit } from "./shopify-discount-promotion";
-import { readWaves } from "./promotion-plans";
+import { POINT_OF_SALE, readWaves } from "./promotion-plans";
 import { checkPromotionDraft, draftOfPromotion, type PromotionCheckView } from "./promotion-check.server";
+import { CHANNEL_MIX_DAYS } from "./promotion-channel-shares.server";
+import { salesChannels } from "~/persistence/channel-mix.server";
 import { getPlanStatus, type PlanStatus } from "./plan-status.server";
 import { shopToday } from "./plan-support";
 
@@ -75,9 +77,16 @@ export async function getPromotionEditorView(shop: Shop, id: number | null, _par
     shopify: promotion ? await shopifyDiscountOf(shop, promotion) : null,
     pickedProducts: await productChoices(shop.id, fields.selection.productIds ?? []),
     choices,
-    channels: ["Online Store", "Point of Sale"],
+    channels: await channelChoices(shop.id, fields.channel),
     check,
     actual: { uplift: promotion?.actualUplift ?? null, note: promotion?.actualUpliftNote ?? null },
   };
 }
 
+
+/** The channels the shop sold on in the last year, most units first, and the promotion's own if it sold nothing since. */
+async function channelChoices(shopId: number, current: string | null): Promise<string[]> {
+  const sold = (await salesChannels(shopId, new Date(Date.now() - CHANNEL_MIX_DAYS * 86_400_000))).map((c) => c.channel);
+  const channels = sold.length > 0 ? sold : ["Online Store", POINT_OF_SALE];
+  return current !== null && !channels.includes(current) ? [...channels, current] : channels;
+}

@@ -23,7 +23,7 @@ export function readWaves(raw: unknown): PromotionWave[] | null {
   return waves.length > 0 ? waves : null;
 }
 
-export function plannedFromPromotion(promotion: PromotionWithVariants): PlannedPromotion[] {
+export function plannedFromPromotion(promotion: PromotionWithVariants, channelShare?: Readonly<Record<string, number>>): PlannedPromotion[] {
   // Variants with their own cap (a phasing) form their own entries: a planned promotion has one cap.
   const byCap = new Map<number | null, string[]>();
   for (const v of promotion.variants) {
@@ -36,7 +36,9 @@ export function plannedFromPromotion(promotion: PromotionWithVariants): PlannedP
   for (const [capUnits, variantIds] of byCap) {
     for (const wave of waves) {
       const inWave = wave.variantIds ? variantIds.filter((id) => wave.variantIds!.includes(id)) : variantIds;
-      if (inWave.length > 0) plans.push({ start: wave.startsOn, end: wave.endsOn, discountPct: promotion.discountPct, lift: promotion.upliftOverride, capUnits, variantIds: inWave });
+      if (inWave.length > 0) {
+        plans.push({ start: wave.startsOn, end: wave.endsOn, discountPct: promotion.discountPct, lift: promotion.upliftOverride, capUnits, variantIds: inWave, ...(channelShare ? { channelShare } : {}) });
+      }
     }
   }
   return plans;
@@ -46,4 +48,19 @@ export function plannedFromPromotion(promotion: PromotionWithVariants): PlannedP
 export function channelReaches(channel: string | null, location: { fulfillsOnlineOrders: boolean }): boolean {
   if (channel === null) return true;
   return channel === POINT_OF_SALE ? !location.fulfillsOnlineOrders : location.fulfillsOnlineOrders;
+}
+
+/** Units a variant's own channel mix counts as much as the shop's: below it, the shop's mix weighs more. */
+export const CHANNEL_MIX_PRIOR_UNITS = 20;
+
+/**
+ * The share of a variant's online demand a promotion on one online channel reaches: the variant's
+ * own mix, shrunk toward the shop's when it sold little. 1 when the shop has no online sales to
+ * tell (the whole online demand, as before any history).
+ */
+export function channelShareOf(variant: { channel: number; online: number } | undefined, shop: { channel: number; online: number }): number {
+  if (shop.online <= 0) return 1;
+  const shopShare = shop.channel / shop.online;
+  const own = variant ?? { channel: 0, online: 0 };
+  return Math.min(1, Math.max(0, (own.channel + CHANNEL_MIX_PRIOR_UNITS * shopShare) / (own.online + CHANNEL_MIX_PRIOR_UNITS)));
 }

@@ -15,6 +15,8 @@ export interface PlannedPromotion {
   lift?: number | null;
   /** At most this many units sold per variant over the promotion (a phasing cap): extra demand stops there. */
   capUnits?: number | null;
+  /** The share of each variant's demand the promotion's channel reaches (one online channel of several); absent: all of it. */
+  channelShare?: Readonly<Record<string, number>>;
 }
 
 export interface VariantBaselineForecast {
@@ -78,11 +80,12 @@ export function projectPromotion(
       const learned = profile.byBucket[bucket] ?? { lift: 1, events: 0, baselineUnits: 0, weight: 0 };
       const estimate = plan.lift != null && plan.lift > 0 ? { ...learned, lift: plan.lift } : learned;
       const dips = profile.dip.map((d) => d.change);
-      // A cap bounds the promotion's sales: its extra demand stops once baseline plus extra reach it.
-      let extraLeft = plan.capUnits != null ? Math.max(0, plan.capUnits - promoBaselineUnits(baseline, start, end)) : Infinity;
+      const share = plan.channelShare?.[baseline.variantId] ?? 1;
+      // A cap bounds the promotion's sales (on its channel): its extra demand stops once baseline plus extra reach it.
+      let extraLeft = plan.capUnits != null ? Math.max(0, plan.capUnits - share * promoBaselineUnits(baseline, start, end)) : Infinity;
       const extraUnits = baseline.weekStarts.map((weekStart, w) => {
         const weekDay = toDayNumber(weekStart);
-        const perDay = (baseline.weekly[w] ?? 0) / 7;
+        const perDay = (share * (baseline.weekly[w] ?? 0)) / 7;
         const during = Math.min(extraLeft, perDay * overlapDays(weekDay, start, end) * (estimate.lift - 1));
         extraLeft -= Math.max(0, during);
         let extra = during;

@@ -16,6 +16,7 @@ import { watchPromotionCaps } from "~/plan/promotion-caps.server";
 import { shopToday } from "~/plan/plan-support";
 import { addDays } from "~/planning/calendar";
 import { getPromotion, productChoices, searchProducts } from "~/persistence/promotions.server";
+import { salesChannels } from "~/persistence/channel-mix.server";
 
 const shopA = uniqueShopDomain("promotions-a");
 const shopB = uniqueShopDomain("promotions-b");
@@ -175,5 +176,37 @@ describe("picking products", () => {
     expect(ofOther.some((p) => p.id === String(product.id))).toBe(false);
     expect(await searchProducts(shop.id, "%")).toEqual([]);
     expect((await productChoices(shop.id, [String(product.id), "nope"])).map((p) => p.title)).toEqual([product.title]);
+  });
+});
+
+describe("a promotion on one channel", () => {
+  it("offers the channels the shop sold on, most units first", async () => {
+    const channels = await salesChannels(shop.id, new Date(`${addDays(HISTORY_END, -364)}T00:00:00Z`));
+    const names = channels.map((c) => c.channel);
+    expect(names[0]).toBe("Online Store");
+    expect(names).toEqual(expect.arrayContaining(["Instagram", "Facebook", "TikTok Shop"]));
+    expect(channels.map((c) => c.units)).toEqual([...channels.map((c) => c.units)].sort((a, b) => b - a));
+  });
+
+  it("lifts only that channel's share of online demand", async () => {
+    const vip = simulator.shop(shopA).store.data.discounts.find((d) => d.title === "VIP20")!;
+    const productIds = "productIds" in vip.items ? vip.items.productIds : [];
+    const today = shopToday(shop.ianaTimezone ?? "UTC");
+    const draft = (channel: string | null) => ({
+      id: null,
+      fields: { name: "Channel sale", startsOn: addDays(today, 3), endsOn: addDays(today, 9), discountPct: 20, channel, selection: { productIds }, upliftOverride: 3 },
+      capPerVariant: null,
+      capByVariant: {},
+      waves: null,
+      excludedVariantIds: [],
+    });
+    const extra = (view: Awaited<ReturnType<typeof checkPromotionDraft>>) => view.check!.series.reduce((a, s) => a + s.extraUnits, 0);
+    const online = await checkPromotionDraft(shop, draft("Online Store"));
+    const instagram = await checkPromotionDraft(shop, draft("Instagram"));
+    // Instagram sells about a tenth of what the Online Store does in this brand: its sale adds far less.
+    expect(extra(instagram)).toBeGreaterThan(0);
+    expect(extra(instagram)).toBeLessThan(extra(online) / 4);
+    // Both reach the same (online) locations.
+    expect(instagram.check!.series.map((s) => s.seriesId)).toEqual(online.check!.series.map((s) => s.seriesId));
   });
 });

@@ -162,6 +162,15 @@ describe("projectPromotion", () => {
     expect(effect?.extraUnits).toEqual([0, 30, -14, 0]);
   });
 
+  it("lifts only the share of demand its channel reaches, dip and cap included", () => {
+    // A quarter of the variant's online demand is on the promotion's channel: 17.5 of the week's 70.
+    const [effect] = projectPromotion({ start: "2026-11-30", end: "2026-12-06", discountPct: 25, variantIds: ["v1"], channelShare: { v1: 0.25 } }, [baseline], model);
+    expect(effect?.extraUnits).toEqual([0, 17.5, -3.5, 0]);
+    // A cap of 30 on the channel's sales leaves 12.5 extra above its 17.5 baseline units.
+    const [capped] = projectPromotion({ start: "2026-11-30", end: "2026-12-06", discountPct: 25, variantIds: ["v1"], channelShare: { v1: 0.25 }, capUnits: 30 }, [baseline], model);
+    expect(capped?.extraUnits).toEqual([0, 12.5, -3.5, 0]);
+  });
+
   it("ignores variants outside the plan", () => {
     expect(projectPromotion({ start: "2026-11-30", end: "2026-12-06", discountPct: 25, variantIds: ["other"] }, [baseline], model)).toEqual([]);
   });
