@@ -100,11 +100,15 @@ export function stockoutRiskPayload(trigger: StockoutRiskTrigger): Record<string
  * Flow's userErrors become a FlowTriggerError naming the variant and every problem.
  */
 export async function sendStockoutRiskTrigger(client: AdminGraphqlClient, trigger: StockoutRiskTrigger): Promise<void> {
-  const payload = stockoutRiskPayload(trigger);
-  const data = await client<FlowTriggerReceiveData>(FLOW_TRIGGER_RECEIVE_MUTATION, { handle: STOCKOUT_RISK_TRIGGER_HANDLE, payload });
+  await receiveFlowTrigger(client, STOCKOUT_RISK_TRIGGER_HANDLE, stockoutRiskPayload(trigger), `the stockout-risk trigger for variant ${trigger.variantId} at ${trigger.locationName}`);
+}
+
+/** Sends one trigger's payload to Flow; its userErrors become a FlowTriggerError naming `what` and every problem. */
+export async function receiveFlowTrigger(client: AdminGraphqlClient, handle: string, payload: Record<string, unknown>, what: string): Promise<void> {
+  const data = await client<FlowTriggerReceiveData>(FLOW_TRIGGER_RECEIVE_MUTATION, { handle, payload });
   const userErrors = data.flowTriggerReceive?.userErrors ?? [];
   if (userErrors.length > 0) {
     const problems = userErrors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ");
-    throw new FlowTriggerError(`Shopify Flow refused the stockout-risk trigger for variant ${trigger.variantId} at ${trigger.locationName}: ${problems}`, userErrors);
+    throw new FlowTriggerError(`Shopify Flow refused ${what}: ${problems}`, userErrors);
   }
 }

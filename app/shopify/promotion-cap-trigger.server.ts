@@ -1,5 +1,5 @@
 import type { AdminGraphqlClient } from "./admin-client.server";
-import { FLOW_TRIGGER_RECEIVE_MUTATION, FlowTriggerError, gid, oneLine, type FlowTriggerReceiveData } from "./flow-triggers.server";
+import { FlowTriggerError, gid, oneLine, receiveFlowTrigger } from "./flow-triggers.server";
 
 /** The handle of extensions/promotion-cap-trigger; Flow finds the trigger by it. */
 export const PROMOTION_CAP_TRIGGER_HANDLE = "promotion-cap-reached";
@@ -49,11 +49,5 @@ export function promotionCapPayload(trigger: PromotionCapTrigger): Record<string
 
 /** Starts the merchant's "Promotion cap reached" workflows for one variant of one promotion. */
 export async function sendPromotionCapTrigger(client: AdminGraphqlClient, trigger: PromotionCapTrigger): Promise<void> {
-  const payload = promotionCapPayload(trigger);
-  const data = await client<FlowTriggerReceiveData>(FLOW_TRIGGER_RECEIVE_MUTATION, { handle: PROMOTION_CAP_TRIGGER_HANDLE, payload });
-  const userErrors = data.flowTriggerReceive?.userErrors ?? [];
-  if (userErrors.length > 0) {
-    const problems = userErrors.map((e) => (e.field?.length ? `${e.field.join(".")}: ${e.message}` : e.message)).join("; ");
-    throw new FlowTriggerError(`Shopify Flow refused the promotion-cap trigger for variant ${trigger.variantId} of "${trigger.promotionName}": ${problems}`, userErrors);
-  }
+  await receiveFlowTrigger(client, PROMOTION_CAP_TRIGGER_HANDLE, promotionCapPayload(trigger), `the promotion-cap trigger for variant ${trigger.variantId} of "${trigger.promotionName}"`);
 }
