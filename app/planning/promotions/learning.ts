@@ -10,7 +10,7 @@
  * promotions' own scatter (0.3 in log units until there are two of them) over √(promotions).
  */
 import { formatUnits } from "../forecast/explain";
-import { type LiftConfidence, type LiftEstimate, liftConfidence } from "../forecast/uplift";
+import { type LiftConfidence, type LiftEstimate, liftConfidence, promotionCount } from "../forecast/uplift";
 import { formatLift, plural } from "./reasons";
 import type { Figure } from "./types";
 
@@ -133,7 +133,7 @@ export function blendUplift(learned: LiftEstimate, actuals: readonly MeasuredUpl
   const weight = baselineUnits > 0 ? baselineUnits / (baselineUnits + learned.baselineUnits + k) : 0;
   const own = baselineUnits > 0 ? Math.log(units / baselineUnits) : 0;
   const lift = Math.exp(weight * own + (1 - weight) * Math.log(learned.lift));
-  const events = learned.events + measured.length;
+  const events = promotionCount(learned) + measured.length;
 
   let spread = DEFAULT_LOG_SPREAD;
   if (measured.length >= 2) {
@@ -143,9 +143,9 @@ export function blendUplift(learned: LiftEstimate, actuals: readonly MeasuredUpl
   }
   const se = spread / Math.sqrt(Math.max(1, events));
   const range = { low: lift * Math.exp(-Z80 * se), high: lift * Math.exp(Z80 * se) };
-  const confidence = liftConfidence({ events, baselineUnits: learned.baselineUnits + baselineUnits }, k);
+  const confidence = liftConfidence({ events, promotions: events, baselineUnits: learned.baselineUnits + baselineUnits }, k);
 
-  const learnedText = `the learned ${formatLift(learned.lift)} from ${plural(learned.events, "past promotion")}`;
+  const learnedText = `the learned ${formatLift(learned.lift)} from ${plural(promotionCount(learned), "past promotion")}`;
   const reason =
     measured.length === 0
       ? `${formatLift(lift)} (${formatLift(range.low)}–${formatLift(range.high)}): ${learnedText}; no finished promotion measured yet. ${confidence.reason}`
