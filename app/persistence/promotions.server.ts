@@ -184,6 +184,11 @@ export async function plannedPromotions(shopId: number, from: string): Promise<P
   return prisma.promotion.findMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { gte: day(from) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
 }
 
+/** Tempo promotions that ran (live or done) and started before `before`, with their variants. */
+export async function pastPromotions(shopId: number, before: string): Promise<PromotionWithVariants[]> {
+  return prisma.promotion.findMany({ where: { shopId, status: { in: ["LIVE", "DONE"] }, startsOn: { lt: day(before) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
+}
+
 export interface CapProgressRow {
   promotionId: number;
   promotionName: string;

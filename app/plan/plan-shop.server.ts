@@ -33,6 +33,7 @@ import { applyShopBudget, type PlanContext } from "./compute-plans";
 import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPair } from "./plan-pairs";
 import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
 import { channelReaches, plannedFromPromotion } from "./promotion-plans";
+import { loadPastPromotionWindows } from "./promotion-windows.server";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -74,7 +75,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
 
   await advancePromotionStatuses(shopId, asOf);
-  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart, promotions] = await Promise.all([
+  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart, promotions, pastWindows] = await Promise.all([
     loadPlanningVariants(shopId, timezone),
     loadPlanningLocations(shopId),
     loadPlanningLevels(shopId),
@@ -85,6 +86,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
     listVariantTerms(shopId),
     loadFirstDemandDay(shopId),
     plannedPromotions(shopId, asOf),
+    loadPastPromotionWindows(shopId, timezone, historyFrom, asOf),
   ]);
   const primary = primaryLocationId(locations);
   const pairs = planPairs(variants, locations, levels);
@@ -117,7 +119,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       // Unknown-location demand belongs to the primary location: read it with that location's.
       const locationIds = task.location.id === primary ? [task.location.id, "0"] : [task.location.id];
       const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, undefined, locationIds), loadStockoutSpans(shopId, undefined, locationIds)]);
-      const inputs = demandInputs(task.pairs, demand, stockouts, primary);
+      const inputs = demandInputs(task.pairs, demand, stockouts, primary, pastWindows);
       return {
         forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) },
         pairs: task.pairs,
