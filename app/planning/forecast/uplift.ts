@@ -27,10 +27,13 @@ export const DEFAULT_DEPTH_BUCKETS: DepthBucket[] = [
 /** Used only where the shop has no discounted history of its own; an assumption, not data. */
 export const DEFAULT_PRIOR_LIFTS = [1.3, 1.8, 2.5];
 
+/** Depths this close to a bound are on it: a sales-weighted mean of 30% days can come out 29.999999999999996. */
+const DEPTH_EPSILON = 1e-6;
+
 export function bucketOf(depthPct: number, buckets: readonly DepthBucket[] = DEFAULT_DEPTH_BUCKETS): number {
   let index = 0;
   buckets.forEach((bucket, i) => {
-    if (depthPct >= bucket.minPct) index = i;
+    if (depthPct + DEPTH_EPSILON >= bucket.minPct) index = i;
   });
   return index;
 }
