@@ -34,6 +34,7 @@ import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPa
 import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
 import { channelReaches, plannedFromPromotion } from "./promotion-plans";
 import { loadPastPromotionWindows } from "./promotion-windows.server";
+import { measureFinishedPromotions, upliftModelWithActuals } from "./promotion-actuals.server";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -74,7 +75,8 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   const asOf = options.asOf ?? shopToday(timezone);
   const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
 
-  await advancePromotionStatuses(shopId, asOf);
+  // A promotion that just ended is measured against the plan it ran under, before this run replaces it.
+  await measureFinishedPromotions(shop, await advancePromotionStatuses(shopId, asOf));
   const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart, promotions, pastWindows] = await Promise.all([
     loadPlanningVariants(shopId, timezone),
     loadPlanningLocations(shopId),
@@ -147,7 +149,8 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       asOf,
       recentSales: mergeRecentSales(results.map((r) => r.recentSales)),
       // Learned from every location's past promotions; the next run's promotion demand uses it.
-      upliftModel: estimateUplift(results.flatMap((r) => r.promoEvents)),
+      // Finished promotions' measured lifts are blended in (their history runs left out, not counted twice).
+      upliftModel: await upliftModelWithActuals(shopId, timezone, results.flatMap((r) => r.promoEvents), (events) => estimateUplift(events)),
     });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);

@@ -166,6 +166,8 @@ export interface LiftEstimate {
   promotions?: number;
   /** Those promotions' first and last days, to count them once across product groups. */
   promotionSpans?: PromotionSpan[];
+  /** How many of them were measured against the forecast after they ended (and blended in). */
+  measured?: number;
   baselineUnits: number;
   /** Share of the estimate resting on this level's own data (the rest is the parent figure). */
   weight: number;
