@@ -90,3 +90,56 @@ describe("the learned uplift against the generator's", () => {
     }
   }, 240_000);
 });
+
+describe("a finished promotion's actual lift", () => {
+  it("is measured when it becomes DONE, stored with the lift it was planned with, and blended into the next estimates", async () => {
+    // The brand's third flash sale, planned in Tempo before it ran: 40% off its products for three days.
+    const flash = simulator.shop(domain).store.data.truth.promotions.find((p) => p.code === "FLASH3")!;
+    const variants = await testPrisma.variant.findMany({ where: { shopId, productId: { in: flash.productIds.map(BigInt) } }, select: { id: true, productId: true } });
+    const startsOn = flash.startsAt.slice(0, 10);
+    const endsOn = new Date(Date.parse(flash.endsAt) - 86_400_000).toISOString().slice(0, 10);
+    await runFullPlan(shopId, "manual", { threads: 1, notify: false, asOf: "2026-10-05" });
+    const promotion = await testPrisma.promotion.create({
+      data: {
+        shopId,
+        name: "Flash sale",
+        startsOn: new Date(`${startsOn}T00:00:00Z`),
+        endsOn: new Date(`${endsOn}T00:00:00Z`),
+        discountPct: 100 * flash.discountPct,
+        status: "PLANNED",
+        selection: { productIds: flash.productIds },
+        variants: { create: variants.map((v) => ({ shopId, variantId: v.id })) },
+      },
+    });
+    // Planned with the lift the editor showed: the learned one over the products' groups (product types).
+    const products = await testPrisma.product.findMany({ where: { shopId, id: { in: flash.productIds.map(BigInt) } }, select: { id: true, productType: true } });
+    const groups = variants.map((v) => {
+      const product = products.find((p) => p.id === v.productId)!;
+      return product.productType || `product:${product.id}`;
+    });
+    const plannedWith = learnedLift(await storedModel(), 100 * flash.discountPct, groups).lift;
+
+    await runFullPlan(shopId, "manual", { threads: 1, notify: false, asOf: "2026-10-20" });
+    const done = await testPrisma.promotion.findUniqueOrThrow({ where: { id: promotion.id } });
+    expect(done.status).toBe("DONE");
+    // Against the generator's own lift for 40% off, within 30% (three products over three days).
+    const truth = upliftFor(flash.discountPct);
+    expect(Math.abs(done.actualUplift! / truth - 1), `actual ×${done.actualUplift}, true ×${truth}`).toBeLessThan(0.3);
+    expect(done.plannedUplift).toBeCloseTo(plannedWith, 6);
+    expect(done.actualUnits! / done.actualBaselineUnits!).toBeCloseTo(done.actualUplift!, 9);
+    expect(done.actualUpliftNote).toMatch(/^Sold \d+ against a baseline of \d+ over \d+ variant-days: ×\d(\.\d)?, against ×\d(\.\d)? planned/);
+
+    // The next model rests on it as a measured promotion, counted once with the history's.
+    const model = await storedModel();
+    const at40 = model.shop.byBucket[2]!;
+    expect(at40.measured).toBe(1);
+    const ranBefore = simulator.shop(domain).store.data.truth.promotions.filter((p) => p.discountPct >= 0.3 && p.startsAt.slice(0, 10) <= endsOn);
+    expect(at40.promotions).toBe(ranBefore.length);
+    expect(Math.abs(at40.lift / truth - 1)).toBeLessThan(0.3);
+
+    // Measured once: a later run leaves it as it was.
+    await runFullPlan(shopId, "manual", { threads: 1, notify: false, asOf: "2026-10-27" });
+    const again = await testPrisma.promotion.findUniqueOrThrow({ where: { id: promotion.id } });
+    expect(again.actualMeasuredAt).toEqual(done.actualMeasuredAt);
+  }, 240_000);
+});
