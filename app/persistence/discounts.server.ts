@@ -113,6 +113,11 @@ export async function listShopifyDiscountsForPlanning(shopId: number, options: {
   return planningDiscounts(shopId, Prisma.sql`d."endsAt" > ${options.from}`);
 }
 
+/** Discounts that ran between `from` and `to` (they started before `to` and ended after `from`): the past promotions the uplift model learns from. */
+export async function listPastShopifyDiscounts(shopId: number, options: { from: Date; to: Date }): Promise<PlanningDiscount[]> {
+  return planningDiscounts(shopId, Prisma.sql`d."startsAt" < ${options.to} AND d."endsAt" > ${options.from}`);
+}
+
 /** One discount as planning sees it, or null when it is gone, open-ended or on nothing. */
 export async function getShopifyDiscountForPlanning(shopId: number, discountId: bigint): Promise<PlanningDiscount | null> {
   return (await planningDiscounts(shopId, Prisma.sql`d."id" = ${discountId}`))[0] ?? null;

@@ -167,3 +167,21 @@ export async function loadFirstDemandDay(shopId: number): Promise<string | undef
   const result = await pgPool().query<{ day: string | null }>(`SELECT to_char(MIN("day"), 'YYYY-MM-DD') AS "day" FROM "DailyDemand" WHERE "shopId" = $1`, [shopId]);
   return result.rows[0]?.day ?? undefined;
 }
+
+export interface ForecastBaseline {
+  variantId: string;
+  locationId: string;
+  firstWeek: string;
+  mean: number[];
+  weekdayIndex: number[];
+}
+
+/** A run's baseline (no-promotion) weekly forecast for some variants at every location. */
+export async function loadForecastBaselines(shopId: number, runId: number, variantIds: readonly string[]): Promise<ForecastBaseline[]> {
+  const result = await pgPool().query<ForecastBaseline>(
+    `SELECT "variantId"::text AS "variantId", "locationId"::text AS "locationId", to_char("firstWeek", 'YYYY-MM-DD') AS "firstWeek", "mean", "weekdayIndex"
+     FROM "Forecast" WHERE "shopId" = $1 AND "planRunId" = $2 AND "variantId" = ANY($3::bigint[])`,
+    [shopId, runId, ids(variantIds)],
+  );
+  return result.rows;
+}

@@ -184,6 +184,11 @@ export async function plannedPromotions(shopId: number, from: string): Promise<P
   return prisma.promotion.findMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { gte: day(from) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
 }
 
+/** Tempo promotions that ran (live or done) and started before `before`, with their variants. */
+export async function pastPromotions(shopId: number, before: string): Promise<PromotionWithVariants[]> {
+  return prisma.promotion.findMany({ where: { shopId, status: { in: ["LIVE", "DONE"] }, startsOn: { lt: day(before) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
+}
+
 export interface CapProgressRow {
   promotionId: number;
   promotionName: string;
@@ -226,9 +231,34 @@ export async function recordCapProgress(shopId: number, rows: readonly { promoti
 }
 
 /** Planned promotions become live on their first day and done after their last (shop calendar). */
-export async function advancePromotionStatuses(shopId: number, today: string): Promise<void> {
+/** Moves promotions on to LIVE and DONE as of `today`; returns the ids that just became DONE (to measure). */
+export async function advancePromotionStatuses(shopId: number, today: string): Promise<number[]> {
   await prisma.promotion.updateMany({ where: { shopId, status: "PLANNED", startsOn: { lte: day(today) }, endsOn: { gte: day(today) } }, data: { status: "LIVE" } });
-  await prisma.promotion.updateMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { lt: day(today) } }, data: { status: "DONE" } });
+  const ending = await prisma.promotion.findMany({ where: { shopId, status: { in: ["PLANNED", "LIVE"] }, endsOn: { lt: day(today) } }, select: { id: true } });
+  if (ending.length === 0) return [];
+  const ids = ending.map((p) => p.id);
+  await prisma.promotion.updateMany({ where: { shopId, id: { in: ids } }, data: { status: "DONE" } });
+  return ids;
+}
+
+export interface MeasuredActual {
+  plannedUplift: number | null;
+  actualUplift: number | null;
+  note: string;
+  units: number;
+  baselineUnits: number;
+}
+
+export async function saveActualUplift(shopId: number, id: number, actual: MeasuredActual): Promise<void> {
+  await prisma.promotion.updateMany({
+    where: { shopId, id },
+    data: { plannedUplift: actual.plannedUplift, actualUplift: actual.actualUplift, actualUpliftNote: actual.note, actualUnits: actual.units, actualBaselineUnits: actual.baselineUnits, actualMeasuredAt: new Date() },
+  });
+}
+
+/** Finished promotions with a measured lift, for blending into the uplift model. */
+export async function measuredPromotions(shopId: number): Promise<PromotionWithVariants[]> {
+  return prisma.promotion.findMany({ where: { shopId, status: "DONE", actualBaselineUnits: { gt: 0 } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
 }
 
 export interface PromotionStockWeek {

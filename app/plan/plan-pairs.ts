@@ -4,6 +4,7 @@
  * belongs to the location that fulfils online orders, where such orders ship from.
  */
 import type { VariantDemandInput } from "~/planning/forecast";
+import type { PromoWindow } from "~/planning/forecast/cleaning";
 import type { DemandDay, PlanningLevel, PlanningLocation, PlanningVariant, StockoutSpan } from "~/persistence/plan-inputs.server";
 
 export interface PlanPair {
@@ -57,7 +58,13 @@ function mergeDays(rows: readonly DemandDay[]): DemandDay[] {
   return [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
 }
 
-export function demandInputs(pairs: readonly PlanPair[], demand: readonly DemandDay[], stockouts: readonly StockoutSpan[], primary: string | null): Map<string, VariantDemandInput> {
+export function demandInputs(
+  pairs: readonly PlanPair[],
+  demand: readonly DemandDay[],
+  stockouts: readonly StockoutSpan[],
+  primary: string | null,
+  promoWindows: ReadonlyMap<string, readonly PromoWindow[]> = new Map(),
+): Map<string, VariantDemandInput> {
   const demandByPair = byPair(demand, primary);
   const stockoutsByPair = byPair(stockouts, primary);
   const inputs = new Map<string, VariantDemandInput>();
@@ -74,6 +81,7 @@ export function demandInputs(pairs: readonly PlanPair[], demand: readonly Demand
       // The loaded rows themselves (their extra ids are harmless): a shop's history is too big to copy.
       daily: days,
       stockouts: (stockoutsByPair.get(pair.key) ?? []).map((s) => ({ from: s.from, to: s.to })),
+      ...(promoWindows.has(pair.variant.variantId) ? { promoWindows: promoWindows.get(pair.variant.variantId) } : {}),
     });
   }
   return inputs;

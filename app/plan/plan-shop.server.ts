@@ -34,6 +34,8 @@ import { demandInputs, lastSaleByPair, planPairs, primaryLocationId, type PlanPa
 import { mergeRecentSales, runPlanTask, type PlanTask, type PlanTaskResult } from "./plan-task";
 import { channelReaches, plannedFromPromotion } from "./promotion-plans";
 import { loadChannelShares } from "./promotion-channel-shares.server";
+import { loadPastPromotionWindows } from "./promotion-windows.server";
+import { measureFinishedPromotions, upliftModelWithActuals } from "./promotion-actuals.server";
 import { openOrdersByPair, shopToday } from "./plan-support";
 import { notifyOpenedAlerts } from "./alert-notifications.server";
 
@@ -74,8 +76,9 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   const asOf = options.asOf ?? shopToday(timezone);
   const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
 
-  await advancePromotionStatuses(shopId, asOf);
-  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart, promotions] = await Promise.all([
+  // A promotion that just ended is measured against the plan it ran under, before this run replaces it.
+  await measureFinishedPromotions(shop, await advancePromotionStatuses(shopId, asOf));
+  const [variants, locations, levels, openOrders, lastSale, revenue, suppliers, terms, dataStart, promotions, pastWindows] = await Promise.all([
     loadPlanningVariants(shopId, timezone),
     loadPlanningLocations(shopId),
     loadPlanningLevels(shopId),
@@ -86,6 +89,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
     listVariantTerms(shopId),
     loadFirstDemandDay(shopId),
     plannedPromotions(shopId, asOf),
+    loadPastPromotionWindows(shopId, timezone, historyFrom, asOf),
   ]);
   const channelShares = await loadChannelShares(shopId, promotions);
   const primary = primaryLocationId(locations);
@@ -119,7 +123,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       // Unknown-location demand belongs to the primary location: read it with that location's.
       const locationIds = task.location.id === primary ? [task.location.id, "0"] : [task.location.id];
       const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, undefined, locationIds), loadStockoutSpans(shopId, undefined, locationIds)]);
-      const inputs = demandInputs(task.pairs, demand, stockouts, primary);
+      const inputs = demandInputs(task.pairs, demand, stockouts, primary, pastWindows);
       return {
         forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) },
         pairs: task.pairs,
@@ -147,7 +151,8 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       asOf,
       recentSales: mergeRecentSales(results.map((r) => r.recentSales)),
       // Learned from every location's past promotions; the next run's promotion demand uses it.
-      upliftModel: estimateUplift(results.flatMap((r) => r.promoEvents)),
+      // Finished promotions' measured lifts are blended in (their history runs left out, not counted twice).
+      upliftModel: await upliftModelWithActuals(shopId, timezone, results.flatMap((r) => r.promoEvents), (events) => estimateUplift(events)),
     });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);

@@ -7,7 +7,7 @@
  */
 import type { Shop } from "@prisma/client";
 import { addDays } from "~/planning/calendar";
-import { bucketOf, DEFAULT_DEPTH_BUCKETS, type UpliftModel } from "~/planning/forecast/uplift";
+import { bucketOf, DEFAULT_DEPTH_BUCKETS, mergePromotionSpans, promotionCount, type UpliftModel } from "~/planning/forecast/uplift";
 import type { DemandDistribution } from "~/planning/forecast";
 import { checkPromotion, type PromotionCheck, type PromotionPlan, type SeriesInput } from "~/planning/promotions";
 import { loadOpenOrderUnits } from "~/persistence/plan-inputs.server";
@@ -24,6 +24,7 @@ export interface LearnedLift {
   lift: number;
   /** Where it comes from, in words: how many past promotions, how sure. */
   reason: string;
+  /** Distinct past promotions it rests on (a sale over many variants counts once). */
   events: number;
   confidence: "none" | "thin" | "fair" | "strong";
 }
@@ -80,14 +81,16 @@ export function learnedLift(model: UpliftModel | null, discountPct: number, grou
   const pool = estimates.length > 0 ? estimates : shop ? [shop] : [];
   const units = pool.reduce((a, e) => a + Math.max(1, e.baselineUnits), 0);
   const lift = pool.length === 0 ? 1 : Math.exp(pool.reduce((a, e) => a + Math.max(1, e.baselineUnits) * Math.log(e.lift), 0) / units);
-  const events = pool.reduce((a, e) => a + e.events, 0);
+  // A sitewide sale shows up in every group: count each promotion once across them.
+  const spans = pool.flatMap((e) => e.promotionSpans ?? []);
+  const events = pool.every((e) => e.promotionSpans) ? mergePromotionSpans(spans).length : Math.max(0, ...pool.map(promotionCount));
   const weight = pool.length === 0 ? 0 : pool.reduce((a, e) => a + e.weight * Math.max(1, e.baselineUnits), 0) / units;
   const label = used.buckets[bucket]?.label ?? `${discountPct}%`;
   const confidence = !model || events === 0 ? "none" : weight >= 0.8 ? "strong" : weight >= 0.5 ? "fair" : "thin";
   const how =
     confidence === "none"
       ? `no past promotions at ${label} off to learn from: a default assumption`
-      : `learned from ${events} past promotion run${events === 1 ? "" : "s"} of these products at ${label} off (${confidence === "strong" ? "well established" : confidence === "fair" ? "fairly sure" : "thin data, leaning on the shop's average"})`;
+      : `learned from ${events} past promotion${events === 1 ? "" : "s"} of these products at ${label} off (${confidence === "strong" ? "well established" : confidence === "fair" ? "fairly sure" : "thin data, leaning on the shop's average"})`;
   return { lift, events, confidence, reason: `Sales ×${lift.toFixed(1)}, ${how}.` };
 }
 

@@ -1,6 +1,7 @@
 /** The promotion editor: the promotion (or a new one's defaults), what variants can be picked by, and its check as saved. */
 import type { Shop } from "@prisma/client";
 import { addDays } from "~/planning/calendar";
+import { plannedAgainstActual } from "~/planning/promotions";
 import { getShopifyDiscountForPlanning } from "~/persistence/discounts.server";
 import { getPromotion, productChoices, selectionChoices, variantLabels, type ProductChoice, type PromotionFields, type PromotionWithVariants } from "~/persistence/promotions.server";
 import { discountDays, shopifyEditsFor, type ShopifyEdit } from "./shopify-discount-promotion";
@@ -24,7 +25,8 @@ export interface PromotionEditorView {
   choices: Awaited<ReturnType<typeof selectionChoices>>;
   channels: string[];
   check: PromotionCheckView;
-  actual: { uplift: number | null; note: string | null };
+  /** After it ended: "Planned ×a, actual ×b" and what the actual was measured from; null until measured. */
+  actual: { headline: string; note: string } | null;
 }
 
 
@@ -79,7 +81,7 @@ export async function getPromotionEditorView(shop: Shop, id: number | null, _par
     choices,
     channels: await channelChoices(shop.id, fields.channel),
     check,
-    actual: { uplift: promotion?.actualUplift ?? null, note: promotion?.actualUpliftNote ?? null },
+    actual: promotion?.actualMeasuredAt ? { headline: plannedAgainstActual(promotion.plannedUplift, promotion.actualUplift), note: promotion.actualUpliftNote ?? "" } : null,
   };
 }
 

@@ -3,6 +3,7 @@ import { addDays, weekStartOf } from "~/planning/calendar";
 import { findActivePlan } from "~/persistence/plan-runs.server";
 import { listPromotions, promotionStockByWeek } from "~/persistence/promotions.server";
 import { discountsUnavailableReason } from "~/persistence/discounts.server";
+import { plannedAgainstActual } from "~/planning/promotions";
 import { getPlanStatus, type PlanStatus } from "./plan-status.server";
 import { listDiscountOffers, type DiscountOffer } from "./shopify-discount-offers.server";
 import { shopToday } from "./plan-support";
@@ -22,6 +23,8 @@ export interface CalendarPromotion {
   variants: number;
   excluded: number;
   fromShopify: boolean;
+  /** After it ended: "Planned ×a, actual ×b" and what the actual was measured from; null until measured. */
+  actual: { headline: string; note: string } | null;
   /** Per calendar week (null before the plan's weeks): projected stock and demand of its variants. */
   projected: (number | null)[];
   demand: (number | null)[];
@@ -73,6 +76,7 @@ export async function getPromotionsView(shop: { id: number; ianaTimezone: string
       variants: promotion.variants.filter((v) => !v.excluded).length,
       excluded: promotion.variants.filter((v) => v.excluded).length,
       fromShopify: promotion.shopifyDiscountId !== null,
+      actual: promotion.actualMeasuredAt ? { headline: plannedAgainstActual(promotion.plannedUplift, promotion.actualUplift), note: promotion.actualUpliftNote ?? "" } : null,
       projected: series((s) => s.projected),
       demand: series((s) => s.demand),
     };

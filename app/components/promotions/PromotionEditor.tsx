@@ -175,8 +175,8 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
             </BlockStack>
           </Banner>
         )}
-        {view.actual.uplift !== null && (
-          <Banner tone="info" title={`Actual lift ×${view.actual.uplift.toFixed(1)}`}>
+        {view.actual && (
+          <Banner tone="info" title={view.actual.headline}>
             <Text as="p">{view.actual.note}</Text>
           </Banner>
         )}

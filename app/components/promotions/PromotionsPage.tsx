@@ -114,12 +114,19 @@ export function PromotionsPage({ view }: { view: PromotionsView }) {
                     Recently ended
                   </Text>
                   {view.past.map((p) => (
-                    <InlineStack key={p.id} align="space-between">
-                      <Text as="span">
-                        {p.name} · {f.day(p.startsOn)}–{f.day(p.endsOn)} · {p.discountPct}% off
-                      </Text>
-                      <VerdictBadge verdict={p.verdict} />
-                    </InlineStack>
+                    <BlockStack key={p.id} gap="050">
+                      <InlineStack align="space-between">
+                        <Text as="span">
+                          {p.name} · {f.day(p.startsOn)}–{f.day(p.endsOn)} · {p.discountPct}% off
+                        </Text>
+                        {p.actual ? <Text as="span" fontWeight="semibold">{p.actual.headline}</Text> : <VerdictBadge verdict={p.verdict} />}
+                      </InlineStack>
+                      {p.actual && (
+                        <Text as="p" tone="subdued" variant="bodySm">
+                          {p.actual.note}
+                        </Text>
+                      )}
+                    </BlockStack>
                   ))}
                 </BlockStack>
               </Card>

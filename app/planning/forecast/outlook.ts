@@ -21,6 +21,7 @@ import { type ForecastExplanation, type ForecastSource, explainForecast } from "
 import { type AnalogCandidate, type AnalogForecast, forecastNewVariant } from "./new-variant";
 import { blendWeekdayIndex, disaggregateWeekly, pooledWeekdayIndex } from "./outlook-daily";
 import { FLAT_PROFILE, type SeasonalProfile, type WeeklySeries, buildGroupProfile, profileAmplitude, profileFitsVariant, topDownForecast } from "./top-down";
+import { inferProductPromoWindows } from "./promo-windows";
 import { type PromoEvent, estimateUplift, extractPromoEvents } from "./uplift";
 import { type PlannedPromotion, projectPromotion } from "./uplift-projection";
 import { type DailyDemandRow, type Weekday, ISO_WEEK_START, fromDayNumber, toDayNumber, weekStartDay, weekStartsFrom } from "./weekly";
@@ -60,6 +61,11 @@ export interface DemandOutlookOptions {
   /** Which variants share a seasonal profile and uplift pool; default product type, else product. */
   groupKey?: (input: VariantDemandInput) => string;
   cleaning?: CleaningOptions;
+  /**
+   * Read promotion windows off each product's pooled discounted sales where no known window
+   * covers them (default on): a slow variant's own discounted days miss the days it sold nothing.
+   */
+  inferPromoWindows?: boolean;
   plannedPromotions?: readonly PlannedPromotion[];
   /** Receives the past promotion events found in the cleaned histories (for a shop-wide uplift model). */
   onPromoEvents?: (events: PromoEvent[]) => void;
@@ -113,6 +119,18 @@ interface PreparedVariant {
 }
 
 const DEFAULT_GROUP_KEY = (input: VariantDemandInput): string => input.productType || `product:${input.productId}`;
+
+/** Each input's known windows plus the ones its product's pooled sales show that no known window overlaps. */
+function withInferredWindows(inputs: readonly VariantDemandInput[]): VariantDemandInput[] {
+  const inferred = inferProductPromoWindows(inputs.map((input) => ({ productId: input.productId, price: input.price, daily: input.daily })));
+  return inputs.map((input) => {
+    const candidates = inferred.get(input.productId) ?? [];
+    if (candidates.length === 0) return input;
+    const known = input.promoWindows ?? [];
+    const added = candidates.filter((w) => !known.some((k) => k.start <= w.end && w.start <= k.end));
+    return added.length === 0 ? input : { ...input, promoWindows: [...known, ...added] };
+  });
+}
 
 function dateOnly(value: string | null | undefined): string | null {
   return value ? value.slice(0, 10) : null;
@@ -205,7 +223,8 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
   const groupKeyOf = options.groupKey ?? DEFAULT_GROUP_KEY;
   const futureWeeks = weekStartsFrom(options.asOf, horizon, opts.weekStartsOn);
 
-  const prepared = inputs.map((input) => prepare(input, opts, groupKeyOf(input)));
+  const withWindows = options.inferPromoWindows === false ? inputs : withInferredWindows(inputs);
+  const prepared = withWindows.map((input) => prepare(input, opts, groupKeyOf(input)));
   const byGroup = new Map<string, PreparedVariant[]>();
   for (const p of prepared) {
     const members = byGroup.get(p.groupKey);

@@ -3,7 +3,7 @@
  * week: baseline/7 × promo days in the week × (lift − 1) during, and baseline/7 × dip days in
  * the week × dip change in each of the weeks after (the baseline is assumed flat within a week).
  */
-import { type LiftEstimate, type UpliftModel, bucketOf } from "./uplift";
+import { type LiftEstimate, type UpliftModel, bucketOf, promotionCount } from "./uplift";
 import { toDayNumber } from "./weekly";
 
 export interface PlannedPromotion {
@@ -55,8 +55,10 @@ function describeEffect(plan: PlannedPromotion, groupId: string, model: UpliftMo
   if (plan.lift != null && plan.lift > 0) return `${Math.round(plan.discountPct)}% off: sales ${formatRatio(plan.lift)}, as marketing set it.`;
   const shopLift = model.shop.byBucket[bucket];
   let source: string;
-  if (estimate.events > 0 && estimate.weight >= 0.5) source = `${estimate.events} past promotion${estimate.events === 1 ? "" : "s"} in ${groupId}`;
-  else if (shopLift && shopLift.events > 0) source = `mostly the shop's ${shopLift.events} past promotion${shopLift.events === 1 ? "" : "s"} at this depth (${estimate.events} in ${groupId})`;
+  const own = promotionCount(estimate);
+  const shopCount = shopLift ? promotionCount(shopLift) : 0;
+  if (own > 0 && estimate.weight >= 0.5) source = `${own} past promotion${own === 1 ? "" : "s"} in ${groupId}`;
+  else if (shopCount > 0) source = `mostly the shop's ${shopCount} past promotion${shopCount === 1 ? "" : "s"} at this depth (${own} in ${groupId})`;
   else source = "a default assumption; no past promotions at this depth";
   const firstDip = dips[0] ?? 0;
   const dipText = Math.abs(firstDip) >= 0.005 ? `; ${firstDip < 0 ? "−" : "+"}${Math.round(Math.abs(firstDip) * 100)}% the week after` : "";

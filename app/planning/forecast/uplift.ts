@@ -27,10 +27,13 @@ export const DEFAULT_DEPTH_BUCKETS: DepthBucket[] = [
 /** Used only where the shop has no discounted history of its own; an assumption, not data. */
 export const DEFAULT_PRIOR_LIFTS = [1.3, 1.8, 2.5];
 
+/** Depths this close to a bound are on it: a sales-weighted mean of 30% days can come out 29.999999999999996. */
+const DEPTH_EPSILON = 1e-6;
+
 export function bucketOf(depthPct: number, buckets: readonly DepthBucket[] = DEFAULT_DEPTH_BUCKETS): number {
   let index = 0;
   buckets.forEach((bucket, i) => {
-    if (depthPct >= bucket.minPct) index = i;
+    if (depthPct + DEPTH_EPSILON >= bucket.minPct) index = i;
   });
   return index;
 }
@@ -130,9 +133,41 @@ export function extractPromoEvents(cleaned: CleanedDemand, context: EventContext
   return events;
 }
 
+export interface PromotionSpan {
+  start: string;
+  end: string;
+}
+
+/** Overlapping spans merged: each result is one promotion, however many variants ran it. */
+export function mergePromotionSpans(spans: readonly PromotionSpan[]): PromotionSpan[] {
+  const merged: PromotionSpan[] = [];
+  for (const span of [...spans].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) {
+      if (span.end > last.end) last.end = span.end;
+    } else merged.push({ start: span.start, end: span.end });
+  }
+  return merged;
+}
+
+/** Distinct promotions an estimate rests on (its runs where an older stored model has no spans). */
+export function promotionCount(estimate: Pick<LiftEstimate, "events" | "promotions">): number {
+  return estimate.promotions ?? estimate.events;
+}
+
 export interface LiftEstimate {
   lift: number;
+  /** Promotion runs it rests on: one per variant and location a promotion covered. */
   events: number;
+  /**
+   * Distinct past promotions it rests on: runs whose days overlap count once (a sitewide sale
+   * over 300 variants is one promotion). Absent in models stored before it was counted.
+   */
+  promotions?: number;
+  /** Those promotions' first and last days, to count them once across product groups. */
+  promotionSpans?: PromotionSpan[];
+  /** How many of them were measured against the forecast after they ended (and blended in). */
+  measured?: number;
   baselineUnits: number;
   /** Share of the estimate resting on this level's own data (the rest is the parent figure). */
   weight: number;
@@ -171,7 +206,8 @@ function shrinkLift(events: readonly PromoEvent[], parentLift: number, k: number
   const baselineUnits = events.reduce((a, e) => a + e.baselineUnits, 0);
   const weight = baselineUnits > 0 && units > 0 ? baselineUnits / (baselineUnits + k) : 0;
   const lift = weight > 0 ? Math.exp(weight * Math.log(units / baselineUnits) + (1 - weight) * Math.log(parentLift)) : parentLift;
-  return { lift, events: events.length, baselineUnits, weight };
+  const promotionSpans = mergePromotionSpans(events.map((e) => ({ start: e.start, end: e.end })));
+  return { lift, events: events.length, promotions: promotionSpans.length, promotionSpans, baselineUnits, weight };
 }
 
 function shrinkDip(events: readonly PromoEvent[], week: number, parentChange: number, k: number): DipEstimate {
@@ -234,14 +270,16 @@ export type LiftConfidence = "high" | "medium" | "low";
 /**
  * How sure a lift estimate is, from how many promotions it rests on and how much of it is the
  * shop's own data rather than the parent figure (the same B / (B + k) weight as the shrinkage):
- * high from five promotions and 80% own weight, medium from two and half, low otherwise.
+ * high from five promotions and 80% own weight, medium from two and half, low otherwise. Promotions
+ * are distinct ones (overlapping runs on many variants count once), not variant runs or days.
  */
-export function liftConfidence(estimate: { events: number; baselineUnits: number }, shrinkUnits = 50): { level: LiftConfidence; weight: number; reason: string } {
+export function liftConfidence(estimate: { events: number; promotions?: number; baselineUnits: number }, shrinkUnits = 50): { level: LiftConfidence; weight: number; reason: string } {
   const weight = estimate.baselineUnits > 0 ? estimate.baselineUnits / (estimate.baselineUnits + shrinkUnits) : 0;
-  const level: LiftConfidence = estimate.events >= 5 && weight >= 0.8 ? "high" : estimate.events >= 2 && weight >= 0.5 ? "medium" : "low";
+  const promotions = promotionCount(estimate);
+  const level: LiftConfidence = promotions >= 5 && weight >= 0.8 ? "high" : promotions >= 2 && weight >= 0.5 ? "medium" : "low";
   const basis =
-    estimate.events === 0
+    promotions === 0
       ? "no past promotions"
-      : `${estimate.events} past promotion${estimate.events === 1 ? "" : "s"} over ${Math.round(estimate.baselineUnits)} baseline units`;
+      : `${promotions} past promotion${promotions === 1 ? "" : "s"} over ${Math.round(estimate.baselineUnits)} baseline units`;
   return { level, weight, reason: `${level[0]!.toUpperCase()}${level.slice(1)} confidence: rests on ${basis}.` };
 }

@@ -5,7 +5,7 @@
 export { checkPromotion } from "./check";
 export { SHORT_TOLERANCE_UNITS } from "./model";
 export { RANKING } from "./phasing";
-export { blendUplift, measurePromotionUplift, type BlendedUplift, type MeasuredUplift, type PromotionSalesDay, type VariantPromotionSales } from "./learning";
+export { applyFinishedPromotions, blendUplift, measurePromotionUplift, plannedAgainstActual, promotionSalesDays, withoutFinishedRuns, type FinishedPromotion, type BlendedUplift, type MeasuredUplift, type PromotionSalesDay, type VariantPromotionSales } from "./learning";
 export type {
   BaselineDemand,
   CheckSettings,

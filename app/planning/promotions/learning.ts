@@ -10,7 +10,7 @@
  * promotions' own scatter (0.3 in log units until there are two of them) over √(promotions).
  */
 import { formatUnits } from "../forecast/explain";
-import { type LiftConfidence, type LiftEstimate, liftConfidence } from "../forecast/uplift";
+import { type LiftConfidence, type LiftEstimate, type UpliftModel, type UpliftProfile, bucketOf, liftConfidence, promotionCount } from "../forecast/uplift";
 import { formatLift, plural } from "./reasons";
 import type { Figure } from "./types";
 
@@ -133,7 +133,7 @@ export function blendUplift(learned: LiftEstimate, actuals: readonly MeasuredUpl
   const weight = baselineUnits > 0 ? baselineUnits / (baselineUnits + learned.baselineUnits + k) : 0;
   const own = baselineUnits > 0 ? Math.log(units / baselineUnits) : 0;
   const lift = Math.exp(weight * own + (1 - weight) * Math.log(learned.lift));
-  const events = learned.events + measured.length;
+  const events = promotionCount(learned) + measured.length;
 
   let spread = DEFAULT_LOG_SPREAD;
   if (measured.length >= 2) {
@@ -143,12 +143,101 @@ export function blendUplift(learned: LiftEstimate, actuals: readonly MeasuredUpl
   }
   const se = spread / Math.sqrt(Math.max(1, events));
   const range = { low: lift * Math.exp(-Z80 * se), high: lift * Math.exp(Z80 * se) };
-  const confidence = liftConfidence({ events, baselineUnits: learned.baselineUnits + baselineUnits }, k);
+  const confidence = liftConfidence({ events, promotions: events, baselineUnits: learned.baselineUnits + baselineUnits }, k);
 
-  const learnedText = `the learned ${formatLift(learned.lift)} from ${plural(learned.events, "past promotion")}`;
+  const learnedText = `the learned ${formatLift(learned.lift)} from ${plural(promotionCount(learned), "past promotion")}`;
   const reason =
     measured.length === 0
       ? `${formatLift(lift)} (${formatLift(range.low)}–${formatLift(range.high)}): ${learnedText}; no finished promotion measured yet. ${confidence.reason}`
       : `${formatLift(lift)} (${formatLift(range.low)}–${formatLift(range.high)}): ${learnedText}, moved toward the ${formatLift(units / baselineUnits)} measured in ${plural(measured.length, "finished promotion")}, which ${measured.length === 1 ? "carries" : "carry"} ${Math.round(weight * 100)}% of it. ${confidence.reason}`;
   return { lift, range, events, baselineUnits: learned.baselineUnits + baselineUnits, weight, confidence: confidence.level, reason };
+}
+
+/** A finished promotion as the uplift model takes it in: its days, depth, variants' groups and what it measured. */
+export interface FinishedPromotion {
+  start: string;
+  end: string;
+  discountPct: number;
+  groupIds: readonly string[];
+  units: number;
+  baselineUnits: number;
+}
+
+function asMeasured(finished: FinishedPromotion): MeasuredUplift {
+  return { lift: null, units: finished.units, baselineUnits: finished.baselineUnits, days: 0, excludedDays: 0, dipFirstWeek: null, plannedLift: null, byVariant: [], reason: "" };
+}
+
+function blendEstimate(learned: LiftEstimate, finished: readonly FinishedPromotion[], k: number): LiftEstimate {
+  const measured = finished.filter((f) => f.units > 0 && f.baselineUnits > 0);
+  if (measured.length === 0) return learned;
+  const blended = blendUplift(learned, measured.map((f) => ({ ...asMeasured(f), lift: { value: f.units / f.baselineUnits, reason: "" } })), { shrinkUnits: k });
+  const spans = [...(learned.promotionSpans ?? []), ...measured.map((f) => ({ start: f.start, end: f.end }))];
+  return {
+    lift: blended.lift,
+    events: learned.events + measured.length,
+    promotions: blended.events,
+    promotionSpans: spans,
+    baselineUnits: blended.baselineUnits,
+    weight: Math.max(learned.weight, blended.baselineUnits / (blended.baselineUnits + k)),
+    measured: (learned.measured ?? 0) + measured.length,
+  };
+}
+
+/**
+ * The uplift model the next estimates use: the one learned from history (with the finished
+ * promotions' own runs left out of it, so they do not count twice) blended, depth by depth, with
+ * what each finished promotion measured against the forecast: the shop's figure with all of them,
+ * each group's with the ones that covered it.
+ */
+export function applyFinishedPromotions(model: UpliftModel, finished: readonly FinishedPromotion[], options: { shrinkUnits?: number } = {}): UpliftModel {
+  const k = options.shrinkUnits ?? 50;
+  if (finished.length === 0) return model;
+  const inBucket = (b: number) => finished.filter((f) => bucketOf(f.discountPct, model.buckets) === b);
+  const profile = (p: UpliftProfile, keep: (f: FinishedPromotion) => boolean): UpliftProfile => ({
+    ...p,
+    byBucket: p.byBucket.map((estimate, b) => blendEstimate(estimate, inBucket(b).filter(keep), k)),
+  });
+  const groups: Record<string, UpliftProfile> = {};
+  for (const [groupId, p] of Object.entries(model.groups)) groups[groupId] = profile(p, (f) => f.groupIds.includes(groupId));
+  return { ...model, shop: profile(model.shop, () => true), groups };
+}
+
+/** Promotion runs a finished (measured) promotion already accounts for: same variant, overlapping days. */
+export function withoutFinishedRuns<E extends { variantId: string; start: string; end: string }>(
+  events: readonly E[],
+  finished: readonly { start: string; end: string; variantIds: readonly string[] }[],
+): E[] {
+  return events.filter((e) => !finished.some((f) => f.variantIds.includes(e.variantId) && e.start <= f.end && f.start <= e.end));
+}
+
+/**
+ * One series' days for measuring: units sold each day against the baseline forecast for it (the
+ * week's mean over seven, times the weekday's share), stocked-out days marked. A day before the
+ * forecast's first week takes the first week's level.
+ */
+export function promotionSalesDays(input: {
+  days: readonly string[];
+  unitsByDay: ReadonlyMap<string, number>;
+  forecast: { firstWeek: string; mean: readonly number[]; weekdayIndex?: readonly number[] | null };
+  stockouts: readonly { from: string; to: string | null }[];
+}): PromotionSalesDay[] {
+  const first = Date.parse(`${input.forecast.firstWeek}T00:00:00Z`);
+  return input.days.map((date) => {
+    const at = Date.parse(`${date}T00:00:00Z`);
+    const week = Math.min(Math.max(0, Math.floor((at - first) / (7 * 86_400_000))), Math.max(0, input.forecast.mean.length - 1));
+    const weekday = new Date(at).getUTCDay();
+    const share = input.forecast.weekdayIndex?.length === 7 ? (input.forecast.weekdayIndex[weekday] ?? 1) : 1;
+    return {
+      date,
+      units: input.unitsByDay.get(date) ?? 0,
+      baseline: ((input.forecast.mean[week] ?? 0) / 7) * share,
+      stockedOut: input.stockouts.some((s) => s.from <= date && (s.to === null || date <= s.to)),
+    };
+  });
+}
+
+/** The headline of a finished promotion: "Planned ×2.6, actual ×2.9" (either may be unknown). */
+export function plannedAgainstActual(planned: number | null, actual: number | null): string {
+  const plannedText = planned !== null && planned > 0 ? `Planned ${formatLift(planned)}` : "No lift planned";
+  return `${plannedText}, actual ${actual !== null ? formatLift(actual) : "not measurable"}`;
 }

@@ -24,6 +24,10 @@ describe("discount depth", () => {
 
   it("buckets depth 0–15, 15–30, 30+", () => {
     expect([5, 15, 29.9, 30, 70].map((d) => bucketOf(d, DEFAULT_DEPTH_BUCKETS))).toEqual([0, 1, 1, 2, 2]);
+    // A sales-weighted mean of days at 30% off can land a hair under 30: it is still 30%.
+    const weighted = (30 * 0.1 + 30 * 0.2 + 30 * 0.3) / (0.1 + 0.2 + 0.3);
+    expect(weighted).toBeLessThan(30);
+    expect(bucketOf(weighted, DEFAULT_DEPTH_BUCKETS)).toBe(bucketOf(30, DEFAULT_DEPTH_BUCKETS));
   });
 });
 
