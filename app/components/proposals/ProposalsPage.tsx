@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useFetcher, useNavigation, useSearchParams } from "@remix-run/react";
+import { useFetcher, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, ChoiceList, EmptyState, IndexFilters, Layout, Modal, Page, Text, TextField, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { ProposalsView, ProposalTab } from "~/plan/proposals-view.server";
@@ -26,6 +26,8 @@ interface ActionResult {
   ok: boolean;
   message?: string;
   errors?: Record<string, string>;
+  /** Set when lines became purchase orders: the page opens them. */
+  purchaseOrderIds?: number[];
 }
 
 export function ProposalsPage({ view }: { view: ProposalsView }) {
@@ -33,6 +35,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   const shopify = useAppBridge();
   const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
+  const navigate = useNavigate();
   const decide = useFetcher<ActionResult>();
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useState(view.query.q);
@@ -45,10 +48,12 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       shopify.toast.show(decide.data.message ?? "Done");
       setRejecting(null);
       setRejectReason("");
+      const created = decide.data.purchaseOrderIds ?? [];
+      if (created.length > 0) navigate(created.length === 1 ? `/app/purchase-orders/${created[0]}` : "/app/purchase-orders");
     } else if (!decide.data.errors?.reason) {
       shopify.toast.show(Object.values(decide.data.errors ?? {})[0] ?? "That did not work", { isError: true });
     }
-  }, [decide.state, decide.data, shopify]);
+  }, [decide.state, decide.data, shopify, navigate]);
 
   const update = useCallback(
     (changes: Record<string, string | null>) => {
@@ -77,7 +82,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
     decide.submit(form, { method: "post" });
   };
 
-  const approvedIds = useMemo(() => view.lines.filter((l) => l.status === "APPROVED").map((l) => l.id), [view.lines]);
+  const approvedIds = view.approvedIds;
   const totals = useMemo(() => {
     const open = view.lines.filter((l) => l.status === "PROPOSED" || l.status === "APPROVED");
     return { lines: open.length, cost: open.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0), cut: open.filter((l) => l.budgetCut).length };
@@ -145,9 +150,10 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       title="Reorder proposals"
       subtitle={`${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
       primaryAction={{
-        content: "Create purchase orders",
+        content: approvedIds.length > 0 ? `Create purchase orders (${f.number(approvedIds.length)} approved)` : "Create purchase orders",
         disabled: approvedIds.length === 0 || decide.state !== "idle",
-        helpText: "Turns every approved line on this page into draft purchase orders, one per supplier and location.",
+        loading: decide.state !== "idle" && decide.formData?.get("intent") === "order",
+        helpText: approvedIds.length > 0 ? "Turns every approved line matching the search and filters into draft purchase orders, one per supplier and location." : "Approve lines first: approved lines become draft purchase orders, one per supplier and location.",
         onAction: () => submit("order", approvedIds),
       }}
       fullWidth
