@@ -6,7 +6,7 @@ import { startAppServer, type RunningAppServer } from "../support/app-server";
 import { DESKTOP_USER_AGENT, launchChromium } from "../support/browser";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
-import { testPrisma } from "../integration/sync/sync-support";
+import { installShop, testPrisma } from "../integration/sync/sync-support";
 import { HISTORY_END, plannedShop } from "../integration/plan/plan-support";
 import { closeQueues } from "~/queue/queues.server";
 import { closePgPool } from "~/persistence/pg-pool.server";
@@ -15,6 +15,7 @@ import { lineCost, weeksOfSupply } from "~/components/proposals/proposal-math";
 import { formatMoney, formatWeeksOfSupply } from "~/lib/format";
 
 const shopDomain = uniqueShopDomain("proposals");
+const unplannedDomain = uniqueShopDomain("proposals-new");
 let simulator: RunningSimulator;
 let app: RunningAppServer;
 let browser: Browser;
@@ -22,12 +23,16 @@ let shopId: number;
 let lines: ProposalLine[];
 
 beforeAll(async () => {
-  simulator = await startSimulatedShops([{ shopDomain, seed: 31, variants: 24, historyDays: 400, endDate: HISTORY_END }]);
+  simulator = await startSimulatedShops([
+    { shopDomain, seed: 31, variants: 24, historyDays: 400, endDate: HISTORY_END },
+    { shopDomain: unplannedDomain, variants: 5, historyDays: 30 },
+  ]);
   process.env.APP_BRIDGE_URL = `${simulator.url}/app-bridge.js`;
   process.env.ADDITIONAL_FRAME_ANCESTORS = simulator.url;
   app = await startAppServer(TEST_APP_PORT);
   browser = await launchChromium();
   ({ shopId } = await plannedShop(simulator, shopDomain));
+  await installShop(simulator, unplannedDomain);
   // The screen's own order: soonest order-by first.
   lines = await listProposals(shopId, { statuses: ["PROPOSED"], sort: "order_by" });
 });
@@ -113,6 +118,12 @@ it("edits, approves, rejects with a reason and bulk-approves proposals, then tur
   await toast(page, "1 line rejected.");
   await dialog.waitFor({ state: "detached" });
   expect(await testPrisma.reorderProposal.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({ status: "REJECTED", decisionReason: "Discontinuing this colour" });
+  // The reason stays with the line for the team.
+  await frame.getByRole("tab", { name: /Rejected/ }).click();
+  await row(frame, rejected.id).getByText("Rejected: Discontinuing this colour").waitFor({ state: "visible", timeout: 15_000 });
+  await page.screenshot({ path: "test-results/proposals-rejected-tab.png" });
+  await frame.getByRole("tab", { name: /To review/ }).click();
+  await row(frame, bulk[0]!.id).waitFor({ state: "visible", timeout: 15_000 });
 
   // Approve several at once, the edited line among them.
   for (const line of [edited, ...bulk]) await select(frame, line.id);
@@ -137,5 +148,31 @@ it("edits, approves, rejects with a reason and bulk-approves proposals, then tur
   for (const id of orderedIds) expect(await status(id)).toBe("ORDERED");
   await toast(page, `Created PO-${order.number}.`);
   await page.screenshot({ path: "test-results/proposals-ordered-po.png" });
+  expect(pageErrors).toEqual([]);
+});
+
+it("says on a shop Tempo has not planned yet where proposals and purchase orders will come from", async () => {
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1280, height: 700 } });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(simulator.adminUrl(unplannedDomain, "/app/proposals"));
+  const frame = page.frameLocator("#app-frame");
+  await frame.getByText("No plan yet").waitFor({ state: "visible", timeout: 30_000 });
+  expect(await frame.getByText("Reorder proposals appear once Tempo has made its first plan from your order history.").count()).toBe(1);
+  expect(await frame.getByRole("button", { name: "Create purchase orders" }).isDisabled()).toBe(true);
+  // The picture loads (no grey placeholder left over the words).
+  await expect.poll(() => frame.locator(".Polaris-EmptyState__SkeletonImageContainer").count()).toBe(0);
+  await page.screenshot({ path: "test-results/proposals-no-plan.png" });
+
+  await page.goto(simulator.adminUrl(unplannedDomain, "/app/purchase-orders"));
+  await frame.getByText("No purchase orders yet").waitFor({ state: "visible", timeout: 30_000 });
+  expect(await frame.getByRole("link", { name: "Review reorder proposals" }).or(frame.getByRole("button", { name: "Review reorder proposals" })).count()).toBe(1);
+  await expect.poll(() => frame.locator(".Polaris-EmptyState__SkeletonImageContainer").count()).toBe(0);
+  await page.screenshot({ path: "test-results/purchase-orders-empty.png" });
+
+  // An order id that is not this shop's is a page that explains itself, not a crash.
+  await page.goto(simulator.adminUrl(unplannedDomain, "/app/purchase-orders/999999"));
+  await frame.getByRole("heading", { name: "This page no longer exists" }).waitFor({ state: "visible", timeout: 30_000 });
+  await page.screenshot({ path: "test-results/purchase-order-not-found.png" });
   expect(pageErrors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import { BlockStack, Card, ChoiceList, EmptyState, IndexFilters, Layout, Modal, 
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { ProposalsView, ProposalTab } from "~/plan/proposals-view.server";
 import { useFormat } from "../format/FormatContext";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { ProposalsTable } from "./ProposalsTable";
 
@@ -41,6 +42,8 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   const [query, setQuery] = useState(view.query.q);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
   const [rejectReason, setRejectReason] = useState("");
+  // The server's word on the reason, until the merchant types again or opens the dialog for other lines.
+  const [reasonError, setReasonError] = useState<string | undefined>();
 
   useEffect(() => {
     if (decide.state !== "idle" || !decide.data) return;
@@ -50,7 +53,9 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       setRejectReason("");
       const created = decide.data.purchaseOrderIds ?? [];
       if (created.length > 0) navigate(created.length === 1 ? `/app/purchase-orders/${created[0]}` : "/app/purchase-orders");
-    } else if (!decide.data.errors?.reason) {
+    } else if (decide.data.errors?.reason) {
+      setReasonError(decide.data.errors.reason);
+    } else {
       shopify.toast.show(Object.values(decide.data.errors ?? {})[0] ?? "That did not work", { isError: true });
     }
   }, [decide.state, decide.data, shopify, navigate]);
@@ -134,7 +139,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
 
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/proposals";
   const empty = (
-    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image="">
+    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
       <Text as="p">
         {view.plan.asOf
           ? view.query.tab === "review"
@@ -148,7 +153,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   return (
     <Page
       title="Reorder proposals"
-      subtitle={`${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
+      subtitle={totals.lines === 0 ? undefined : `${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
       primaryAction={{
         content: approvedIds.length > 0 ? `Create purchase orders (${f.number(approvedIds.length)} approved)` : "Create purchase orders",
         disabled: approvedIds.length === 0 || decide.state !== "idle",
@@ -190,7 +195,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 emptyState={empty}
                 promotedBulkActions={(ids) => [
                   { content: "Approve", onAction: () => submit("approve", ids) },
-                  { content: "Reject…", onAction: () => setRejecting(ids) },
+                  { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
                 ]}
                 bulkActions={(ids) => [
                   { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
@@ -218,10 +223,10 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
             label="Why?"
             helpText="The team sees this next to the line. Tempo does not propose it again for a week."
             value={rejectReason}
-            onChange={setRejectReason}
+            onChange={(value) => { setRejectReason(value); setReasonError(undefined); }}
             multiline={3}
             autoComplete="off"
-            error={decide.data?.errors?.reason}
+            error={reasonError}
           />
         </Modal.Section>
       </Modal>
