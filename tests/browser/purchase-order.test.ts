@@ -119,6 +119,12 @@ it("sends a draft order, exports and prints it, receives it in two parts, and Sh
   await frame.getByRole("button", { name: "Receive stock" }).click();
   await frame.getByLabel(/Add the received units to Shopify's stock/).waitFor({ state: "visible" });
   expect(await frame.getByLabel(/Add the received units to Shopify's stock/).isChecked()).toBe(true);
+  // More than is still to come is refused at the line, and Shopify's stock is left alone.
+  await frame.locator(`#received-${first!.id}`).fill(String(first!.quantityOrdered + 1));
+  await frame.getByRole("button", { name: "Save receipt" }).click();
+  await frame.getByText(`Only ${first!.quantityOrdered} of ${first!.quantityOrdered} still to come.`).waitFor({ state: "visible", timeout: 15_000 });
+  expect(shopifyStock(first!.inventoryItemId)).toBe(before[0]);
+  await page.screenshot({ path: "test-results/purchase-order-receipt-refused.png" });
   await frame.locator(`#received-${first!.id}`).fill(String(part));
   await page.screenshot({ path: "test-results/purchase-order-receiving.png" });
   await frame.getByRole("button", { name: "Save receipt" }).click();
