@@ -113,6 +113,12 @@ it("edits, approves, rejects with a reason and bulk-approves proposals, then tur
   await dialog.getByText("Say why, so the team knows next week.").waitFor({ state: "visible", timeout: 15_000 });
   expect(await status(rejected.id)).toBe("PROPOSED");
   await page.screenshot({ path: "test-results/proposals-reject-needs-reason.png" });
+  // Closed and opened again, the dialog starts clean.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await frame.getByRole("button", { name: "Reject…" }).click();
+  await dialog.getByText("Reject 1 line").waitFor({ state: "visible" });
+  expect(await dialog.getByText("Say why, so the team knows next week.").count()).toBe(0);
   await dialog.getByLabel("Why?").fill("Discontinuing this colour");
   await dialog.getByRole("button", { name: "Reject", exact: true }).click();
   await toast(page, "1 line rejected.");
