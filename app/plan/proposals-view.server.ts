@@ -29,6 +29,8 @@ export interface ProposalsView {
   plan: PlanStatus;
   query: ProposalsQuery;
   lines: ProposalLine[];
+  /** Approved lines under the same search and filters, whichever tab is open: what "Create purchase orders" orders. */
+  approvedIds: number[];
   counts: Record<ProposalStatus, number>;
   suppliers: { id: number; name: string }[];
   /** The list was cut at this many lines (narrow it with search or filters). */
@@ -46,11 +48,14 @@ export function readProposalsQuery(params: URLSearchParams): ProposalsQuery {
 export async function getProposalsView(shopId: number, params: URLSearchParams): Promise<ProposalsView> {
   const query = readProposalsQuery(params);
   const supplierId = query.supplier === "none" ? ("none" as const) : /^\d+$/.test(query.supplier) ? Number(query.supplier) : undefined;
-  const [plan, lines, counts, suppliers] = await Promise.all([
+  const filters = { ...(supplierId !== undefined ? { supplierId } : {}), query: query.q, budgetCutOnly: query.budgetCutOnly, sort: query.sort, limit: PROPOSAL_LIST_LIMIT };
+  const [plan, lines, approved, counts, suppliers] = await Promise.all([
     getPlanStatus(shopId),
-    listProposals(shopId, { statuses: TAB_STATUSES[query.tab], ...(supplierId !== undefined ? { supplierId } : {}), query: query.q, budgetCutOnly: query.budgetCutOnly, sort: query.sort, limit: PROPOSAL_LIST_LIMIT }),
+    listProposals(shopId, { statuses: TAB_STATUSES[query.tab], ...filters }),
+    query.tab === "approved" ? null : listProposals(shopId, { statuses: ["APPROVED"], ...filters }),
     countProposalsByStatus(shopId),
     listSuppliers(shopId),
   ]);
-  return { plan, query, lines, counts, suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })), limit: PROPOSAL_LIST_LIMIT };
+  const approvedIds = (approved ?? lines).map((l) => l.id);
+  return { plan, query, lines, approvedIds, counts, suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })), limit: PROPOSAL_LIST_LIMIT };
 }

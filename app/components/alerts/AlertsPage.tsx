@@ -6,6 +6,7 @@ import type { AlertsView } from "~/plan/alerts-view.server";
 import { useFormat } from "../format/FormatContext";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { KIND_LABEL, SEVERITY_LABEL, SEVERITY_TONE } from "./alert-labels";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 
 const KINDS = Object.keys(KIND_LABEL) as AlertKind[];
 const SEVERITIES = Object.keys(SEVERITY_LABEL) as AlertSeverity[];
@@ -78,7 +79,7 @@ export function AlertsPage({ view }: { view: AlertsView }) {
                 itemCount={view.alerts.length}
                 selectable={false}
                 emptyState={
-                  <EmptyState heading={view.status === "OPEN" ? "No open alerts" : "No resolved alerts yet"} image="">
+                  <EmptyState heading={view.status === "OPEN" ? "No open alerts" : "No resolved alerts yet"} image={EMPTY_LIST_IMAGE}>
                     <Text as="p">{view.status === "OPEN" ? "Stock, reorder points and weeks of supply all look fine for what is filtered here." : "Alerts move here when their condition clears."}</Text>
                   </EmptyState>
                 }

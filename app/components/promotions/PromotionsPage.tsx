@@ -7,7 +7,7 @@ import { useFormat } from "../format/FormatContext";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { DiscountOffers } from "./DiscountOffers";
 import { VERDICT_COLOR, VerdictBadge, type Verdict } from "./verdict";
-import { EMPTY_STATE_IMAGE } from "../common/empty-state-image";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 
 const STATUS_LABEL: Record<string, string> = { DRAFT: "Draft", PLANNED: "Planned", LIVE: "Live", DONE: "Done", CANCELLED: "Cancelled" };
 
@@ -95,7 +95,7 @@ export function PromotionsPage({ view }: { view: PromotionsView }) {
                 </InlineStack>
               </Box>
               {view.promotions.length === 0 ? (
-                <EmptyState heading="No promotions coming up" image={EMPTY_STATE_IMAGE} action={{ content: "Create promotion", url: "/app/promotions/new" }}>
+                <EmptyState heading="No promotions coming up" image={EMPTY_LIST_IMAGE} action={{ content: "Create promotion", url: "/app/promotions/new" }}>
                   <Text as="p">
                     {view.offers.length > 0
                       ? `${view.offers.length} discount${view.offers.length === 1 ? " is" : "s are"} scheduled in Shopify (below): check them against stock, or plan a new sale.`

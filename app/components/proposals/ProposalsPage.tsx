@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useFetcher, useNavigation, useSearchParams } from "@remix-run/react";
+import { useFetcher, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, ChoiceList, EmptyState, IndexFilters, Layout, Modal, Page, Text, TextField, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { ProposalsView, ProposalTab } from "~/plan/proposals-view.server";
 import { useFormat } from "../format/FormatContext";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { ProposalsTable } from "./ProposalsTable";
-import { EMPTY_STATE_IMAGE } from "../common/empty-state-image";
 
 const TABS: { id: ProposalTab; label: string }[] = [
   { id: "review", label: "To review" },
@@ -27,6 +27,8 @@ interface ActionResult {
   ok: boolean;
   message?: string;
   errors?: Record<string, string>;
+  /** Set when lines became purchase orders: the page opens them. */
+  purchaseOrderIds?: number[];
 }
 
 export function ProposalsPage({ view }: { view: ProposalsView }) {
@@ -34,11 +36,14 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   const shopify = useAppBridge();
   const [params, setParams] = useSearchParams();
   const navigation = useNavigation();
+  const navigate = useNavigate();
   const decide = useFetcher<ActionResult>();
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useState(view.query.q);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
   const [rejectReason, setRejectReason] = useState("");
+  // The server's word on the reason, until the merchant types again or opens the dialog for other lines.
+  const [reasonError, setReasonError] = useState<string | undefined>();
 
   useEffect(() => {
     if (decide.state !== "idle" || !decide.data) return;
@@ -46,10 +51,14 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       shopify.toast.show(decide.data.message ?? "Done");
       setRejecting(null);
       setRejectReason("");
-    } else if (!decide.data.errors?.reason) {
+      const created = decide.data.purchaseOrderIds ?? [];
+      if (created.length > 0) navigate(created.length === 1 ? `/app/purchase-orders/${created[0]}` : "/app/purchase-orders");
+    } else if (decide.data.errors?.reason) {
+      setReasonError(decide.data.errors.reason);
+    } else {
       shopify.toast.show(Object.values(decide.data.errors ?? {})[0] ?? "That did not work", { isError: true });
     }
-  }, [decide.state, decide.data, shopify]);
+  }, [decide.state, decide.data, shopify, navigate]);
 
   const update = useCallback(
     (changes: Record<string, string | null>) => {
@@ -78,7 +87,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
     decide.submit(form, { method: "post" });
   };
 
-  const approvedIds = useMemo(() => view.lines.filter((l) => l.status === "APPROVED").map((l) => l.id), [view.lines]);
+  const approvedIds = view.approvedIds;
   const totals = useMemo(() => {
     const open = view.lines.filter((l) => l.status === "PROPOSED" || l.status === "APPROVED");
     return { lines: open.length, cost: open.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0), cut: open.filter((l) => l.budgetCut).length };
@@ -130,7 +139,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
 
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/proposals";
   const empty = (
-    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_STATE_IMAGE}>
+    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
       <Text as="p">
         {view.plan.asOf
           ? view.query.tab === "review"
@@ -144,11 +153,12 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   return (
     <Page
       title="Reorder proposals"
-      subtitle={`${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
+      subtitle={totals.lines === 0 ? undefined : `${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
       primaryAction={{
-        content: "Create purchase orders",
+        content: approvedIds.length > 0 ? `Create purchase orders (${f.number(approvedIds.length)} approved)` : "Create purchase orders",
         disabled: approvedIds.length === 0 || decide.state !== "idle",
-        helpText: "Turns every approved line on this page into draft purchase orders, one per supplier and location.",
+        loading: decide.state !== "idle" && decide.formData?.get("intent") === "order",
+        helpText: approvedIds.length > 0 ? "Turns every approved line matching the search and filters into draft purchase orders, one per supplier and location." : "Approve lines first: approved lines become draft purchase orders, one per supplier and location.",
         onAction: () => submit("order", approvedIds),
       }}
       fullWidth
@@ -185,7 +195,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 emptyState={empty}
                 promotedBulkActions={(ids) => [
                   { content: "Approve", onAction: () => submit("approve", ids) },
-                  { content: "Reject…", onAction: () => setRejecting(ids) },
+                  { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
                 ]}
                 bulkActions={(ids) => [
                   { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
@@ -213,10 +223,10 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
             label="Why?"
             helpText="The team sees this next to the line. Tempo does not propose it again for a week."
             value={rejectReason}
-            onChange={setRejectReason}
+            onChange={(value) => { setRejectReason(value); setReasonError(undefined); }}
             multiline={3}
             autoComplete="off"
-            error={decide.data?.errors?.reason}
+            error={reasonError}
           />
         </Modal.Section>
       </Modal>

@@ -1,4 +1,4 @@
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { Badge, BlockStack, Box, IndexTable, InlineStack, Link, Text, Tooltip, useIndexResourceState, type IndexTableProps } from "@shopify/polaris";
 import type { ProposalLine } from "~/persistence/proposals.server";
 import { useFormat } from "../format/FormatContext";
@@ -25,8 +25,14 @@ export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, 
   const f = useFormat();
   const [drafts, setDrafts] = useState<Record<number, number>>({});
   const resources = lines.map((line) => ({ id: String(line.id) }));
-  const { selectedResources, allResourcesSelected, handleSelectionChange } = useIndexResourceState(resources);
+  const { selectedResources, allResourcesSelected, handleSelectionChange, removeSelectedResources } = useIndexResourceState(resources);
   const selected = selectedResources.map(Number);
+  // A decided line leaves the tab; it must leave the selection too, or the next action would carry it unseen.
+  useEffect(() => {
+    const shown = new Set(lines.map((line) => String(line.id)));
+    const gone = selectedResources.filter((id) => !shown.has(id));
+    if (gone.length > 0) removeSelectedResources(gone);
+  }, [lines, selectedResources, removeSelectedResources]);
 
   let position = -1;
   const groups = groupBySupplier(lines).map((group) => {

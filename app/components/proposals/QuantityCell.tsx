@@ -28,8 +28,8 @@ export function QuantityCell({ id, quantity, editable, onDraft }: Props) {
   };
   const error = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors?.[`quantity-${id}`] ?? fetcher.data.errors?.form) : undefined;
   return (
-    // The row toggles selection on click; typing in the field must not.
-    <div onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.key === "Enter" && save()} style={{ minWidth: "6rem", maxWidth: "9rem" }}>
+    // The row toggles selection on click; typing in the field must not. The table cell does not wrap; the error must.
+    <div onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.key === "Enter" && save()} style={{ minWidth: "6rem", maxWidth: "9rem", whiteSpace: "normal" }}>
       <TextField
         label="Quantity"
         labelHidden

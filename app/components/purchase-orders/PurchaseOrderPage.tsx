@@ -1,12 +1,13 @@
 import { useEffect, useState } from "react";
 import { useFetcher } from "@remix-run/react";
-import { Banner, BlockStack, Card, Checkbox, DataTable, InlineGrid, InlineStack, Layout, Modal, Page, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, Checkbox, DataTable, InlineGrid, InlineStack, Layout, Modal, Page, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import type { PurchaseOrderPageView } from "~/plan/purchase-order-view.server";
 import { useFormat } from "../format/FormatContext";
 import { PurchaseOrderStatusBadge } from "./status-badge";
 import { describeHistory } from "./history";
 import { downloadFile } from "../common/download";
+import { costedTotal, uncostedNote } from "./order-costs";
 
 interface StepResult {
   ok: boolean;
@@ -42,6 +43,7 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView & { ca
   const busy = step.state !== "idle";
   const submit = (intent: string, fields: Record<string, string> = {}) => step.submit({ intent, ...fields }, { method: "post" });
 
+  const cost = costedTotal(order.lines);
   const rows = order.lines.map((line) => {
     const open = line.quantityOrdered - line.quantityReceived;
     return [
@@ -64,7 +66,7 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView & { ca
             min={0}
             max={open}
             autoComplete="off"
-            placeholder={String(open)}
+            placeholder="0"
             value={arriving[line.id] ?? ""}
             onChange={(value) => setArriving((current) => ({ ...current, [line.id]: value }))}
             error={step.data?.errors?.[`line-${line.id}`]}
@@ -114,6 +116,11 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView & { ca
               <Banner tone="info" title="Receiving">
                 <BlockStack gap="200">
                   <Text as="p">Enter the units that arrived on each line (blank means none). The order is complete when every line has all its units.</Text>
+                  <InlineStack>
+                    <Button onClick={() => setArriving(Object.fromEntries(order.lines.filter((l) => l.quantityOrdered > l.quantityReceived).map((l) => [l.id, String(l.quantityOrdered - l.quantityReceived)])))}>
+                      Everything still to come arrived
+                    </Button>
+                  </InlineStack>
                   {view.canUpdateShopifyStock ? (
                     <Checkbox label={`Add the received units to Shopify's stock at ${order.locationName}`} checked={updateShopify} onChange={setUpdateShopify} helpText="Shopify stays the one record of stock; Tempo's projection follows its update in seconds." />
                   ) : (
@@ -129,10 +136,17 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView & { ca
                 columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]}
                 headings={["Variant", "Ordered", "Received", receiving ? "Arriving now" : "Still to come", "Unit cost", "Line cost"]}
                 rows={rows}
-                totals={["", f.number(order.unitsOrdered), f.number(order.unitsReceived), f.number(order.unitsOrdered - order.unitsReceived), "", f.money(order.total)]}
+                totals={["", f.number(order.unitsOrdered), f.number(order.unitsReceived), f.number(order.unitsOrdered - order.unitsReceived), "", f.money(cost.total)]}
                 showTotalsInFooter
                 totalsName={{ singular: "Total", plural: "Total" }}
               />
+              {uncostedNote(cost.uncosted) && (
+                <Box padding="300">
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {uncostedNote(cost.uncosted)} Add unit costs with Suppliers → Import variant terms.
+                  </Text>
+                </Box>
+              )}
             </Card>
           </BlockStack>
         </Layout.Section>
@@ -158,6 +172,22 @@ export function PurchaseOrderPage({ view }: { view: PurchaseOrderPageView & { ca
                         Sent
                       </Text>
                       <Text as="span">{f.moment(order.sentAt)}</Text>
+                    </>
+                  )}
+                  {order.receivedAt && (
+                    <>
+                      <Text as="span" tone="subdued">
+                        Received
+                      </Text>
+                      <Text as="span">{f.moment(order.receivedAt)}</Text>
+                    </>
+                  )}
+                  {order.cancelledAt && (
+                    <>
+                      <Text as="span" tone="subdued">
+                        Cancelled
+                      </Text>
+                      <Text as="span">{f.moment(order.cancelledAt)}</Text>
                     </>
                   )}
                   {order.supplierEmail && (

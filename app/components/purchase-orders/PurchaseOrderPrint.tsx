@@ -1,18 +1,24 @@
 import { BlockStack, Box, Button, Card, DataTable, InlineStack, Page, Text } from "@shopify/polaris";
 import type { PurchaseOrderView } from "~/persistence/purchase-orders.server";
 import { useFormat } from "../format/FormatContext";
+import { costedTotal, uncostedNote } from "./order-costs";
 
 /** The order as a document to print or save as PDF from the browser's print dialog. */
 export function PurchaseOrderPrint({ order, shopName }: { order: PurchaseOrderView; shopName: string }) {
   const f = useFormat();
+  const cost = costedTotal(order.lines);
   return (
     <Page backAction={{ content: `PO-${order.number}`, url: `/app/purchase-orders/${order.id}` }} title={`Purchase order PO-${order.number}`} narrowWidth={false}>
+      {/* On paper: the document, without the button and the back arrow. */}
+      <style>{"@media print { .tempo-screen-only, .Polaris-Page-Header__BreadcrumbWrapper { display: none !important; } }"}</style>
       <BlockStack gap="400">
-        <InlineStack align="end">
-          <Button variant="primary" onClick={() => window.print()}>
-            Print or save as PDF
-          </Button>
-        </InlineStack>
+        <div className="tempo-screen-only">
+          <InlineStack align="end">
+            <Button variant="primary" onClick={() => window.print()}>
+              Print or save as PDF
+            </Button>
+          </InlineStack>
+        </div>
         <Card>
           <BlockStack gap="400">
             <InlineStack align="space-between" blockAlign="start">
@@ -46,9 +52,14 @@ export function PurchaseOrderPrint({ order, shopName }: { order: PurchaseOrderVi
                 f.money(line.unitCost),
                 f.money(line.unitCost === null ? null : line.unitCost * line.quantityOrdered),
               ])}
-              totals={["", "", f.number(order.unitsOrdered), "", f.money(order.total)]}
+              totals={["", "", f.number(order.unitsOrdered), "", f.money(cost.total)]}
               showTotalsInFooter
             />
+            {uncostedNote(cost.uncosted) && (
+              <Text as="p" tone="subdued">
+                {uncostedNote(cost.uncosted)}
+              </Text>
+            )}
             {order.note && <Text as="p">Note: {order.note}</Text>}
           </BlockStack>
         </Card>

@@ -4,8 +4,8 @@ import { Card, EmptyState, IndexTable, Layout, Page, Tabs, Text } from "@shopify
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { PurchaseOrderSummary } from "~/persistence/purchase-orders.server";
 import { useFormat } from "../format/FormatContext";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 import { PurchaseOrderStatusBadge } from "./status-badge";
-import { EMPTY_STATE_IMAGE } from "../common/empty-state-image";
 
 const TABS = [
   { id: "open", content: "Open", statuses: ["DRAFT", "SENT", "PARTIALLY_RECEIVED"] },
@@ -31,7 +31,7 @@ export function PurchaseOrdersPage({ orders }: { orders: PurchaseOrderSummary[] 
               itemCount={shown.length}
               selectable={false}
               emptyState={
-                <EmptyState heading={orders.length === 0 ? "No purchase orders yet" : "None here"} image={EMPTY_STATE_IMAGE} action={orders.length === 0 ? { content: "Review reorder proposals", url: "/app/proposals" } : undefined}>
+                <EmptyState heading={orders.length === 0 ? "No purchase orders yet" : "None here"} image={EMPTY_LIST_IMAGE} action={orders.length === 0 ? { content: "Review reorder proposals", url: "/app/proposals" } : undefined}>
                   <Text as="p">{orders.length === 0 ? "Approve reorder proposals and create purchase orders from them; they show up here." : "No orders in this tab."}</Text>
                 </EmptyState>
               }

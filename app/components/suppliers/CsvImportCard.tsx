@@ -46,39 +46,42 @@ export function CsvImportCard({ title, description, intent, templateUrl, templat
   };
 
   return (
-    <Card>
-      <BlockStack gap="300">
-        <InlineStack align="space-between" blockAlign="center">
-          <Text as="h2" variant="headingMd">
-            {title}
+    // A named region: screen readers (and tests) tell the two import cards apart.
+    <section aria-label={title}>
+      <Card>
+        <BlockStack gap="300">
+          <InlineStack align="space-between" blockAlign="center">
+            <Text as="h2" variant="headingMd">
+              {title}
+            </Text>
+            <Button variant="plain" onClick={() => void downloadFile(templateUrl, templateName).catch((e: Error) => shopify.toast.show(e.message, { isError: true }))}>
+              Download template
+            </Button>
+          </InlineStack>
+          <Text as="p" tone="subdued">
+            {description}
           </Text>
-          <Button variant="plain" onClick={() => void downloadFile(templateUrl, templateName).catch((e: Error) => shopify.toast.show(e.message, { isError: true }))}>
-            Download template
-          </Button>
-        </InlineStack>
-        <Text as="p" tone="subdued">
-          {description}
-        </Text>
-        <DropZone accept=".csv,text/csv" type="file" allowMultiple={false} onDrop={(files) => void onDrop(files)} label={title} labelHidden>
-          <DropZone.FileUpload actionTitle={importer.state !== "idle" ? "Importing…" : "Add CSV file"} actionHint={fileName ? `Last file: ${fileName}` : "or drop a file to import"} />
-        </DropZone>
-        {readError && <Banner tone="critical">{readError}</Banner>}
-        {result && !result.ok && result.errors && (
-          <Banner tone="critical" title={`Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} in ${fileName ?? "the file"}`}>
-            <List type="bullet">
-              {result.errors.slice(0, MAX_SHOWN_ERRORS).map((error, i) => (
-                <List.Item key={i}>
-                  {error.line > 0 ? `Line ${error.line}` : "File"}
-                  {error.column ? `, column ${error.column}` : ""}
-                  {error.value ? ` ("${error.value}")` : ""}: {error.message}
-                </List.Item>
-              ))}
-            </List>
-            {result.errors.length > MAX_SHOWN_ERRORS && <Text as="p">…and {result.errors.length - MAX_SHOWN_ERRORS} more.</Text>}
-          </Banner>
-        )}
-        {result?.ok && <Banner tone="success">{result.summary}</Banner>}
-      </BlockStack>
-    </Card>
+          <DropZone accept=".csv,text/csv" type="file" allowMultiple={false} onDrop={(files) => void onDrop(files)} label={title} labelHidden>
+            <DropZone.FileUpload actionTitle={importer.state !== "idle" ? "Importing…" : "Add CSV file"} actionHint={fileName ? `Last file: ${fileName}` : "or drop a file to import"} />
+          </DropZone>
+          {readError && <Banner tone="critical">{readError}</Banner>}
+          {result && !result.ok && result.errors && (
+            <Banner tone="critical" title={`Nothing was imported: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"} in ${fileName ?? "the file"}`}>
+              <List type="bullet">
+                {result.errors.slice(0, MAX_SHOWN_ERRORS).map((error, i) => (
+                  <List.Item key={i}>
+                    {error.line > 0 ? `Line ${error.line}` : "File"}
+                    {error.column ? `, column ${error.column}` : ""}
+                    {error.value ? ` ("${error.value}")` : ""}: {error.message}
+                  </List.Item>
+                ))}
+              </List>
+              {result.errors.length > MAX_SHOWN_ERRORS && <Text as="p">…and {result.errors.length - MAX_SHOWN_ERRORS} more.</Text>}
+            </Banner>
+          )}
+          {result?.ok && <Banner tone="success">{result.summary}</Banner>}
+        </BlockStack>
+      </Card>
+    </section>
   );
 }

@@ -2,8 +2,8 @@ import { useNavigate } from "@remix-run/react";
 import { BlockStack, Card, EmptyState, IndexTable, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useFormat } from "../format/FormatContext";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 import { CsvImportCard } from "./CsvImportCard";
-import { EMPTY_STATE_IMAGE } from "../common/empty-state-image";
 
 export interface SupplierListRow {
   id: number;
@@ -34,7 +34,7 @@ export function SuppliersPage({ suppliers }: { suppliers: SupplierListRow[] }) {
               itemCount={suppliers.length}
               selectable={false}
               emptyState={
-                <EmptyState heading="Add your suppliers" image={EMPTY_STATE_IMAGE} action={{ content: "Add supplier", url: "/app/suppliers/new" }}>
+                <EmptyState heading="Add your suppliers" image={EMPTY_LIST_IMAGE} action={{ content: "Add supplier", url: "/app/suppliers/new" }}>
                   <Text as="p">Until then, every proposal uses the shop's default lead time. A supplier named like a product's vendor is used for that vendor's products automatically.</Text>
                 </EmptyState>
               }

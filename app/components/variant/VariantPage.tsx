@@ -6,7 +6,7 @@ import { KIND_LABEL, SEVERITY_LABEL, SEVERITY_TONE } from "../alerts/alert-label
 import { useFormat } from "../format/FormatContext";
 import { PlanStatusBar } from "../plan/PlanStatusBar";
 import { DemandChart, StockChart } from "./charts";
-import { EMPTY_STATE_IMAGE } from "../common/empty-state-image";
+import { EMPTY_LIST_IMAGE } from "../common/empty-illustration";
 
 function Metric({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: "critical" | "caution" | "success" }) {
   return (
@@ -214,7 +214,7 @@ export function VariantPage({ detail }: { detail: VariantDetail }) {
         <PlanStatusBar status={detail.plan} />
         {!location ? (
           <Card>
-            <EmptyState heading={detail.plan.asOf ? "Not planned" : "No plan yet"} image={EMPTY_STATE_IMAGE}>
+            <EmptyState heading={detail.plan.asOf ? "Not planned" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
               <Text as="p">{detail.plan.asOf ? "Tempo plans variants that Shopify tracks stock for at a location. This one has no tracked stock." : "The variant's plan appears once Tempo has made its first plan."}</Text>
             </EmptyState>
           </Card>

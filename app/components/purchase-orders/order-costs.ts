@@ -1,0 +1,13 @@
+/** An order's cost from the lines that have a unit cost, and how many do not: one missing cost must not blank the total. */
+export function costedTotal(lines: readonly { quantityOrdered: number; unitCost: number | null }[]): { total: number | null; uncosted: number } {
+  const costed = lines.filter((l) => l.unitCost !== null);
+  return {
+    total: costed.length === 0 ? null : costed.reduce((sum, l) => sum + l.quantityOrdered * (l.unitCost ?? 0), 0),
+    uncosted: lines.length - costed.length,
+  };
+}
+
+export function uncostedNote(uncosted: number): string | null {
+  if (uncosted === 0) return null;
+  return `${uncosted} line${uncosted === 1 ? " has" : "s have"} no unit cost and ${uncosted === 1 ? "is" : "are"} left out of the total.`;
+}
