@@ -253,10 +253,20 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
-            <VerdictPanel view={check} checking={live.state !== "idle"} phasing={view.phasing} />
+            {editable ? (
+              <VerdictPanel view={check} checking={live.state !== "idle"} phasing={view.phasing} />
+            ) : (
+              <Card>
+                <Text as="p" tone="subdued">
+                  {view.status === "DONE"
+                    ? `It ran ${f.day(view.fields.startsOn)} to ${f.day(view.fields.endsOn)}: there is no stock left to check it against${view.actual ? "; what it sold is above" : ""}.`
+                    : "It was cancelled: its demand left the plan."}
+                </Text>
+              </Card>
+            )}
           </Layout.Section>
         </Layout>
-        {check.check && check.check.options.length > 0 && (
+        {editable && check.check && check.check.options.length > 0 && (
           <PhasingOptions
             check={check.check}
             canApply={view.id !== null && editable}
@@ -264,7 +274,7 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
             onApply={(rank) => act("apply", { rank: String(rank) })}
           />
         )}
-        {check.check && check.check.verdict !== "supportable" && check.check.options.length === 0 && <InlineGrid columns={1}><Text as="p" tone="subdued">No phasing makes it supportable within 13 weeks: order more, or plan a smaller promotion.</Text></InlineGrid>}
+        {editable && check.check && check.check.verdict !== "supportable" && check.check.options.length === 0 && <InlineGrid columns={1}><Text as="p" tone="subdued">No phasing makes it supportable within 13 weeks: order more, or plan a smaller promotion.</Text></InlineGrid>}
       </BlockStack>
     </Page>
   );
