@@ -119,7 +119,10 @@ it("shows a promotion stock cannot carry as not supportable, and a phasing optio
   const rank = Number((await heading.textContent())!.split(".")[0]);
   expect(await frame.locator(`#option-${rank}`).textContent()).toMatch(/^Cap \d+ variants? \(.*\) and leave out \d+ variants? no cap can carry: /);
   await shot(page, "5-phasing-options");
-  await frame.getByRole("button", { name: "Apply" }).nth(rank - 1).click();
+  // Saved, every option can be applied ("Save first to apply" before): wait for the saved page's buttons.
+  const apply = frame.getByRole("button", { name: "Apply", exact: true });
+  await expect.poll(() => apply.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(rank);
+  await apply.nth(rank - 1).click();
 
   await expect.poll(() => reason.textContent(), { timeout: 20_000 }).toMatch(/^Supportable:/);
   const saved = await testPrisma.promotion.findFirstOrThrow({ where: { shopId, name: "Flash sale" }, include: { variants: true } });
