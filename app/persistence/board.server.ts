@@ -43,41 +43,44 @@ const PAIRS_SQL = (key: string) => `
   LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
   WHERE s."shopId" = $1 AND s."planRunId" = $2`;
 
+/**
+ * One pass over the run's pairs per roll-up: each week's sums are array subscripts, not an
+ * unnest, so the work is one row per pair (an unnest made 12 rows of each and sorted them).
+ */
 export async function gridByGroup(shopId: number, runId: number, rollUp: RollUp, plan: { asOf: string; weeks: number; pastWeeks: number; riskDays: number }): Promise<GridRow[]> {
   const key = KEY_SQL[rollUp];
-  const [summaries, weekly, past] = await Promise.all([
-    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number }[]>(
+  const weeks = Array.from({ length: Math.max(0, Math.min(104, Math.trunc(plan.weeks))) }, (_, w) => w + 1);
+  const weekly = (column: string) => `ARRAY[${weeks.map((w) => `COALESCE(SUM(${column}[${w}]), 0)`).join(", ")}]::float8[]`;
+  const [summaries, past] = await Promise.all([
+    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number; demand: number[]; promo: number[]; inbound: number[]; projected: number[] }[]>(
       `WITH pairs AS (${PAIRS_SQL(key)})
        SELECT "key", COUNT(*)::int AS "pairs", COUNT(DISTINCT "variantId")::int AS "variants", SUM(GREATEST("available", 0))::float8 AS "available",
               COALESCE(SUM(GREATEST("available", 0) * "unitCost"), 0)::float8 AS "value",
-              COUNT(*) FILTER (WHERE "projectedStockoutDate" <= $3::date + $4::int)::int AS "atRisk"
+              COUNT(*) FILTER (WHERE "projectedStockoutDate" <= $3::date + $4::int)::int AS "atRisk",
+              ${weeks.length ? weekly(`"mean"`) : "ARRAY[]::float8[]"} AS "demand", ${weeks.length ? weekly(`"promoUnits"`) : "ARRAY[]::float8[]"} AS "promo",
+              ${weeks.length ? weekly(`"inboundByWeek"`) : "ARRAY[]::float8[]"} AS "inbound", ${weeks.length ? weekly(`"projected"`) : "ARRAY[]::float8[]"} AS "projected"
        FROM pairs GROUP BY "key"`,
       shopId,
       runId,
       plan.asOf,
       plan.riskDays,
     ),
-    prisma.$queryRawUnsafe<{ key: string; week: number; demand: number; inbound: number; projected: number }[]>(
-      `WITH pairs AS (${PAIRS_SQL(key)})
-       SELECT "key", u.i::int AS "week", SUM(u.m + COALESCE(u.pu, 0))::float8 AS "demand", SUM(COALESCE(u.inb, 0))::float8 AS "inbound", SUM(COALESCE(u.proj, 0))::float8 AS "projected"
-       FROM pairs, unnest("mean"[1:$3], "promoUnits"[1:$3], "inboundByWeek"[1:$3], "projected"[1:$3]) WITH ORDINALITY AS u(m, pu, inb, proj, i)
-       GROUP BY "key", u.i`,
-      shopId,
-      runId,
-      plan.weeks,
-    ),
     pastSales(shopId, rollUp, plan.asOf, plan.pastWeeks),
   ]);
   const rows = new Map<string, GridRow>();
   for (const s of summaries) {
-    rows.set(s.key, { key: s.key, pairs: s.pairs, variants: s.variants, available: s.available, valueAtCost: s.value, atRisk: s.atRisk, demand: Array(plan.weeks).fill(0), inbound: Array(plan.weeks).fill(0), projected: Array(plan.weeks).fill(0), sold: Array(plan.pastWeeks).fill(0) });
-  }
-  for (const w of weekly) {
-    const row = rows.get(w.key);
-    if (!row || w.week < 1 || w.week > plan.weeks) continue;
-    row.demand[w.week - 1] = w.demand;
-    row.inbound[w.week - 1] = w.inbound;
-    row.projected[w.week - 1] = w.projected;
+    rows.set(s.key, {
+      key: s.key,
+      pairs: s.pairs,
+      variants: s.variants,
+      available: s.available,
+      valueAtCost: s.value,
+      atRisk: s.atRisk,
+      demand: s.demand.map((m, w) => m + (s.promo[w] ?? 0)),
+      inbound: s.inbound,
+      projected: s.projected,
+      sold: Array(plan.pastWeeks).fill(0),
+    });
   }
   for (const p of past) {
     const row = rows.get(p.key);
