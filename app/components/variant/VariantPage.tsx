@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DataTable, EmptyState, InlineGrid, InlineStack, Layout, Link, List, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { LocationDetail, VariantDetail } from "~/plan/variant-detail.server";
@@ -203,7 +204,9 @@ function Sidebar({ location, detail }: { location: LocationDetail; detail: Varia
 }
 
 export function VariantPage({ detail }: { detail: VariantDetail }) {
-  const [tab, setTab] = useState(0);
+  // A link from one variant-location (the board's drill-down) opens on that location's tab.
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState(() => Math.max(0, detail.locations.findIndex((l) => l.locationId === params.get("location"))));
   const location = detail.locations[tab] ?? detail.locations[0];
   const subtitle = [detail.variantTitle, detail.sku, detail.vendor].filter(Boolean).join(" · ");
   return (
