@@ -13,6 +13,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { quantile } from "../support/bench-env";
@@ -27,8 +28,8 @@ const { values } = parseArgs({
 });
 const TARGETS = { lcp: 1000, cls: 0.05, inp: 100 };
 
-process.env.DATABASE_URL = boardBenchDatabaseUrl();
 const shopId = await ensurePlannedBoardShop({ variants: Number(values.variants), orderLines: Number(values["order-lines"]), reuse: true });
+process.env.DATABASE_URL = boardBenchDatabaseUrl();
 await import("../../support/app-env");
 const { startSimulatedShops } = await import("../../support/simulated-shop");
 const { startAppServer } = await import("../../support/app-server");
@@ -53,7 +54,8 @@ simulator.shop(BOARD_BENCH_SHOP).installed = true;
 process.env.APP_BRIDGE_URL = `${simulator.url}/app-bridge.js`;
 process.env.ADDITIONAL_FRAME_ANCESTORS = simulator.url;
 const app = await startAppServer(TEST_APP_PORT);
-const webVitals = readFileSync(createRequire(import.meta.url).resolve("web-vitals/dist/web-vitals.iife.js"), "utf8");
+// The library's browser build (its exports map names only the module builds; the IIFE sits beside them).
+const webVitals = readFileSync(join(dirname(createRequire(import.meta.url).resolve("web-vitals")), "web-vitals.iife.js"), "utf8");
 const appOrigin = new URL(app.url).origin;
 
 /** Runs in every frame before its scripts; only the app's frame records its vitals (every change, not only the final one). */
