@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from "react";
+import { memo, useEffect, useRef, type ReactNode } from "react";
 import { useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, DataTable, InlineStack, Link, Pagination, Select, Text } from "@shopify/polaris";
 import type { BoardView } from "~/plan/board-view.server";
@@ -39,7 +39,11 @@ function rowsOf(series: Series, f: ReturnType<typeof useFormat>): ReactNode[][] 
   ];
 }
 
-export function PlanGrid({ view }: { view: BoardView }) {
+/**
+ * Memoised: the board re-renders on every router state change (its live refresh watches the
+ * revalidator), and re-rendering this table then kept a click waiting ~200 ms for its next paint.
+ */
+export const PlanGrid = memo(function PlanGrid({ view }: { view: BoardView }) {
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const set = (changes: Record<string, string | null>) => {
@@ -178,4 +182,4 @@ export function PlanGrid({ view }: { view: BoardView }) {
       )}
     </BlockStack>
   );
-}
+});

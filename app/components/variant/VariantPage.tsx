@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState, useTransition } from "react";
 import { useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DataTable, EmptyState, InlineGrid, InlineStack, Layout, Link, List, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
@@ -48,7 +48,8 @@ function cleanedRows(location: LocationDetail, f: ReturnType<typeof useFormat>):
     ]);
 }
 
-function LocationPlan({ location }: { location: LocationDetail }) {
+/** Memoised with the sidebar: choosing a tab re-renders only the tabs at once, the charts in the transition. */
+const LocationPlan = memo(function LocationPlan({ location }: { location: LocationDetail }) {
   const f = useFormat();
   const n = location.numbers;
   const firstForecast = location.weeks.find((w) => w.forecast !== null)?.weekStart ?? null;
@@ -117,9 +118,9 @@ function LocationPlan({ location }: { location: LocationDetail }) {
       )}
     </BlockStack>
   );
-}
+});
 
-function Sidebar({ location, detail }: { location: LocationDetail; detail: VariantDetail }) {
+const Sidebar = memo(function Sidebar({ location, detail }: { location: LocationDetail; detail: VariantDetail }) {
   const f = useFormat();
   const alerts = detail.alerts.filter((a) => a.locationName === location.locationName);
   return (
@@ -201,12 +202,19 @@ function Sidebar({ location, detail }: { location: LocationDetail; detail: Varia
       </Card>
     </BlockStack>
   );
-}
+});
 
 export function VariantPage({ detail }: { detail: VariantDetail }) {
   // A link from one variant-location (the board's drill-down) opens on that location's tab.
   const [params] = useSearchParams();
-  const [tab, setTab] = useState(() => Math.max(0, detail.locations.findIndex((l) => l.locationId === params.get("location"))));
+  const [selectedTab, setSelectedTab] = useState(() => Math.max(0, detail.locations.findIndex((l) => l.locationId === params.get("location"))));
+  // The tab answers at once; the location's charts follow as a transition, so the click paints without waiting for them.
+  const [tab, setTab] = useState(selectedTab);
+  const [, startTransition] = useTransition();
+  const selectTab = (index: number) => {
+    setSelectedTab(index);
+    startTransition(() => setTab(index));
+  };
   const location = detail.locations[tab] ?? detail.locations[0];
   const subtitle = [detail.variantTitle, detail.sku, detail.vendor].filter(Boolean).join(" · ");
   return (
@@ -222,7 +230,7 @@ export function VariantPage({ detail }: { detail: VariantDetail }) {
           </Card>
         ) : (
           <>
-            {detail.locations.length > 1 && <Tabs tabs={detail.locations.map((l) => ({ id: l.locationId, content: l.locationName }))} selected={tab} onSelect={setTab} />}
+            {detail.locations.length > 1 && <Tabs tabs={detail.locations.map((l) => ({ id: l.locationId, content: l.locationName }))} selected={selectedTab} onSelect={selectTab} />}
             <Layout>
               <Layout.Section>
                 <LocationPlan location={location} />

@@ -6,7 +6,7 @@
  * (a grid group, a location tab, a proposals tab) gives INP. Prints p75 of LCP, CLS and INP.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/tempo_test TEMPO_TEST_APP_PORT=3457 \
- *     npm run build && npm run bench:web-vitals -- [--loads 5] [--variants 10000] [--order-lines 1000000]
+ *     npm run build && npm run bench:web-vitals -- [--loads 5] [--only variant] [--variants 10000] [--order-lines 1000000]
  *
  * The shop is the board bench's (`<database>_bench_board`), loaded and planned first when missing.
  * Targets: LCP <= 1 s, CLS <= 0.05, INP <= 100 ms (Built for Shopify: 2.5 s, 0.1, 200 ms).
@@ -24,6 +24,8 @@ const { values } = parseArgs({
     loads: { type: "string", default: "5" },
     variants: { type: "string", default: "10000" },
     "order-lines": { type: "string", default: "1000000" },
+    /** Only the pages whose name contains this ("board", "variant", "proposals"). */
+    only: { type: "string", default: "" },
   },
 });
 const TARGETS = { lcp: 1000, cls: 0.05, inp: 100 };
@@ -55,7 +57,7 @@ process.env.APP_BRIDGE_URL = `${simulator.url}/app-bridge.js`;
 process.env.ADDITIONAL_FRAME_ANCESTORS = simulator.url;
 const app = await startAppServer(TEST_APP_PORT);
 // The library's browser build (its exports map names only the module builds; the IIFE sits beside them).
-const webVitals = readFileSync(join(dirname(createRequire(import.meta.url).resolve("web-vitals")), "web-vitals.iife.js"), "utf8");
+const webVitals = readFileSync(join(dirname(createRequire(import.meta.url).resolve("web-vitals")), "web-vitals.attribution.iife.js"), "utf8");
 const appOrigin = new URL(app.url).origin;
 
 /** Runs in every frame before its scripts; only the app's frame records its vitals (every change, not only the final one). */
@@ -63,10 +65,16 @@ const RECORDER = `
 if (location.origin === ${JSON.stringify(appOrigin)}) {
   ${webVitals}
   window.__vitals = {};
-  const keep = (metric) => { window.__vitals[metric.name] = metric.value; };
+  window.__why = {};
+  const keep = (metric) => {
+    window.__vitals[metric.name] = metric.value;
+    const a = metric.attribution || {};
+    window.__why[metric.name] = metric.name === "CLS" ? a.largestShiftTarget : metric.name === "LCP" ? a.target : a.interactionTarget + " (input " + Math.round(a.inputDelay) + " ms, processing " + Math.round(a.processingDuration) + " ms, paint " + Math.round(a.presentationDelay) + " ms)";
+  };
   webVitals.onLCP(keep, { reportAllChanges: true });
   webVitals.onCLS(keep, { reportAllChanges: true });
-  webVitals.onINP(keep, { reportAllChanges: true });
+  // The smallest threshold the Event Timing API allows, so that a quick interaction is reported too (the default is 40 ms).
+  webVitals.onINP(keep, { reportAllChanges: true, durationThreshold: 16 });
 }`;
 
 interface Screen {
@@ -97,7 +105,15 @@ const screens: Screen[] = [
   },
 ];
 
-async function measure(browser: Browser, screen: Screen): Promise<{ lcp: number; cls: number; inp: number }> {
+interface Vitals {
+  lcp: number;
+  cls: number;
+  inp: number;
+  /** web-vitals' attribution: the LCP element, the element that shifted most, the interaction's target and phases. */
+  why: Record<string, string>;
+}
+
+async function measure(browser: Browser, screen: Screen): Promise<Vitals> {
   const context = await browser.newContext({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1440, height: 1000 } });
   await context.addInitScript(RECORDER);
   const page: Page = await context.newPage();
@@ -109,9 +125,12 @@ async function measure(browser: Browser, screen: Screen): Promise<{ lcp: number;
     await screen.interact(frame);
     await page.waitForTimeout(1000);
     const appFrame = page.frames().find((f) => f.url().startsWith(appOrigin))!;
-    const vitals = await appFrame.evaluate(() => (window as unknown as { __vitals: Record<string, number> }).__vitals);
+    const { vitals, why } = await appFrame.evaluate(() => {
+      const w = window as unknown as { __vitals: Record<string, number>; __why: Record<string, string> };
+      return { vitals: w.__vitals, why: w.__why };
+    });
     if (vitals.LCP === undefined || vitals.INP === undefined) throw new Error(`${screen.name}: no ${vitals.LCP === undefined ? "LCP" : "INP"} reported (${JSON.stringify(vitals)})`);
-    return { lcp: vitals.LCP, cls: vitals.CLS ?? 0, inp: vitals.INP };
+    return { lcp: vitals.LCP, cls: vitals.CLS ?? 0, inp: vitals.INP, why };
   } finally {
     await context.close();
   }
@@ -120,9 +139,9 @@ async function measure(browser: Browser, screen: Screen): Promise<{ lcp: number;
 const browser = await launchChromium();
 try {
   console.log(`web vitals: the built app in the admin shell, ${values.loads} cold loads per page, p75 (targets LCP <= ${TARGETS.lcp} ms, CLS <= ${TARGETS.cls}, INP <= ${TARGETS.inp} ms)`);
-  for (const screen of screens) {
+  for (const screen of screens.filter((s) => s.name.includes(values.only))) {
     await measure(browser, screen); // warms the server's first render, not counted
-    const loads = [];
+    const loads: Vitals[] = [];
     for (let i = 0; i < Number(values.loads); i++) loads.push(await measure(browser, screen));
     const lcp = quantile(loads.map((l) => l.lcp), 0.75);
     const cls = quantile(loads.map((l) => l.cls), 0.75);
@@ -131,6 +150,11 @@ try {
     console.log(
       `  ${screen.name.padEnd(18)} LCP ${lcp.toFixed(0).padStart(5)} ms${flag(lcp, TARGETS.lcp)}   CLS ${cls.toFixed(3)}${flag(cls, TARGETS.cls)}   INP ${inp.toFixed(0).padStart(4)} ms${flag(inp, TARGETS.inp)}`,
     );
+    // Where a miss comes from: the attribution of the worst load of each metric over its target.
+    const worst = (key: "lcp" | "cls" | "inp", name: string) => loads.reduce((a, b) => (b[key] > a[key] ? b : a)).why[name];
+    if (lcp > TARGETS.lcp) console.log(`      LCP element: ${worst("lcp", "LCP")}`);
+    if (cls > TARGETS.cls) console.log(`      largest shift: ${worst("cls", "CLS")}`);
+    if (inp > TARGETS.inp) console.log(`      slowest interaction: ${worst("inp", "INP")}`);
   }
 } finally {
   await browser.close();
