@@ -127,22 +127,35 @@ export interface GroupPairRow {
   projected: number[];
 }
 
-/** The variant-locations of one group, soonest stockout first, a page at a time. */
+/**
+ * The variant-locations of one group, soonest stockout first, a page at a time. The group and its
+ * order are found on the narrow columns; only the page's rows are joined to their weekly arrays.
+ */
 export async function pairsInGroup(shopId: number, runId: number, rollUp: RollUp, groupKey: string, page: { weeks: number; limit: number; offset: number }): Promise<{ rows: GroupPairRow[]; total: number }> {
   const key = KEY_SQL[rollUp];
+  const order = (t: string) => `${t}."projectedStockoutDate" ASC NULLS LAST, ${t}."weeksOfSupply" ASC NULLS LAST, ${t}."variantId", ${t}."locationId"`;
   const rows = await prisma.$queryRawUnsafe<(Omit<GroupPairRow, "demand"> & { mean: number[]; promoUnits: number[] | null; total: number })[]>(
-    `WITH pairs AS (${PAIRS_SQL(key)})
-     SELECT pairs."variantId"::text AS "variantId", pairs."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
-            COALESCE(l."name", '') AS "locationName", pairs."available", pairs."weeksOfSupply", to_char(pairs."projectedStockoutDate", 'YYYY-MM-DD') AS "stockoutDate",
-            pairs."mean"[1:$4] AS "mean", pairs."promoUnits"[1:$4] AS "promoUnits", pairs."inboundByWeek"[1:$4] AS "inbound", pairs."projected"[1:$4] AS "projected",
-            COUNT(*) OVER ()::int AS "total"
-     FROM pairs
-     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = pairs."variantId"
+    `WITH keyed AS (
+       SELECT s."variantId", s."locationId", ${key} AS "key", s."projectedStockoutDate", s."weeksOfSupply"
+       FROM "StockPlan" s
+       JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
+       LEFT JOIN "Variant" v ON v."shopId" = s."shopId" AND v."id" = s."variantId"
+       LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+       LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
+       WHERE s."shopId" = $1 AND s."planRunId" = $2
+     ), page AS (
+       SELECT k.*, COUNT(*) OVER ()::int AS "total" FROM keyed k WHERE k."key" = $3 ORDER BY ${order("k")} LIMIT $5 OFFSET $6
+     )
+     SELECT s."variantId"::text AS "variantId", s."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
+            COALESCE(l."name", '') AS "locationName", s."available", s."weeksOfSupply", to_char(s."projectedStockoutDate", 'YYYY-MM-DD') AS "stockoutDate",
+            f."mean"[1:$4] AS "mean", f."promoUnits"[1:$4] AS "promoUnits", s."inboundByWeek"[1:$4] AS "inbound", s."projected"[1:$4] AS "projected", page."total"
+     FROM page
+     JOIN "StockPlan" s ON s."shopId" = $1 AND s."planRunId" = $2 AND s."variantId" = page."variantId" AND s."locationId" = page."locationId"
+     JOIN "Forecast" f ON f."shopId" = $1 AND f."planRunId" = $2 AND f."variantId" = page."variantId" AND f."locationId" = page."locationId"
+     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = s."variantId"
      LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
-     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = pairs."locationId"
-     WHERE pairs."key" = $3
-     ORDER BY pairs."projectedStockoutDate" ASC NULLS LAST, pairs."weeksOfSupply" ASC NULLS LAST, pairs."variantId", pairs."locationId"
-     LIMIT $5 OFFSET $6`,
+     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = s."locationId"
+     ORDER BY ${order("page")}`,
     shopId,
     runId,
     groupKey,
