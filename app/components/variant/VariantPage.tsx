@@ -49,7 +49,7 @@ function cleanedRows(location: LocationDetail, f: ReturnType<typeof useFormat>):
 }
 
 /** Memoised with the sidebar: choosing a tab re-renders only the tabs at once, the charts in the transition. */
-const LocationPlan = memo(function LocationPlan({ location }: { location: LocationDetail }) {
+const LocationPlan = memo(function LocationPlan({ location, asOf }: { location: LocationDetail; asOf: string | null }) {
   const f = useFormat();
   const n = location.numbers;
   const firstForecast = location.weeks.find((w) => w.forecast !== null)?.weekStart ?? null;
@@ -60,7 +60,7 @@ const LocationPlan = memo(function LocationPlan({ location }: { location: Locati
       <InlineGrid columns={{ xs: 2, md: 5 }} gap="300">
         <Metric label="Available" value={f.number(n.available)} detail={n.inbound > 0 ? `+ ${f.number(n.inbound)} inbound` : "nothing inbound"} tone={n.available <= 0 ? "critical" : undefined} />
         <Metric label="Weeks of supply" value={f.weeks(n.weeksOfSupply)} detail="at the forecast's rate" />
-        <Metric label="Projected stockout" value={short ? f.day(n.stockoutDate) : "None"} detail={short ? `order by ${f.day(n.orderByDate)}` : `in ${location.weeks.filter((w) => w.forecast !== null).length} weeks`} tone={short ? "critical" : "success"} />
+        <Metric label="Projected stockout" value={short ? f.day(n.stockoutDate) : "None"} detail={short ? (n.orderByDate && asOf && n.orderByDate < asOf ? `order was due ${f.day(n.orderByDate)}` : `order by ${f.day(n.orderByDate)}`) : `in ${location.weeks.filter((w) => w.forecast !== null).length} weeks`} tone={short ? "critical" : "success"} />
         <Metric label="Reorder point" value={f.number(n.reorderPoint)} detail={`order up to ${f.number(n.orderUpTo)}`} />
         <Metric label="Safety stock" value={f.number(n.safetyStock)} detail={`${f.percent(n.serviceLevel, 0)} service, ${n.abcClass} class`} />
       </InlineGrid>
@@ -233,7 +233,7 @@ export function VariantPage({ detail }: { detail: VariantDetail }) {
             {detail.locations.length > 1 && <Tabs tabs={detail.locations.map((l) => ({ id: l.locationId, content: l.locationName }))} selected={selectedTab} onSelect={selectTab} />}
             <Layout>
               <Layout.Section>
-                <LocationPlan location={location} />
+                <LocationPlan location={location} asOf={detail.plan.asOf} />
               </Layout.Section>
               <Layout.Section variant="oneThird">
                 <Sidebar location={location} detail={detail} />
