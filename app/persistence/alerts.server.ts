@@ -33,17 +33,24 @@ const SEVERITY_ORDER = `CASE a."severity" WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THE
 export async function listAlerts(shopId: number, filters: AlertFilters): Promise<AlertRow[]> {
   const kinds = filters.kinds?.length ? filters.kinds : null;
   const severities = filters.severities?.length ? filters.severities : null;
+  const order = filters.status === "OPEN" ? `${SEVERITY_ORDER}, a."valueAtRisk" DESC NULLS LAST, a."id"` : `a."resolvedAt" DESC, a."id"`;
   const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT a."id", a."kind", a."severity", a."status", a."reason", a."valueAtRisk"::float8 AS "valueAtRisk", a."firstSeenAt", a."lastSeenAt", a."resolvedAt", a."flowTriggeredAt",
+    // The page of alerts is chosen first and only its rows are joined to their names: an open
+    // list can hold every variant of a large shop.
+    `WITH page AS (
+       SELECT a.* FROM "Alert" a
+       WHERE a."shopId" = $1 AND a."status"::text = $2 AND ($3::text[] IS NULL OR a."kind"::text = ANY($3::text[]))
+         AND ($4::text[] IS NULL OR a."severity"::text = ANY($4::text[])) AND ($5::bigint IS NULL OR a."variantId" = $5)
+       ORDER BY ${order}
+       LIMIT $6
+     )
+     SELECT a."id", a."kind", a."severity", a."status", a."reason", a."valueAtRisk"::float8 AS "valueAtRisk", a."firstSeenAt", a."lastSeenAt", a."resolvedAt", a."flowTriggeredAt",
             a."variantId"::text AS "variantId", COALESCE(p."title", 'Deleted product') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku", COALESCE(l."name", '') AS "locationName"
-     FROM "Alert" a
+     FROM page a
      LEFT JOIN "Variant" v ON v."shopId" = a."shopId" AND v."id" = a."variantId"
      LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
      LEFT JOIN "Location" l ON l."shopId" = a."shopId" AND l."id" = a."locationId"
-     WHERE a."shopId" = $1 AND a."status"::text = $2 AND ($3::text[] IS NULL OR a."kind"::text = ANY($3::text[]))
-       AND ($4::text[] IS NULL OR a."severity"::text = ANY($4::text[])) AND ($5::bigint IS NULL OR a."variantId" = $5)
-     ORDER BY ${filters.status === "OPEN" ? `${SEVERITY_ORDER}, a."valueAtRisk" DESC NULLS LAST` : `a."resolvedAt" DESC`}, a."id"
-     LIMIT $6`,
+     ORDER BY ${order}`,
     shopId,
     filters.status,
     kinds,

@@ -43,41 +43,44 @@ const PAIRS_SQL = (key: string) => `
   LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
   WHERE s."shopId" = $1 AND s."planRunId" = $2`;
 
+/**
+ * One pass over the run's pairs per roll-up: each week's sums are array subscripts, not an
+ * unnest, so the work is one row per pair (an unnest made 12 rows of each and sorted them).
+ */
 export async function gridByGroup(shopId: number, runId: number, rollUp: RollUp, plan: { asOf: string; weeks: number; pastWeeks: number; riskDays: number }): Promise<GridRow[]> {
   const key = KEY_SQL[rollUp];
-  const [summaries, weekly, past] = await Promise.all([
-    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number }[]>(
+  const weeks = Array.from({ length: Math.max(0, Math.min(104, Math.trunc(plan.weeks))) }, (_, w) => w + 1);
+  const weekly = (column: string) => `ARRAY[${weeks.map((w) => `COALESCE(SUM(${column}[${w}]), 0)`).join(", ")}]::float8[]`;
+  const [summaries, past] = await Promise.all([
+    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number; demand: number[]; promo: number[]; inbound: number[]; projected: number[] }[]>(
       `WITH pairs AS (${PAIRS_SQL(key)})
        SELECT "key", COUNT(*)::int AS "pairs", COUNT(DISTINCT "variantId")::int AS "variants", SUM(GREATEST("available", 0))::float8 AS "available",
               COALESCE(SUM(GREATEST("available", 0) * "unitCost"), 0)::float8 AS "value",
-              COUNT(*) FILTER (WHERE "projectedStockoutDate" <= $3::date + $4::int)::int AS "atRisk"
+              COUNT(*) FILTER (WHERE "projectedStockoutDate" <= $3::date + $4::int)::int AS "atRisk",
+              ${weeks.length ? weekly(`"mean"`) : "ARRAY[]::float8[]"} AS "demand", ${weeks.length ? weekly(`"promoUnits"`) : "ARRAY[]::float8[]"} AS "promo",
+              ${weeks.length ? weekly(`"inboundByWeek"`) : "ARRAY[]::float8[]"} AS "inbound", ${weeks.length ? weekly(`"projected"`) : "ARRAY[]::float8[]"} AS "projected"
        FROM pairs GROUP BY "key"`,
       shopId,
       runId,
       plan.asOf,
       plan.riskDays,
     ),
-    prisma.$queryRawUnsafe<{ key: string; week: number; demand: number; inbound: number; projected: number }[]>(
-      `WITH pairs AS (${PAIRS_SQL(key)})
-       SELECT "key", u.i::int AS "week", SUM(u.m + COALESCE(u.pu, 0))::float8 AS "demand", SUM(COALESCE(u.inb, 0))::float8 AS "inbound", SUM(COALESCE(u.proj, 0))::float8 AS "projected"
-       FROM pairs, unnest("mean"[1:$3], "promoUnits"[1:$3], "inboundByWeek"[1:$3], "projected"[1:$3]) WITH ORDINALITY AS u(m, pu, inb, proj, i)
-       GROUP BY "key", u.i`,
-      shopId,
-      runId,
-      plan.weeks,
-    ),
     pastSales(shopId, rollUp, plan.asOf, plan.pastWeeks),
   ]);
   const rows = new Map<string, GridRow>();
   for (const s of summaries) {
-    rows.set(s.key, { key: s.key, pairs: s.pairs, variants: s.variants, available: s.available, valueAtCost: s.value, atRisk: s.atRisk, demand: Array(plan.weeks).fill(0), inbound: Array(plan.weeks).fill(0), projected: Array(plan.weeks).fill(0), sold: Array(plan.pastWeeks).fill(0) });
-  }
-  for (const w of weekly) {
-    const row = rows.get(w.key);
-    if (!row || w.week < 1 || w.week > plan.weeks) continue;
-    row.demand[w.week - 1] = w.demand;
-    row.inbound[w.week - 1] = w.inbound;
-    row.projected[w.week - 1] = w.projected;
+    rows.set(s.key, {
+      key: s.key,
+      pairs: s.pairs,
+      variants: s.variants,
+      available: s.available,
+      valueAtCost: s.value,
+      atRisk: s.atRisk,
+      demand: s.demand.map((m, w) => m + (s.promo[w] ?? 0)),
+      inbound: s.inbound,
+      projected: s.projected,
+      sold: Array(plan.pastWeeks).fill(0),
+    });
   }
   for (const p of past) {
     const row = rows.get(p.key);
@@ -124,22 +127,35 @@ export interface GroupPairRow {
   projected: number[];
 }
 
-/** The variant-locations of one group, soonest stockout first, a page at a time. */
+/**
+ * The variant-locations of one group, soonest stockout first, a page at a time. The group and its
+ * order are found on the narrow columns; only the page's rows are joined to their weekly arrays.
+ */
 export async function pairsInGroup(shopId: number, runId: number, rollUp: RollUp, groupKey: string, page: { weeks: number; limit: number; offset: number }): Promise<{ rows: GroupPairRow[]; total: number }> {
   const key = KEY_SQL[rollUp];
+  const order = (t: string) => `${t}."projectedStockoutDate" ASC NULLS LAST, ${t}."weeksOfSupply" ASC NULLS LAST, ${t}."variantId", ${t}."locationId"`;
   const rows = await prisma.$queryRawUnsafe<(Omit<GroupPairRow, "demand"> & { mean: number[]; promoUnits: number[] | null; total: number })[]>(
-    `WITH pairs AS (${PAIRS_SQL(key)})
-     SELECT pairs."variantId"::text AS "variantId", pairs."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
-            COALESCE(l."name", '') AS "locationName", pairs."available", pairs."weeksOfSupply", to_char(pairs."projectedStockoutDate", 'YYYY-MM-DD') AS "stockoutDate",
-            pairs."mean"[1:$4] AS "mean", pairs."promoUnits"[1:$4] AS "promoUnits", pairs."inboundByWeek"[1:$4] AS "inbound", pairs."projected"[1:$4] AS "projected",
-            COUNT(*) OVER ()::int AS "total"
-     FROM pairs
-     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = pairs."variantId"
+    `WITH keyed AS (
+       SELECT s."variantId", s."locationId", ${key} AS "key", s."projectedStockoutDate", s."weeksOfSupply"
+       FROM "StockPlan" s
+       JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
+       LEFT JOIN "Variant" v ON v."shopId" = s."shopId" AND v."id" = s."variantId"
+       LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+       LEFT JOIN "Location" l ON l."shopId" = s."shopId" AND l."id" = s."locationId"
+       WHERE s."shopId" = $1 AND s."planRunId" = $2
+     ), page AS (
+       SELECT k.*, COUNT(*) OVER ()::int AS "total" FROM keyed k WHERE k."key" = $3 ORDER BY ${order("k")} LIMIT $5 OFFSET $6
+     )
+     SELECT s."variantId"::text AS "variantId", s."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
+            COALESCE(l."name", '') AS "locationName", s."available", s."weeksOfSupply", to_char(s."projectedStockoutDate", 'YYYY-MM-DD') AS "stockoutDate",
+            f."mean"[1:$4] AS "mean", f."promoUnits"[1:$4] AS "promoUnits", s."inboundByWeek"[1:$4] AS "inbound", s."projected"[1:$4] AS "projected", page."total"
+     FROM page
+     JOIN "StockPlan" s ON s."shopId" = $1 AND s."planRunId" = $2 AND s."variantId" = page."variantId" AND s."locationId" = page."locationId"
+     JOIN "Forecast" f ON f."shopId" = $1 AND f."planRunId" = $2 AND f."variantId" = page."variantId" AND f."locationId" = page."locationId"
+     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = s."variantId"
      LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
-     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = pairs."locationId"
-     WHERE pairs."key" = $3
-     ORDER BY pairs."projectedStockoutDate" ASC NULLS LAST, pairs."weeksOfSupply" ASC NULLS LAST, pairs."variantId", pairs."locationId"
-     LIMIT $5 OFFSET $6`,
+     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = s."locationId"
+     ORDER BY ${order("page")}`,
     shopId,
     runId,
     groupKey,

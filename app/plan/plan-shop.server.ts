@@ -23,7 +23,7 @@ import {
   loadStockoutSpans,
   loadVariantRevenue,
 } from "~/persistence/plan-inputs.server";
-import { clearInterruptedRuns, deletePlanRows, failPlanRun, startPlanRun, updatePlanProgress } from "~/persistence/plan-runs.server";
+import { clearInterruptedRuns, deletePlanRows, failPlanRun, refreshPlanStatistics, startPlanRun, updatePlanProgress } from "~/persistence/plan-runs.server";
 import { findShopById } from "~/persistence/shops.server";
 import { advancePromotionStatuses, plannedPromotions } from "~/persistence/promotions.server";
 import { estimateUplift, type UpliftModel } from "~/planning/forecast/uplift";
@@ -156,6 +156,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
     });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);
+    await refreshPlanStatistics();
     const commit = lap();
     if (options.notify !== false) await notifyOpenedAlerts(shop, committed.opened);
     return {

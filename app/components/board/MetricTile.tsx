@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { BlockStack, Card, InlineStack, Text, Tooltip } from "@shopify/polaris";
 import { Line, LineChart, ResponsiveContainer } from "recharts";
 import type { ShopMetrics } from "~/persistence/shop-metrics.server";
@@ -11,7 +12,8 @@ interface Props {
 }
 
 /** One headline number: its definition on hover, its trend over the last weeks, and the change against four weeks earlier. */
-export function MetricTile({ metric, value, trend }: Props) {
+/** Memoised, as the grid is: its sparkline need not redraw on every router state change. */
+export const MetricTile = memo(function MetricTile({ metric, value, trend }: Props) {
   const f = useFormat();
   const points = trend.map((w) => ({ weekStart: w.weekStart, value: w.metrics[metric.key] ?? null })).filter((p): p is { weekStart: string; value: number } => typeof p.value === "number");
   const show = (v: number | null | undefined): string => {
@@ -60,4 +62,4 @@ export function MetricTile({ metric, value, trend }: Props) {
       </BlockStack>
     </Card>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { memo, useEffect, useRef, type ReactNode } from "react";
 import { useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, DataTable, InlineStack, Link, Pagination, Select, Text } from "@shopify/polaris";
 import type { BoardView } from "~/plan/board-view.server";
@@ -39,7 +39,11 @@ function rowsOf(series: Series, f: ReturnType<typeof useFormat>): ReactNode[][] 
   ];
 }
 
-export function PlanGrid({ view }: { view: BoardView }) {
+/**
+ * Memoised: the board re-renders on every router state change (its live refresh watches the
+ * revalidator), and re-rendering this table then kept a click waiting ~200 ms for its next paint.
+ */
+export const PlanGrid = memo(function PlanGrid({ view }: { view: BoardView }) {
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const set = (changes: Record<string, string | null>) => {
@@ -50,6 +54,12 @@ export function PlanGrid({ view }: { view: BoardView }) {
     }
     setParams(next, { preventScrollReset: true });
   };
+  // A group opens below the whole grid: bring it into view when it opens or turns a page (not on the live refresh).
+  const drillRef = useRef<HTMLDivElement>(null);
+  const drillKey = view.drill ? `${view.rollUp}|${view.drill.group}|${view.drill.page}` : null;
+  useEffect(() => {
+    if (drillKey) drillRef.current?.scrollIntoView({ behavior: "smooth", block: "start" });
+  }, [drillKey]);
   const headings = ["", ...view.pastWeekStarts.map((w) => f.day(w)), ...view.weekStarts.map((w) => f.day(w))];
   const types = ["text", ...headings.slice(1).map(() => "numeric" as const)] as ("text" | "numeric")[];
 
@@ -115,59 +125,61 @@ export function PlanGrid({ view }: { view: BoardView }) {
         )}
       </Card>
       {view.drill && (
-        <Card padding="0">
-          <Box padding="400">
-            <InlineStack align="space-between" blockAlign="center">
-              <Text as="h2" variant="headingMd">
-                {ROLL_UP_LABEL[view.rollUp]}: {view.drill.group} · {f.number(view.drill.total)} variant-locations, soonest stockout first
-              </Text>
-              <Button variant="plain" onClick={() => set({ group: null, page: null })}>
-                Close
-              </Button>
-            </InlineStack>
-          </Box>
-          <DataTable
-            columnContentTypes={types}
-            headings={headings}
-            fixedFirstColumns={1}
-            increasedTableDensity
-            hoverable={false}
-            rows={view.drill.rows.flatMap((row) =>
-              rowsOf(
-                {
-                  label: (
-                    <BlockStack gap="050">
-                      <Link url={`/app/variants/${row.variantId}`} removeUnderline>
-                        {row.productTitle}
-                      </Link>
-                      <Text as="span" tone="subdued" variant="bodySm">
-                        {[row.variantTitle, row.sku, row.locationName].filter(Boolean).join(" · ")} · {f.weeks(row.weeksOfSupply)}
-                        {row.stockoutDate ? ` · out ${f.day(row.stockoutDate)}` : ""}
-                      </Text>
-                    </BlockStack>
-                  ),
-                  sold: view.pastWeekStarts.map(() => null),
-                  demand: row.demand,
-                  inbound: row.inbound,
-                  projected: row.projected,
-                },
-                f,
-              ),
-            )}
-          />
-          <Box padding="300">
-            <InlineStack align="center">
-              <Pagination
-                hasPrevious={view.drill.page > 1}
-                onPrevious={() => set({ page: String(view.drill!.page - 1) })}
-                hasNext={view.drill.page * view.drill.pageSize < view.drill.total}
-                onNext={() => set({ page: String(view.drill!.page + 1) })}
-                label={`Page ${view.drill.page} of ${Math.max(1, Math.ceil(view.drill.total / view.drill.pageSize))}`}
-              />
-            </InlineStack>
-          </Box>
-        </Card>
+        <div ref={drillRef}>
+          <Card padding="0">
+            <Box padding="400">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  {ROLL_UP_LABEL[view.rollUp]}: {view.drill.group} · {f.number(view.drill.total)} variant-locations, soonest stockout first
+                </Text>
+                <Button variant="plain" onClick={() => set({ group: null, page: null })}>
+                  Close
+                </Button>
+              </InlineStack>
+            </Box>
+            <DataTable
+              columnContentTypes={types}
+              headings={headings}
+              fixedFirstColumns={1}
+              increasedTableDensity
+              hoverable={false}
+              rows={view.drill.rows.flatMap((row) =>
+                rowsOf(
+                  {
+                    label: (
+                      <BlockStack gap="050">
+                        <Link url={`/app/variants/${row.variantId}?location=${row.locationId}`} removeUnderline>
+                          {row.productTitle}
+                        </Link>
+                        <Text as="span" tone="subdued" variant="bodySm">
+                          {[row.variantTitle, row.sku, row.locationName].filter(Boolean).join(" · ")} · {f.weeks(row.weeksOfSupply)}
+                          {row.stockoutDate ? ` · out ${f.day(row.stockoutDate)}` : ""}
+                        </Text>
+                      </BlockStack>
+                    ),
+                    sold: view.pastWeekStarts.map(() => null),
+                    demand: row.demand,
+                    inbound: row.inbound,
+                    projected: row.projected,
+                  },
+                  f,
+                ),
+              )}
+            />
+            <Box padding="300">
+              <InlineStack align="center">
+                <Pagination
+                  hasPrevious={view.drill.page > 1}
+                  onPrevious={() => set({ page: String(view.drill!.page - 1) })}
+                  hasNext={view.drill.page * view.drill.pageSize < view.drill.total}
+                  onNext={() => set({ page: String(view.drill!.page + 1) })}
+                  label={`Page ${view.drill.page} of ${Math.max(1, Math.ceil(view.drill.total / view.drill.pageSize))}`}
+                />
+              </InlineStack>
+            </Box>
+          </Card>
+        </div>
       )}
     </BlockStack>
   );
-}
+});

@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { memo, useState, useTransition } from "react";
+import { useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DataTable, EmptyState, InlineGrid, InlineStack, Layout, Link, List, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { LocationDetail, VariantDetail } from "~/plan/variant-detail.server";
@@ -48,7 +49,8 @@ function cleanedRows(location: LocationDetail, f: ReturnType<typeof useFormat>):
     ]);
 }
 
-function LocationPlan({ location }: { location: LocationDetail }) {
+/** Memoised with the sidebar: choosing a tab re-renders only the tabs at once, the charts in the transition. */
+const LocationPlan = memo(function LocationPlan({ location, asOf }: { location: LocationDetail; asOf: string | null }) {
   const f = useFormat();
   const n = location.numbers;
   const firstForecast = location.weeks.find((w) => w.forecast !== null)?.weekStart ?? null;
@@ -59,7 +61,7 @@ function LocationPlan({ location }: { location: LocationDetail }) {
       <InlineGrid columns={{ xs: 2, md: 5 }} gap="300">
         <Metric label="Available" value={f.number(n.available)} detail={n.inbound > 0 ? `+ ${f.number(n.inbound)} inbound` : "nothing inbound"} tone={n.available <= 0 ? "critical" : undefined} />
         <Metric label="Weeks of supply" value={f.weeks(n.weeksOfSupply)} detail="at the forecast's rate" />
-        <Metric label="Projected stockout" value={short ? f.day(n.stockoutDate) : "None"} detail={short ? `order by ${f.day(n.orderByDate)}` : `in ${location.weeks.filter((w) => w.forecast !== null).length} weeks`} tone={short ? "critical" : "success"} />
+        <Metric label="Projected stockout" value={short ? f.day(n.stockoutDate) : "None"} detail={short ? (n.orderByDate && asOf && n.orderByDate < asOf ? `order was due ${f.day(n.orderByDate)}` : `order by ${f.day(n.orderByDate)}`) : `in ${location.weeks.filter((w) => w.forecast !== null).length} weeks`} tone={short ? "critical" : "success"} />
         <Metric label="Reorder point" value={f.number(n.reorderPoint)} detail={`order up to ${f.number(n.orderUpTo)}`} />
         <Metric label="Safety stock" value={f.number(n.safetyStock)} detail={`${f.percent(n.serviceLevel, 0)} service, ${n.abcClass} class`} />
       </InlineGrid>
@@ -117,9 +119,9 @@ function LocationPlan({ location }: { location: LocationDetail }) {
       )}
     </BlockStack>
   );
-}
+});
 
-function Sidebar({ location, detail }: { location: LocationDetail; detail: VariantDetail }) {
+const Sidebar = memo(function Sidebar({ location, detail }: { location: LocationDetail; detail: VariantDetail }) {
   const f = useFormat();
   const alerts = detail.alerts.filter((a) => a.locationName === location.locationName);
   return (
@@ -201,10 +203,19 @@ function Sidebar({ location, detail }: { location: LocationDetail; detail: Varia
       </Card>
     </BlockStack>
   );
-}
+});
 
 export function VariantPage({ detail }: { detail: VariantDetail }) {
-  const [tab, setTab] = useState(0);
+  // A link from one variant-location (the board's drill-down) opens on that location's tab.
+  const [params] = useSearchParams();
+  const [selectedTab, setSelectedTab] = useState(() => Math.max(0, detail.locations.findIndex((l) => l.locationId === params.get("location"))));
+  // The tab answers at once; the location's charts follow as a transition, so the click paints without waiting for them.
+  const [tab, setTab] = useState(selectedTab);
+  const [, startTransition] = useTransition();
+  const selectTab = (index: number) => {
+    setSelectedTab(index);
+    startTransition(() => setTab(index));
+  };
   const location = detail.locations[tab] ?? detail.locations[0];
   const subtitle = [detail.variantTitle, detail.sku, detail.vendor].filter(Boolean).join(" · ");
   return (
@@ -220,10 +231,10 @@ export function VariantPage({ detail }: { detail: VariantDetail }) {
           </Card>
         ) : (
           <>
-            {detail.locations.length > 1 && <Tabs tabs={detail.locations.map((l) => ({ id: l.locationId, content: l.locationName }))} selected={tab} onSelect={setTab} />}
+            {detail.locations.length > 1 && <Tabs tabs={detail.locations.map((l) => ({ id: l.locationId, content: l.locationName }))} selected={selectedTab} onSelect={selectTab} />}
             <Layout>
               <Layout.Section>
-                <LocationPlan location={location} />
+                <LocationPlan location={location} asOf={detail.plan.asOf} />
               </Layout.Section>
               <Layout.Section variant="oneThird">
                 <Sidebar location={location} detail={detail} />

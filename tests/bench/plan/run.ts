@@ -10,13 +10,9 @@
  * DATABASE_URL names the server; the bench uses its own database tempo_bench_plan (--reuse keeps
  * a shop loaded by an earlier run). Targets: 30 s or less on 2 cores, RSS under 1 GiB, re-plan under 1 s.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { TEST_APP } from "../../support/test-app";
+import { BENCH_APP_ENV, loadedShopId, loadGeneratedShop } from "../support/generated-shop";
 
 const { values } = parseArgs({
   options: {
@@ -31,60 +27,13 @@ const SHOP = "bench-plan.myshopify.com";
 const BENCH_DB = "tempo_bench_plan";
 /** The generator's default history ends on 1 Nov 2026: the plan is made that day. */
 const AS_OF = "2026-11-01";
-const serverUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
-const benchUrl = new URL(serverUrl.toString());
+const benchUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 benchUrl.pathname = `/${BENCH_DB}`;
-const appEnv = { SHOPIFY_API_KEY: TEST_APP.apiKey, SHOPIFY_API_SECRET: TEST_APP.apiSecret, SHOPIFY_APP_URL: TEST_APP.appUrl, SCOPES: TEST_APP.scopes.join(","), SHOPIFY_LOG_LEVEL: "error" };
-
-async function shopIdIfLoaded(): Promise<number | null> {
-  const client = new pg.Client({ connectionString: benchUrl.toString() });
-  try {
-    await client.connect();
-    const { rows } = await client.query<{ id: number }>(`SELECT s."id" FROM "Shop" s WHERE s."domain" = $1 AND EXISTS (SELECT 1 FROM "SyncRun" r WHERE r."shopId" = s."id" AND r."kind" = 'ORDERS_BACKFILL' AND r."status" = 'SUCCEEDED')`, [SHOP]);
-    return rows[0]?.id ?? null;
-  } catch {
-    return null;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-async function loadShop(): Promise<number> {
-  const admin = new pg.Client({ connectionString: serverUrl.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${BENCH_DB}`);
-  await admin.end();
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "pipe", env: { ...process.env, DATABASE_URL: benchUrl.toString() } });
-  // The backfill runs in a child with the simulator's fetch bridge, as the sync bench does.
-  const readyFile = join(mkdtempSync(join(tmpdir(), "tempo-bench-plan-")), "ready.json");
-  const simulator = spawn(
-    process.execPath,
-    ["--max-old-space-size=12000", "--import", "tsx", "tests/simulator/main.ts", "--port", "0", "--shop", SHOP, "--seed", "3", "--variants", values.variants, "--order-lines", values["order-lines"],
-      "--app-url", "http://127.0.0.1:9", "--api-key", TEST_APP.apiKey, "--api-secret", TEST_APP.apiSecret, "--scopes", TEST_APP.scopes.join(","), "--ready-file", readyFile],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-  while (!existsSync(readyFile)) {
-    if (simulator.exitCode !== null) throw new Error("simulator exited");
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 100));
-  const { url } = JSON.parse(readFileSync(readyFile, "utf8")) as { url: string };
-  try {
-    execFileSync(process.execPath, ["--import", "tsx", "tests/bench/plan/load-shop.ts"], {
-      stdio: "inherit",
-      env: { ...process.env, ...appEnv, DATABASE_URL: benchUrl.toString(), SHOPIFY_SIMULATOR_URL: url, BENCH_SHOP: SHOP },
-    });
-  } finally {
-    simulator.kill("SIGTERM");
-  }
-  const id = await shopIdIfLoaded();
-  if (id === null) throw new Error("the backfill did not finish");
-  return id;
-}
+const appEnv = BENCH_APP_ENV;
+const generated = { databaseUrl: benchUrl.toString(), shop: SHOP, seed: 3, variants: Number(values.variants), orderLines: Number(values["order-lines"]) };
 
 const setupStarted = performance.now();
-const shopId = (values.reuse ? await shopIdIfLoaded() : null) ?? (await loadShop());
+const shopId = (values.reuse ? await loadedShopId(generated.databaseUrl, SHOP) : null) ?? (await loadGeneratedShop(generated));
 console.log(`plan bench: ${values.variants} variants, ${values["order-lines"]} order lines, two locations (set-up ${((performance.now() - setupStarted) / 1000).toFixed(0)} s, not timed)`);
 
 const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/plan/plan-run.ts"], {

@@ -1,4 +1,4 @@
-/** Plan bench set-up: installs the simulated shop and backfills it through the real sync code. */
+/** Bench set-up (child process): installs the simulated shop and backfills it through the real sync code. Run by generated-shop.ts. */
 export {};
 await import("../../support/app-env");
 const shop = process.env.BENCH_SHOP!;

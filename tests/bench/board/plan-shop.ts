@@ -1,0 +1,15 @@
+/** Board bench set-up (child process): a full plan of the bench shop, unless it already has one. */
+export {};
+const shopId = Number(process.env.BENCH_SHOP_ID);
+const { runFullPlan } = await import("~/plan/plan-shop.server");
+const { findActivePlan } = await import("~/persistence/plan-runs.server");
+const { closePgPool } = await import("~/persistence/pg-pool.server");
+const { default: prisma } = await import("~/db.server");
+
+if (!(await findActivePlan(shopId))) {
+  const result = await runFullPlan(shopId, "bench", { threads: 2, notify: false, asOf: process.env.BENCH_AS_OF! });
+  console.log(`  set-up: full plan of ${result.pairs} variant-locations, ${result.proposals} reorder lines, ${result.alertsOpened} alerts`);
+}
+await closePgPool();
+await prisma.$disconnect();
+process.exit(0);
