@@ -37,6 +37,12 @@ export const SHOP_TABLES_LARGEST_FIRST = [
   "PlanRun",
 ] as const;
 
+/**
+ * The tables with no foreign key to Shop (a backfill writes millions of rows to them),
+ * so deleting the Shop row does not cascade to them: erasure must empty them itself.
+ */
+export const SHOP_TABLES_WITHOUT_FOREIGN_KEY = ["OrderLine", "Order", "DailyDemand"] as const;
+
 export const ERASE_BATCH_ROWS = 5_000;
 
 /**
@@ -59,11 +65,14 @@ async function eraseTableRows(table: (typeof SHOP_TABLES_LARGEST_FIRST)[number],
 
 /**
  * Erases all of a shop's rows table by table, then the Shop row. Idempotent and
- * resumable: a rerun after a crash carries on with what is left.
+ * resumable: a rerun after a crash carries on with what is left. The tables without a
+ * foreign key are swept once more after the Shop row is gone, since nothing cascades
+ * to a row written there while the other tables were being erased.
  */
 export async function eraseShopData(shopId: number, batchRows = ERASE_BATCH_ROWS): Promise<{ rows: number; shopErased: boolean }> {
   let rows = 0;
   for (const table of SHOP_TABLES_LARGEST_FIRST) rows += await eraseTableRows(table, shopId, batchRows);
   const shop = await prisma.shop.deleteMany({ where: { id: shopId } });
+  for (const table of SHOP_TABLES_WITHOUT_FOREIGN_KEY) rows += await eraseTableRows(table, shopId, batchRows);
   return { rows, shopErased: shop.count > 0 };
 }

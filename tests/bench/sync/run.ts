@@ -2,7 +2,9 @@
  * Backfill benchmark: the real catalogue + orders backfill code path against the
  * simulator (in a child process, so its in-memory shop does not count) and a fresh
  * PostgreSQL database. Prints order lines per second, seconds per phase and the peak
- * RSS of this process (the app side).
+ * RSS of this process (the app side); then Tempo's own time (the total less the time
+ * spent waiting for the simulator to write its exports) beside a plain COPY of the
+ * same order lines into an empty table, the floor any backfill is measured against.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx tests/bench/sync/run.ts \
  *     [--variants 10000] [--order-lines 1000000] [--batch 5000]
@@ -10,11 +12,13 @@
  * DATABASE_URL names the server; the bench creates and drops its own database tempo_bench_sync.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { TEST_APP } from "../../support/test-app";
 
 const { values } = parseArgs({
@@ -141,6 +145,46 @@ const cpuSeconds = () => {
   return (user + system) / 1e6;
 };
 
+/**
+ * When the simulator created and finished writing a bulk export (its own clock, the
+ * same machine's): the time Tempo could only wait.
+ */
+async function exportTimes(graphql: (query: string, variables: Record<string, unknown>) => Promise<unknown>, operationId: string | null) {
+  if (!operationId) return { createdMs: 0, completedMs: 0 };
+  const data = (await graphql(`query BenchBulkTimes($id: ID!) { node(id: $id) { ... on BulkOperation { createdAt completedAt } } }`, { id: operationId })) as {
+    node: { createdAt: string; completedAt: string | null } | null;
+  };
+  return { createdMs: Date.parse(data.node?.createdAt ?? ""), completedMs: Date.parse(data.node?.completedAt ?? "") };
+}
+
+/**
+ * The floor: the shop's stored order lines COPYed out to a file, then timed COPYed
+ * into an empty, logged table of the same columns (LIKE "OrderLine": types and NOT
+ * NULL only; no key, no index, no foreign key), from this process as the backfill
+ * writes. Then once more into a table with OrderLine's key and indexes, for reference.
+ */
+async function copyBaseline(databaseUrl: string, shopId: number): Promise<{ plainSeconds: number; indexedSeconds: number; rows: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const file = join(mkdtempSync(join(tmpdir(), "tempo-bench-copy-")), "order-lines.tsv");
+  await pipeline(client.query(copyTo(`COPY (SELECT * FROM "OrderLine" WHERE "shopId" = ${Number(shopId)}) TO STDOUT`)), createWriteStream(file));
+  const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "OrderLine" WHERE "shopId" = $1`, [shopId]);
+  const timedCopy = async (table: string, like: string) => {
+    await client.query(`DROP TABLE IF EXISTS ${table}; CREATE TABLE ${table} (LIKE "OrderLine" ${like})`);
+    await client.query("CHECKPOINT"); // neither run pays for the backfill's dirty pages
+    const started = performance.now();
+    await pipeline(createReadStream(file), client.query(copyFrom(`COPY ${table} FROM STDIN`)));
+    const seconds = (performance.now() - started) / 1000;
+    await client.query(`DROP TABLE ${table}`);
+    return seconds;
+  };
+  const plainSeconds = await timedCopy("bench_copy_plain", "");
+  const indexedSeconds = await timedCopy("bench_copy_indexed", "INCLUDING INDEXES");
+  rmSync(file, { force: true });
+  await client.end();
+  return { plainSeconds, indexedSeconds, rows: Number(rows[0]!.n) };
+}
+
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
 
 const databaseUrl = await freshDatabase();
@@ -170,10 +214,12 @@ const ctx = await loadSyncContext(shop.id);
 const dbCpu = await backendCpuMeter();
 const cpu0 = { app: cpuSeconds(), db: await dbCpu.seconds() };
 const t0 = performance.now();
+const t0Wall = Date.now();
 // As the catalog-backfill job does: the orders export is prepared while the catalogue is written.
 await startOrdersExportEarly(ctx);
 const catalog = await runCatalogBackfill(ctx, { batchSize });
 const t1 = performance.now();
+const t1Wall = Date.now();
 const cpu1 = { app: cpuSeconds(), db: await dbCpu.seconds() };
 let firstLineAt = 0;
 let lastLineAt = 0;
@@ -201,6 +247,23 @@ console.log(`             demand rows ${counts.demandRows}, inferred stockouts $
 console.log(`  total:     ${((t2 - t0) / 1000).toFixed(1)} s; peak RSS ${mb(peakRss)} MB (start ${mb(rssAtStart)} MB)`);
 const cpuLine = (from: typeof cpu0, to: typeof cpu0) => `app ${(to.app - from.app).toFixed(1)} s + PostgreSQL ${(to.db - from.db).toFixed(1)} s`;
 console.log(`  CPU time:  catalogue ${cpuLine(cpu0, cpu1)}; orders ${cpuLine(cpu1, cpu2)} (the simulator's own CPU not counted)`);
+
+// Waiting for the simulator: the catalogue export from its creation to its end, and the
+// orders export from the end of the catalogue to its end (it was started before the catalogue).
+const benchGraphql = ctx.graphql as unknown as (query: string, variables: Record<string, unknown>) => Promise<unknown>;
+const catalogExport = await exportTimes(benchGraphql, catalog.bulkOperationId);
+const ordersExport = await exportTimes(benchGraphql, orders.bulkOperationId);
+const catalogWait = Math.max(0, catalogExport.completedMs - Math.max(catalogExport.createdMs, t0Wall)) / 1000;
+const ordersWait = Math.max(0, ordersExport.completedMs - t1Wall) / 1000;
+const totalSeconds = (t2 - t0) / 1000;
+const ownSeconds = totalSeconds - catalogWait - ordersWait;
+const baseline = await copyBaseline(databaseUrl, shop.id);
+console.log(`  export wait: catalogue ${catalogWait.toFixed(1)} s, orders after the catalogue ${ordersWait.toFixed(1)} s (the simulator's completedAt)`);
+console.log(`  Tempo's own time: ${ownSeconds.toFixed(1)} s (total ${totalSeconds.toFixed(1)} s less the export waits); CPU app ${(cpu2.app - cpu0.app).toFixed(1)} s + PostgreSQL ${(cpu2.db - cpu0.db).toFixed(1)} s`);
+console.log(
+  `  COPY baseline: ${baseline.rows} stored order lines into an empty logged table of the same columns (no key, no index) ${baseline.plainSeconds.toFixed(1)} s; with OrderLine's key and indexes ${baseline.indexedSeconds.toFixed(1)} s`,
+);
+console.log(`  own / COPY: ${(ownSeconds / baseline.plainSeconds).toFixed(1)}x (against the indexed COPY ${(ownSeconds / baseline.indexedSeconds).toFixed(1)}x)`);
 
 const { rebuildAllDemand } = await import("~/persistence/demand.server");
 const { inTransaction } = await import("~/persistence/pg-pool.server");
