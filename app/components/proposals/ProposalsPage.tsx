@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { useFetcher, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, ChoiceList, EmptyState, IndexFilters, Layout, Modal, Page, Text, TextField, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
@@ -63,6 +63,8 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   const update = useCallback(
     (changes: Record<string, string | null>) => {
       const next = new URLSearchParams(params);
+      // Another tab, search, filter or sort starts again on the first page.
+      if (!("page" in changes)) next.delete("page");
       for (const [key, value] of Object.entries(changes)) {
         if (value === null || value === "") next.delete(key);
         else next.set(key, value);
@@ -88,10 +90,9 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   };
 
   const approvedIds = view.approvedIds;
-  const totals = useMemo(() => {
-    const open = view.lines.filter((l) => l.status === "PROPOSED" || l.status === "APPROVED");
-    return { lines: open.length, cost: open.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0), cut: open.filter((l) => l.budgetCut).length };
-  }, [view.lines]);
+  const { summary } = view;
+  const firstShown = (view.query.page - 1) * view.pageSize + 1;
+  const lastShown = firstShown + view.lines.length - 1;
 
   const tabs = TABS.map((tab, index) => ({
     id: tab.id,
@@ -153,7 +154,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   return (
     <Page
       title="Reorder proposals"
-      subtitle={totals.lines === 0 ? undefined : `${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
+      subtitle={summary.openLines === 0 ? undefined : `${f.number(summary.openLines)} open line${summary.openLines === 1 ? "" : "s"} here · ${f.money(summary.openCost)}${summary.budgetCut > 0 ? ` · ${f.number(summary.budgetCut)} over budget` : ""}`}
       primaryAction={{
         content: approvedIds.length > 0 ? `Create purchase orders (${f.number(approvedIds.length)} approved)` : "Create purchase orders",
         disabled: approvedIds.length === 0 || decide.state !== "idle",
@@ -193,6 +194,17 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 lines={view.lines}
                 asOf={view.plan.asOf}
                 emptyState={empty}
+                pagination={
+                  view.query.page > 1 || view.hasNextPage
+                    ? {
+                        hasPrevious: view.query.page > 1,
+                        onPrevious: () => update({ page: view.query.page > 2 ? String(view.query.page - 1) : null }),
+                        hasNext: view.hasNextPage,
+                        onNext: () => update({ page: String(view.query.page + 1) }),
+                        label: `${f.number(firstShown)}–${f.number(lastShown)} of ${f.number(summary.lines)}`,
+                      }
+                    : undefined
+                }
                 promotedBulkActions={(ids) => [
                   { content: "Approve", onAction: () => submit("approve", ids) },
                   { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
@@ -203,11 +215,6 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 ]}
               />
             </Card>
-            {view.lines.length >= view.limit && (
-              <Text as="p" tone="subdued" alignment="center">
-                Showing the first {f.number(view.limit)} lines: search or filter to narrow the list.
-              </Text>
-            )}
           </BlockStack>
         </Layout.Section>
       </Layout>

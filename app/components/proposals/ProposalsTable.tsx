@@ -18,10 +18,11 @@ interface Props {
   promotedBulkActions: (selected: number[]) => NonNullable<IndexTableProps["promotedBulkActions"]>;
   bulkActions: (selected: number[]) => NonNullable<IndexTableProps["bulkActions"]>;
   emptyState: React.ReactNode;
+  pagination?: IndexTableProps["pagination"];
 }
 
 /** Reorder lines grouped by supplier; quantities edit in place and cost and weeks of supply follow. */
-export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState }: Props) {
+export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState, pagination }: Props) {
   const f = useFormat();
   const [drafts, setDrafts] = useState<Record<number, number>>({});
   const resources = lines.map((line) => ({ id: String(line.id) }));
@@ -173,6 +174,7 @@ export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, 
       promotedBulkActions={promotedBulkActions(selected)}
       bulkActions={bulkActions(selected)}
       emptyState={emptyState}
+      {...(pagination ? { pagination } : {})}
       headings={[
         { title: "Variant and reason" },
         { title: "Quantity" },
