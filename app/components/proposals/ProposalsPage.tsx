@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { useFetcher, useNavigate, useNavigation, useSearchParams } from "@remix-run/react";
 import { BlockStack, Card, ChoiceList, EmptyState, IndexFilters, Layout, Modal, Page, Text, TextField, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
@@ -81,13 +81,32 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
     return () => clearTimeout(timer);
   }, [query, view.query.q, update]);
 
-  const submit = (intent: string, ids: number[], extra: Record<string, string> = {}) => {
-    const form = new FormData();
-    form.set("intent", intent);
-    ids.forEach((id) => form.append("id", String(id)));
-    for (const [key, value] of Object.entries(extra)) form.set(key, value);
-    decide.submit(form, { method: "post" });
-  };
+  const submitDecision = decide.submit;
+  const submit = useCallback(
+    (intent: string, ids: number[], extra: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.set("intent", intent);
+      ids.forEach((id) => form.append("id", String(id)));
+      for (const [key, value] of Object.entries(extra)) form.set(key, value);
+      submitDecision(form, { method: "post" });
+    },
+    [submitDecision],
+  );
+  // The table is memoised: its props stay the same objects while only the page's own state changes.
+  const promotedBulkActions = useCallback(
+    (ids: number[]) => [
+      { content: "Approve", onAction: () => submit("approve", ids) },
+      { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
+    ],
+    [submit],
+  );
+  const bulkActions = useCallback(
+    (ids: number[]) => [
+      { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
+      { content: "Send back to review", onAction: () => submit("reopen", ids) },
+    ],
+    [submit],
+  );
 
   const approvedIds = view.approvedIds;
   const { summary } = view;
@@ -139,16 +158,33 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   ];
 
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/proposals";
-  const empty = (
-    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
-      <Text as="p">
-        {view.plan.asOf
-          ? view.query.tab === "review"
-            ? "Every variant's stock covers its reorder point. New lines appear as stock runs down."
-            : "No lines match. Try another tab or clear the search and filters."
-          : "Reorder proposals appear once Tempo has made its first plan from your order history."}
-      </Text>
-    </EmptyState>
+  const empty = useMemo(
+    () => (
+      <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
+        <Text as="p">
+          {view.plan.asOf
+            ? view.query.tab === "review"
+              ? "Every variant's stock covers its reorder point. New lines appear as stock runs down."
+              : "No lines match. Try another tab or clear the search and filters."
+            : "Reorder proposals appear once Tempo has made its first plan from your order history."}
+        </Text>
+      </EmptyState>
+    ),
+    [view.plan.asOf, view.query.tab],
+  );
+  const { page } = view.query;
+  const pagination = useMemo(
+    () =>
+      page > 1 || view.hasNextPage
+        ? {
+            hasPrevious: page > 1,
+            onPrevious: () => update({ page: page > 2 ? String(page - 1) : null }),
+            hasNext: view.hasNextPage,
+            onNext: () => update({ page: String(page + 1) }),
+            label: `${f.number(firstShown)}–${f.number(lastShown)} of ${f.number(summary.lines)}`,
+          }
+        : undefined,
+    [page, view.hasNextPage, update, f, firstShown, lastShown, summary.lines],
   );
 
   return (
@@ -194,25 +230,9 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 lines={view.lines}
                 asOf={view.plan.asOf}
                 emptyState={empty}
-                pagination={
-                  view.query.page > 1 || view.hasNextPage
-                    ? {
-                        hasPrevious: view.query.page > 1,
-                        onPrevious: () => update({ page: view.query.page > 2 ? String(view.query.page - 1) : null }),
-                        hasNext: view.hasNextPage,
-                        onNext: () => update({ page: String(view.query.page + 1) }),
-                        label: `${f.number(firstShown)}–${f.number(lastShown)} of ${f.number(summary.lines)}`,
-                      }
-                    : undefined
-                }
-                promotedBulkActions={(ids) => [
-                  { content: "Approve", onAction: () => submit("approve", ids) },
-                  { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
-                ]}
-                bulkActions={(ids) => [
-                  { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
-                  { content: "Send back to review", onAction: () => submit("reopen", ids) },
-                ]}
+                pagination={pagination}
+                promotedBulkActions={promotedBulkActions}
+                bulkActions={bulkActions}
               />
             </Card>
           </BlockStack>
