@@ -115,20 +115,33 @@ export interface ProposalSummary {
   openLines: number;
   openCost: number;
   budgetCut: number;
+  /** per supplier id ("none": no supplier), every matching line and their cost: the table's subheaders */
+  bySupplier: Record<string, { lines: number; cost: number }>;
 }
 
 /** Totals over every line the filters match, not just the page on screen. */
 export async function summarizeProposals(shopId: number, filters: ProposalFilters): Promise<ProposalSummary> {
-  const [row] = await prisma.$queryRawUnsafe<{ lines: number; openLines: number; openCost: number; budgetCut: number }[]>(
-    `SELECT count(*)::int AS "lines",
-            count(*) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED'))::int AS "openLines",
-            COALESCE(sum(r."quantity" * COALESCE(r."unitCost", 0)) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED')), 0)::float8 AS "openCost",
-            count(*) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED') AND r."budgetCut")::int AS "budgetCut"
-     ${PROPOSAL_FROM}
-     ${PROPOSAL_WHERE}`,
-    ...filterParameters(shopId, filters),
-  );
-  return row ?? { lines: 0, openLines: 0, openCost: 0, budgetCut: 0 };
+  const parameters = filterParameters(shopId, filters);
+  const [[row], suppliers] = await Promise.all([
+    prisma.$queryRawUnsafe<Omit<ProposalSummary, "bySupplier">[]>(
+      `SELECT count(*)::int AS "lines",
+              count(*) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED'))::int AS "openLines",
+              COALESCE(sum(r."quantity" * COALESCE(r."unitCost", 0)) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED')), 0)::float8 AS "openCost",
+              count(*) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED') AND r."budgetCut")::int AS "budgetCut"
+       ${PROPOSAL_FROM}
+       ${PROPOSAL_WHERE}`,
+      ...parameters,
+    ),
+    prisma.$queryRawUnsafe<{ supplierId: number | null; lines: number; cost: number }[]>(
+      `SELECT r."supplierId", count(*)::int AS "lines", COALESCE(sum(r."quantity" * COALESCE(r."unitCost", 0)), 0)::float8 AS "cost"
+       ${PROPOSAL_FROM}
+       ${PROPOSAL_WHERE}
+       GROUP BY r."supplierId"`,
+      ...parameters,
+    ),
+  ]);
+  const bySupplier = Object.fromEntries(suppliers.map((g) => [g.supplierId === null ? "none" : String(g.supplierId), { lines: g.lines, cost: g.cost }]));
+  return { ...(row ?? { lines: 0, openLines: 0, openCost: 0, budgetCut: 0 }), bySupplier };
 }
 
 /** Ids of the approved lines the filters match, whatever page or tab is open: what "Create purchase orders" orders. */

@@ -231,6 +231,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 asOf={view.plan.asOf}
                 emptyState={empty}
                 pagination={pagination}
+                supplierTotals={summary.bySupplier}
                 promotedBulkActions={promotedBulkActions}
                 bulkActions={bulkActions}
               />

@@ -19,10 +19,12 @@ interface Props {
   bulkActions: (selected: number[]) => NonNullable<IndexTableProps["bulkActions"]>;
   emptyState: React.ReactNode;
   pagination?: IndexTableProps["pagination"];
+  /** each supplier's lines and cost over every page (the page holds only some of them) */
+  supplierTotals: Record<string, { lines: number; cost: number }>;
 }
 
 /** Reorder lines grouped by supplier; quantities edit in place and cost and weeks of supply follow. */
-export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState, pagination }: Props) {
+export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState, pagination, supplierTotals }: Props) {
   const f = useFormat();
   const [drafts, setDrafts] = useState<Record<number, number>>({});
   const setDraft = useCallback((id: number, quantity: number) => setDrafts((d) => ({ ...d, [id]: quantity })), []);
@@ -48,7 +50,10 @@ export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promot
     const ids = group.lines.map((l) => String(l.id));
     const selectedCount = ids.filter((id) => selectedResources.includes(id)).length;
     const first = lines.findIndex((l) => l.id === group.lines[0]!.id);
-    const total = group.lines.reduce((sum, line) => sum + (lineCost(line, drafts[line.id] ?? line.quantity) ?? 0), 0);
+    // The supplier's total over every page, moved by what is typed on this one.
+    const edits = group.lines.reduce((sum, line) => sum + ((lineCost(line, drafts[line.id] ?? line.quantity) ?? 0) - (lineCost(line, line.quantity) ?? 0)), 0);
+    const whole = supplierTotals[group.key] ?? { lines: group.lines.length, cost: group.lines.reduce((sum, line) => sum + (lineCost(line, line.quantity) ?? 0), 0) };
+    const total = whole.cost + edits;
     return (
       <Fragment key={group.key}>
         <IndexTable.Row
@@ -64,7 +69,8 @@ export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promot
                 {group.name}
               </Text>
               <Text as="span" tone="subdued">
-                {group.lines.length} line{group.lines.length === 1 ? "" : "s"} · {f.money(total)}
+                {f.number(whole.lines)} line{whole.lines === 1 ? "" : "s"} · {f.money(total)}
+                {whole.lines > group.lines.length ? ` · ${f.number(group.lines.length)} on this page` : ""}
               </Text>
             </InlineStack>
           </IndexTable.Cell>

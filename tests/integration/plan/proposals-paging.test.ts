@@ -59,7 +59,7 @@ it("shows the proposals a page at a time, with totals, approved ids and counts o
   expect(first.lines.map((l) => l.id)).toEqual(all.slice(0, PROPOSAL_PAGE_SIZE).map((p) => p.id));
   expect(first.hasNextPage).toBe(true);
   // Totals are the whole list's, not the page's: 120 lines, 10 + 11 + … + 129 units at 2 each.
-  expect(first.summary).toEqual({ lines: 120, openLines: 120, openCost: 2 * ((10 + 129) * 120) / 2, budgetCut: 18 });
+  expect(first.summary).toEqual({ lines: 120, openLines: 120, openCost: 2 * ((10 + 129) * 120) / 2, budgetCut: 18, bySupplier: { none: { lines: 120, cost: 2 * ((10 + 129) * 120) / 2 } } });
   expect(first.approvedIds.sort((x, y) => x - y)).toEqual(all.filter((p) => p.status === "APPROVED").map((p) => p.id).sort((x, y) => x - y));
   expect(first.counts).toEqual({ PROPOSED: 96, APPROVED: 24, REJECTED: 0, ORDERED: 0 });
 
