@@ -61,17 +61,12 @@ const SORT_SQL: Record<ProposalSort, string> = {
   product: `p."title" ASC, v."title" ASC, r."id" ASC`,
 };
 
-/** The list's joins: what a line shows and what search matches (product, variant, SKU, supplier). */
+/** What the filters and sorts read: the line, its product and variant (search, product sort) and supplier. */
 const PROPOSAL_FROM = `
      FROM "ReorderProposal" r
-     JOIN "Shop" sh ON sh."id" = r."shopId"
      LEFT JOIN "Variant" v ON v."shopId" = r."shopId" AND v."id" = r."variantId"
      LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
-     LEFT JOIN "Location" l ON l."shopId" = r."shopId" AND l."id" = r."locationId"
-     LEFT JOIN "Supplier" s ON s."shopId" = r."shopId" AND s."id" = r."supplierId"
-     LEFT JOIN "VariantBuyingTerms" t ON t."shopId" = r."shopId" AND t."variantId" = r."variantId"
-     LEFT JOIN "StockPlan" sp ON sp."shopId" = r."shopId" AND sp."planRunId" = sh."activePlanRunId" AND sp."variantId" = r."variantId" AND sp."locationId" = r."locationId"
-     LEFT JOIN "Forecast" f ON f."shopId" = r."shopId" AND f."planRunId" = sh."activePlanRunId" AND f."variantId" = r."variantId" AND f."locationId" = r."locationId"`;
+     LEFT JOIN "Supplier" s ON s."shopId" = r."shopId" AND s."id" = r."supplierId"`;
 
 /** $1 shop, $2 statuses, $3 supplier (−1: none), $4 search pattern, $5 budget-cut only. */
 const PROPOSAL_WHERE = `WHERE r."shopId" = $1 AND r."status"::text = ANY($2::text[])
@@ -85,10 +80,21 @@ function filterParameters(shopId: number, filters: ProposalFilters): [number, Pr
   return [shopId, filters.statuses, supplier, query, filters.budgetCutOnly ?? false];
 }
 
-/** One page of lines, grouped by supplier then sorted; `offset` lines are skipped. */
+/**
+ * One page of lines, grouped by supplier then sorted; `offset` lines are skipped. The page is
+ * found on the narrow columns first; only its lines are joined to stock and forecast arrays
+ * (joining them for every line before the limit made a 5,000-line list take most of a second).
+ */
 export async function listProposals(shopId: number, filters: ProposalFilters & { offset?: number }): Promise<ProposalLine[]> {
   const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT r."id", r."status", r."variantId"::text AS "variantId", r."locationId"::text AS "locationId", COALESCE(l."name", '') AS "locationName",
+    `WITH page AS (
+       SELECT r."id", row_number() OVER (ORDER BY s."name" ASC NULLS LAST, ${SORT_SQL[filters.sort ?? "order_by"]}) AS "position"
+       ${PROPOSAL_FROM}
+       ${PROPOSAL_WHERE}
+       ORDER BY "position"
+       LIMIT $6 OFFSET $7
+     )
+     SELECT r."id", r."status", r."variantId"::text AS "variantId", r."locationId"::text AS "locationId", COALESCE(l."name", '') AS "locationName",
             v."productId"::text AS "productId", COALESCE(p."title", '') AS "productTitle", v."title" AS "variantTitle", v."sku",
             r."supplierId", s."name" AS "supplierName", r."quantity", r."suggestedQuantity", r."edited", r."needed",
             r."unitCost"::float8 AS "unitCost", r."currencyCode", to_char(r."orderByDate", 'YYYY-MM-DD') AS "orderByDate",
@@ -97,10 +103,17 @@ export async function listProposals(shopId: number, filters: ProposalFilters & {
             COALESCE(sp."available", 0) AS "available", COALESCE(sp."inbound", 0) AS "inbound",
             COALESCE((SELECT avg(x) FROM unnest(f."mean"[1:13]) AS x), 0)::float8 AS "weeklyRate",
             COALESCE(t."casePack", s."casePack", 1) AS "casePack", COALESCE(t."moqUnits", s."moqUnits", 0) AS "moqUnits"
-     ${PROPOSAL_FROM}
-     ${PROPOSAL_WHERE}
-     ORDER BY s."name" ASC NULLS LAST, ${SORT_SQL[filters.sort ?? "order_by"]}
-     LIMIT $6 OFFSET $7`,
+     FROM page
+     JOIN "ReorderProposal" r ON r."shopId" = $1 AND r."id" = page."id"
+     JOIN "Shop" sh ON sh."id" = r."shopId"
+     LEFT JOIN "Variant" v ON v."shopId" = r."shopId" AND v."id" = r."variantId"
+     LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+     LEFT JOIN "Location" l ON l."shopId" = r."shopId" AND l."id" = r."locationId"
+     LEFT JOIN "Supplier" s ON s."shopId" = r."shopId" AND s."id" = r."supplierId"
+     LEFT JOIN "VariantBuyingTerms" t ON t."shopId" = r."shopId" AND t."variantId" = r."variantId"
+     LEFT JOIN "StockPlan" sp ON sp."shopId" = r."shopId" AND sp."planRunId" = sh."activePlanRunId" AND sp."variantId" = r."variantId" AND sp."locationId" = r."locationId"
+     LEFT JOIN "Forecast" f ON f."shopId" = r."shopId" AND f."planRunId" = sh."activePlanRunId" AND f."variantId" = r."variantId" AND f."locationId" = r."locationId"
+     ORDER BY page."position"`,
     ...filterParameters(shopId, filters),
     filters.limit ?? 500,
     filters.offset ?? 0,
