@@ -3,6 +3,7 @@ import { uniqueShopDomain } from "../../support/simulated-shop";
 import { rebuildAllDemand } from "~/persistence/demand.server";
 import { closePgPool, inTransaction } from "~/persistence/pg-pool.server";
 import { acceptSyncWebhook, applyPendingWebhooks } from "~/sync/webhook-sync.server";
+import { startWebhookInbox } from "~/jobs/webhook-inbox.server";
 import { testPrisma } from "./sync-support";
 
 // Many deliveries recorded first, then applied in one pass: these tests are about what one batch leaves behind.
@@ -159,5 +160,26 @@ describe("webhook deliveries applied in one batch", () => {
     expect(level.available).toBe(3);
     const periods = await testPrisma.stockoutPeriod.findMany({ where: { shopId: shop.id } });
     expect(periods.map((p) => [p.variantId, p.startedOn.toISOString().slice(0, 10), p.endedOn?.toISOString().slice(0, 10)])).toEqual([[970n, "2026-11-01", "2026-11-01"]]);
+  });
+
+  it("lets a burst gather between passes, and still applies every delivery", async () => {
+    const shop = await createShop("batch-burst", "UTC");
+    const inbox = await startWebhookInbox({ gatherMs: 200 });
+    try {
+      // 30 deliveries over about 300 ms; each one wakes the inbox.
+      for (let i = 0; i < 30; i++) {
+        await record(shop, "orders/create", order(800 + i, at(30), [line(8000 + i, 980, 1, "3.00")]));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await inbox.drain(shop.id);
+    } finally {
+      await inbox.close();
+    }
+    const events = await testPrisma.webhookEvent.findMany({ where: { shopId: shop.id } });
+    expect(events.map((e) => e.status)).toEqual(Array(30).fill("APPLIED"));
+    // A pass marks its deliveries with its transaction's time: one time per pass.
+    const passes = new Set(events.map((e) => e.processedAt!.getTime())).size;
+    expect(passes).toBeLessThanOrEqual(6);
+    expect((await demandRows(shop.id)).map((r) => r.units)).toEqual([30]);
   });
 });
