@@ -3,6 +3,7 @@ import type { SyncRun } from "@prisma/client";
 import { rebuildAllDemand } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { inferStockoutsFromLevels } from "~/persistence/stockouts.server";
+import { analyzeStaleTables } from "~/persistence/table-statistics.server";
 import { findOrQueueRun, finishRun, setRunBulkOperation, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
 import { startBulkQuery } from "~/shopify/bulk-operations.server";
 import { insertOrUpsertOrdersWithLines } from "~/persistence/sync-writes.server";
@@ -61,6 +62,9 @@ export async function startOrdersExportEarly(ctx: SyncContext): Promise<void> {
   }
 }
 
+/** What applying webhooks reads besides orders (the demand rebuild analyses those). */
+const WEBHOOK_TABLES = ["Variant", "InventoryLevel", "StockoutPeriod", "DailyDemand"];
+
 /** Order history through one bulk export, then demand and inferred stockouts in one go. */
 export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "ORDERS_BACKFILL");
@@ -75,6 +79,8 @@ export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions
       demandRows: await rebuildAllDemand(client, ctx.shop.id, ctx.timezone),
       inferredStockouts: await inferStockoutsFromLevels(client, ctx.shop.id, ctx.timezone),
     }));
+    // The shop's webhooks come next: their lookups need plans made for the tables as filled.
+    await analyzeStaleTables(WEBHOOK_TABLES);
     return await finishRun(run, { counts: { ...counts, ...derived } });
   } catch (error) {
     // Handed back at shutdown: the run stays RUNNING and resumes from its cursor.
