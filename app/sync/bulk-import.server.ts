@@ -10,8 +10,13 @@ import { recordRunProgress, setRunBulkOperation, type RunCounts } from "~/persis
 
 export interface BulkImportSpec {
   query: string;
-  /** Writes one batch of records; returns counts to add to the run's counts. */
-  applyBatch(client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts>;
+  /**
+   * Writes one batch of records; returns counts to add to the run's counts. `earlierCommitted`
+   * resolves once every earlier batch has committed: a writer must await it before taking a lock
+   * that every batch takes (a shop-wide one), or a later batch holding it and an earlier one
+   * waiting for it wait on each other for ever (the later one waits for the earlier's commit).
+   */
+  applyBatch(client: pg.PoolClient, records: BulkRecord[], earlierCommitted: Promise<void>): Promise<RunCounts>;
   /** Records per transaction; batches only end before a root line so children stay with their parent. */
   batchSize?: number;
   /** Transactions writing batches at once (default 2). */
@@ -74,7 +79,7 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
     const task = inTransaction(async (client) => {
       // Cursor and rows commit together, so a commit lost in a crash is simply replayed.
       await client.query("SET LOCAL synchronous_commit TO OFF");
-      const added = await spec.applyBatch(client, records);
+      const added = await spec.applyBatch(client, records, committedBefore);
       await committedBefore;
       for (const [key, value] of Object.entries(added)) counts[key] = (counts[key] ?? 0) + value;
       counts.linesApplied = upToLine;

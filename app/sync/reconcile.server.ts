@@ -55,10 +55,12 @@ function reconcileCatalogWriter(shopId: number, timezone: string) {
   };
 }
 
-function reconcileOrdersWriter(shopId: number, timezone: string) {
-  return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
+export function reconcileOrdersWriter(shopId: number, timezone: string) {
+  return async (client: pg.PoolClient, records: BulkRecord[], earlierCommitted: Promise<void>): Promise<RunCounts> => {
     const { orders, lines } = splitOrderRecords(records);
     const ids = orders.map((o) => o.id);
+    // collectDemandKeys takes the shop's demand lock: batches take it in line order.
+    await earlierCommitted;
     await collectDemandKeys(client, shopId, timezone, ids);
     const written = await upsertOrdersWithLines(client, shopId, orders, lines);
     await collectDemandKeys(client, shopId, timezone, ids);
