@@ -7,9 +7,10 @@
  * same order lines into an empty table, the floor any backfill is measured against.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx tests/bench/sync/run.ts \
- *     [--variants 10000] [--order-lines 1000000] [--batch 5000]
+ *     [--variants 10000] [--order-lines 1000000] [--batch 5000] [--database tempo_bench_sync]
  *
- * DATABASE_URL names the server; the bench creates and drops its own database tempo_bench_sync.
+ * DATABASE_URL names the server; the bench creates and drops its own database (--database,
+ * so two people benching on one server do not drop each other's).
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
@@ -27,11 +28,13 @@ const { values } = parseArgs({
     "order-lines": { type: "string", default: "1000000" },
     batch: { type: "string", default: "5000" },
     seed: { type: "string", default: "1" },
+    database: { type: "string", default: "tempo_bench_sync" },
   },
 });
 
 const SHOP = "bench-sync.myshopify.com";
-const BENCH_DB = "tempo_bench_sync";
+const BENCH_DB = values.database;
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`--database must be a plain lower-case name, got ${BENCH_DB}`);
 const serverUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 
 async function freshDatabase(): Promise<string> {
