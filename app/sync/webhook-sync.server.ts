@@ -180,6 +180,8 @@ async function applyOrderSnapshots(batch: DeliveryBatch, snapshots: readonly Ord
 const ORDER_SNAPSHOT_TOPICS = new Set(["ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED"]);
 /** Topics that write orders, lines or demand without being a full order body. */
 const ORDER_TOPICS = new Set(["ORDERS_DELETE", "REFUNDS_CREATE"]);
+/** Every topic whose delivery changes stored orders, lines or demand. */
+export const ORDER_WRITING_TOPICS: readonly string[] = [...ORDER_SNAPSHOT_TOPICS, ...ORDER_TOPICS];
 
 const refundHandler = handler({
   parse: parseRefundPayload,
