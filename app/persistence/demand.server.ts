@@ -60,18 +60,21 @@ export interface DemandRow {
  * (app/sync/streamed-demand.ts): one COPY instead of a second pass over the lines. The
  * caller holds the demand lock and has made sure no webhook changed the shop's orders meanwhile.
  */
-export async function replaceAllDemand(client: pg.PoolClient, shopId: number, rows: readonly DemandRow[]): Promise<number> {
+export async function replaceAllDemand(client: pg.PoolClient, shopId: number, rows: Iterable<DemandRow>): Promise<number> {
   await lockShopDemand(client, shopId);
   await client.query(`DELETE FROM "DailyDemand" WHERE "shopId" = $1`, [shopId]);
-  await copyRows(
-    client,
-    "DailyDemand",
-    ["shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue"],
-    rows.map((r) => [shopId, r.variantId, r.locationId, r.day, r.units, r.discountedUnits, r.revenue]),
-  );
+  let count = 0;
+  // Streamed, one row at a time: the shop's demand is never held twice.
+  function* values() {
+    for (const r of rows) {
+      count++;
+      yield [shopId, r.variantId, r.locationId, r.day, r.units, r.discountedUnits, r.revenue];
+    }
+  }
+  await copyRows(client, "DailyDemand", ["shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue"], values());
   // Later planner queries join these tables; the load left their statistics stale.
   await client.query(`ANALYZE "Order"; ANALYZE "OrderLine"; ANALYZE "DailyDemand"`);
-  return rows.length;
+  return count;
 }
 
 /** Whether the shop has any order, line or demand row stored: a backfill into none of them may load straight and sum demand as it goes. */

@@ -12,8 +12,8 @@ import { refundedQuantity, removedQuantity, type OrderLineRecord, type OrderReco
 
 /** Revenue is summed at this many decimals (PostgreSQL's division scale stays below it for int quantities). */
 const SUM_SCALE = 40;
-const TEN = 10n;
-const pow10 = (n: number) => TEN ** BigInt(n);
+const POW10 = Array.from({ length: SUM_SCALE + 1 }, (_, n) => 10n ** BigInt(n));
+const pow10 = (n: number) => POW10[n] ?? 10n ** BigInt(n);
 const SCALE_UP_4 = pow10(SUM_SCALE - 4);
 
 /** A decimal string at numeric(18,4): scaled by 10^4, rounded half away from zero as PostgreSQL's input does. Null when not a plain decimal. */
@@ -30,8 +30,9 @@ export function scaled4(text: string): bigint | null {
 function weightAndFirstDigit(units: bigint, scale: number): { weight: number; first: number } {
   const abs = units < 0n ? -units : units;
   if (abs === 0n) return { weight: 0, first: 0 };
-  const groups = Math.ceil(abs.toString().length / 4);
-  return { weight: groups - 1 - scale / 4, first: Number(abs / 10_000n ** BigInt(groups - 1)) };
+  const digits = abs.toString();
+  const groups = Math.ceil(digits.length / 4);
+  return { weight: groups - 1 - scale / 4, first: Number(digits.slice(0, digits.length - (groups - 1) * 4)) };
 }
 
 /**
@@ -66,10 +67,11 @@ function roundTo4(total: bigint): string {
 }
 
 /**
- * Shop-local calendar day of an instant, through the runtime's time zone data. The UTC
- * offset is looked up once per quarter hour and reused when it is the same at both ends.
+ * Shop-local calendar day of an instant (days since 1970-01-01), through the runtime's
+ * time zone data. The UTC offset is looked up once per quarter hour and reused when it
+ * is the same at both ends of it.
  */
-export function localDayOf(timezone: string): (ms: number) => string {
+export function localDayOf(timezone: string): (ms: number) => number {
   const format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const offsetAt = (ms: number): number => {
     const parts: Record<string, number> = {};
@@ -79,7 +81,6 @@ export function localDayOf(timezone: string): (ms: number) => string {
   };
   const QUARTER = 900_000;
   const offsets = new Map<number, number | null>();
-  const dayText = (localMs: number) => new Date(localMs).toISOString().slice(0, 10);
   return (ms: number) => {
     const bucket = Math.floor(ms / QUARTER);
     let offset = offsets.get(bucket);
@@ -88,26 +89,48 @@ export function localDayOf(timezone: string): (ms: number) => string {
       offset = start === offsetAt(bucket * QUARTER + QUARTER - 1) ? start : null;
       offsets.set(bucket, offset);
     }
-    return dayText(ms + (offset ?? offsetAt(ms)));
+    return Math.floor((ms + (offset ?? offsetAt(ms))) / DAY_MS);
   };
 }
 
-interface Cell {
-  variantId: bigint;
-  locationId: bigint;
-  day: string;
-  units: number;
-  discountedUnits: number;
-  /** Sum of net x unit price, scaled by 10^4: a safe integer, so exact (checked). */
-  gross: number;
-  /** Sum of the discount shares, scaled by 10^SUM_SCALE. */
-  discounts: bigint;
+const DAY_MS = 86_400_000;
+/** Days a cell key leaves room for: about 700 years either side of 1970. */
+const DAY_SPAN = 1 << 18;
+const DAY_ORIGIN = DAY_SPAN / 2;
+
+/** Growable column of numbers. */
+class Column<T extends Int32Array | Float64Array> {
+  constructor(
+    public values: T,
+    private readonly make: (size: number) => T,
+  ) {}
+  ensure(size: number): void {
+    if (size <= this.values.length) return;
+    const grown = this.make(Math.max(size, this.values.length * 2));
+    grown.set(this.values);
+    this.values = grown;
+  }
 }
 
+/**
+ * Cells of (variant, location, day) in typed arrays, found by one numeric key: a few
+ * dozen bytes a cell, so a shop with a million sales days stays in tens of megabytes.
+ */
 export class DemandAccumulator {
-  private readonly cells = new Map<string, Cell>();
-  private readonly dayOf: (ms: number) => string;
+  private readonly dayOf: (ms: number) => number;
   private readonly amounts = new Map<string, { big: bigint; num: number } | null>();
+  private readonly variantSlot = new Map<bigint, number>();
+  private readonly variants: bigint[] = [];
+  private readonly locationSlot = new Map<bigint, number>();
+  private readonly locations: bigint[] = [];
+  private readonly cellOf = new Map<number, number>();
+  private readonly keys = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  private readonly units = new Column(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly discountedUnits = new Column(new Int32Array(1024), (n) => new Int32Array(n));
+  /** Sum of net x unit price per cell, scaled by 10^4: kept a safe integer, so exact (checked). */
+  private readonly gross = new Column(new Float64Array(1024), (n) => new Float64Array(n));
+  /** Sum of the discount shares per cell, scaled by 10^SUM_SCALE; only cells with discounts. */
+  private readonly discounts = new Map<number, bigint>();
   /** False once a value could not be followed exactly (the caller rebuilds in SQL instead). */
   exact = true;
 
@@ -116,7 +139,7 @@ export class DemandAccumulator {
   }
 
   get size(): number {
-    return this.cells.size;
+    return this.cellOf.size;
   }
 
   private amount(text: string): { big: bigint; num: number } {
@@ -133,34 +156,58 @@ export class DemandAccumulator {
     return value;
   }
 
-  /** Adds one batch: lines whose order is not in `orders` are ignored, as the stored lines would be (the writer drops nothing, they come together). */
+  private slot(id: bigint, slots: Map<bigint, number>, ids: bigint[]): number {
+    let slot = slots.get(id);
+    if (slot === undefined) {
+      slot = ids.length;
+      slots.set(id, slot);
+      ids.push(id);
+    }
+    return slot;
+  }
+
+  private cell(variantId: bigint, locationId: bigint, day: number): number {
+    const location = this.slot(locationId, this.locationSlot, this.locations);
+    const variant = this.slot(variantId, this.variantSlot, this.variants);
+    // Unique while locations < 64 and variants < 2^29 (2^53 in all); past that, the SQL rebuild.
+    if (location >= 64 || variant >= 2 ** 29 || day + DAY_ORIGIN < 0 || day + DAY_ORIGIN >= DAY_SPAN) this.exact = false;
+    const key = (variant * 64 + location) * DAY_SPAN + (day + DAY_ORIGIN);
+    let cell = this.cellOf.get(key);
+    if (cell === undefined) {
+      cell = this.cellOf.size;
+      this.cellOf.set(key, cell);
+      for (const column of [this.keys, this.units, this.discountedUnits, this.gross]) column.ensure(cell + 1);
+      this.keys.values[cell] = key;
+    }
+    return cell;
+  }
+
+  /** Adds one batch of the export; every line comes in the same batch as its order. */
   add(orders: readonly OrderRecord[], lines: readonly OrderLineRecord[]): void {
-    const orderById = new Map(orders.map((o) => [o.id, o]));
+    const orderById = new Map<bigint, { order: OrderRecord; day: number }>();
+    for (const order of orders) orderById.set(order.id, { order, day: this.dayOf(order.processedAt.getTime()) });
     for (const line of lines) {
-      const order = orderById.get(line.orderId);
-      if (!order) {
+      const found = orderById.get(line.orderId);
+      if (!found) {
         this.exact = false; // a line stored without its order would not count in SQL; never seen from the export
         continue;
       }
+      const { order, day } = found;
       if (order.cancelledAt || order.test || line.variantId === null) continue;
       const refunded = refundedQuantity(order, line);
       const net = line.quantity - refunded - removedQuantity(line, refunded);
-      const locationId = order.locationId ?? 0n;
-      const day = this.dayOf(order.processedAt.getTime());
-      const key = `${line.variantId}|${locationId}|${day}`;
-      let cell = this.cells.get(key);
-      if (!cell) {
-        cell = { variantId: line.variantId, locationId, day, units: 0, discountedUnits: 0, gross: 0, discounts: 0n };
-        this.cells.set(key, cell);
-      }
+      const cell = this.cell(line.variantId, order.locationId ?? 0n, day);
       const discount = this.amount(line.discount);
-      cell.units += net;
-      if (discount.num > 0) cell.discountedUnits += net;
-      cell.gross += net * this.amount(line.unitPrice).num;
-      if (!Number.isSafeInteger(cell.gross)) this.exact = false;
+      const units = this.units.values;
+      units[cell] = units[cell]! + net;
+      const discounted = this.discountedUnits.values;
+      if (discount.num > 0) discounted[cell] = discounted[cell]! + net;
+      const grossColumn = this.gross.values;
+      const gross = (grossColumn[cell] = grossColumn[cell]! + net * this.amount(line.unitPrice).num);
+      if (!Number.isSafeInteger(gross)) this.exact = false;
       if (discount.num !== 0 && line.quantity > 0 && net !== 0) {
         try {
-          cell.discounts += pgDivScaled(discount.big * BigInt(net), line.quantity);
+          this.discounts.set(cell, (this.discounts.get(cell) ?? 0n) + pgDivScaled(discount.big * BigInt(net), line.quantity));
         } catch {
           this.exact = false;
         }
@@ -168,22 +215,46 @@ export class DemandAccumulator {
     }
   }
 
-  /** Keys with net sales, in primary-key order (variant, location, day) so they append to its index. */
-  rows(): DemandRow[] {
-    const out: DemandRow[] = [];
-    for (const cell of this.cells.values()) {
-      if (cell.units <= 0) continue;
-      out.push({
-        variantId: cell.variantId,
-        locationId: cell.locationId,
-        day: cell.day,
-        units: cell.units,
-        discountedUnits: cell.discountedUnits,
-        revenue: roundTo4(BigInt(cell.gross) * SCALE_UP_4 - cell.discounts),
-      });
+  /** Keys with net sales, in primary-key order (variant, location, day) so they append to its index; produced one at a time. */
+  *rows(): Generator<DemandRow> {
+    const rank = (ids: readonly bigint[]) => {
+      const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+      const ranks = new Float64Array(ids.length);
+      order.forEach((slot, r) => (ranks[slot] = r));
+      return ranks;
+    };
+    const variantRank = rank(this.variants);
+    const locationRank = rank(this.locations);
+    const count = this.cellOf.size;
+    const sortKey = new Float64Array(count);
+    const keys = this.keys.values;
+    for (let cell = 0; cell < count; cell++) {
+      const key = keys[cell]!;
+      const day = key % DAY_SPAN;
+      const rest = (key - day) / DAY_SPAN;
+      const location = rest % 64;
+      const variant = (rest - location) / 64;
+      sortKey[cell] = (variantRank[variant]! * 64 + locationRank[location]!) * DAY_SPAN + day;
     }
-    return out.sort((a, b) =>
-      a.variantId !== b.variantId ? (a.variantId < b.variantId ? -1 : 1) : a.locationId !== b.locationId ? (a.locationId < b.locationId ? -1 : 1) : a.day < b.day ? -1 : a.day > b.day ? 1 : 0,
-    );
+    const cells = new Uint32Array(count);
+    for (let i = 0; i < count; i++) cells[i] = i;
+    cells.sort((a, b) => sortKey[a]! - sortKey[b]!);
+    for (const cell of cells) {
+      const units = this.units.values[cell]!;
+      if (units <= 0) continue;
+      const key = keys[cell]!;
+      const day = key % DAY_SPAN;
+      const rest = (key - day) / DAY_SPAN;
+      const location = rest % 64;
+      const variant = (rest - location) / 64;
+      yield {
+        variantId: this.variants[variant]!,
+        locationId: this.locations[location]!,
+        day: new Date((day - DAY_ORIGIN) * DAY_MS).toISOString().slice(0, 10),
+        units,
+        discountedUnits: this.discountedUnits.values[cell]!,
+        revenue: roundTo4(BigInt(this.gross.values[cell]!) * SCALE_UP_4 - (this.discounts.get(cell) ?? 0n)),
+      };
+    }
   }
 }

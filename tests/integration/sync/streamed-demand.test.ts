@@ -118,7 +118,7 @@ describe("streamed demand against PostgreSQL's rebuild", () => {
     });
     const expected = await demandRows(shopId);
     expect(expected.length).toBeGreaterThan(500);
-    const summed = accumulator.rows().map((r) => [r.variantId, r.locationId, r.day, r.units, r.discountedUnits, r.revenue].join("|"));
+    const summed = [...accumulator.rows()].map((r) => [r.variantId, r.locationId, r.day, r.units, r.discountedUnits, r.revenue].join("|"));
     expect(summed).toEqual(expected);
   });
 });
