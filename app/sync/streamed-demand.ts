@@ -217,44 +217,54 @@ export class DemandAccumulator {
 
   /** Keys with net sales, in primary-key order (variant, location, day) so they append to its index; produced one at a time. */
   *rows(): Generator<DemandRow> {
-    const rank = (ids: readonly bigint[]) => {
-      const order = ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
-      const ranks = new Float64Array(ids.length);
-      order.forEach((slot, r) => (ranks[slot] = r));
-      return ranks;
-    };
-    const variantRank = rank(this.variants);
-    const locationRank = rank(this.locations);
+    const ranked = (ids: readonly bigint[]) => ids.map((_, i) => i).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : 0));
+    const variantBySlotRank = ranked(this.variants);
+    const locationBySlotRank = ranked(this.locations);
+    const variantRank = new Float64Array(this.variants.length);
+    variantBySlotRank.forEach((slot, r) => (variantRank[slot] = r));
+    const locationRank = new Float64Array(this.locations.length);
+    locationBySlotRank.forEach((slot, r) => (locationRank[slot] = r));
+    // The same layout as the cell key, with ranks for slots: a plain numeric sort (no comparator) puts them in key order.
     const count = this.cellOf.size;
-    const sortKey = new Float64Array(count);
+    const sorted = new Float64Array(count);
     const keys = this.keys.values;
     for (let cell = 0; cell < count; cell++) {
       const key = keys[cell]!;
       const day = key % DAY_SPAN;
       const rest = (key - day) / DAY_SPAN;
       const location = rest % 64;
-      const variant = (rest - location) / 64;
-      sortKey[cell] = (variantRank[variant]! * 64 + locationRank[location]!) * DAY_SPAN + day;
+      sorted[cell] = (variantRank[(rest - location) / 64]! * 64 + locationRank[location]!) * DAY_SPAN + day;
     }
-    const cells = new Uint32Array(count);
-    for (let i = 0; i < count; i++) cells[i] = i;
-    cells.sort((a, b) => sortKey[a]! - sortKey[b]!);
-    for (const cell of cells) {
+    sorted.sort();
+    const dayText = new Map<number, string>();
+    for (const rankKey of sorted) {
+      const day = rankKey % DAY_SPAN;
+      const rest = (rankKey - day) / DAY_SPAN;
+      const location = locationBySlotRank[rest % 64]!;
+      const variant = variantBySlotRank[(rest - (rest % 64)) / 64]!;
+      const cell = this.cellOf.get((variant * 64 + location) * DAY_SPAN + day)!;
       const units = this.units.values[cell]!;
       if (units <= 0) continue;
-      const key = keys[cell]!;
-      const day = key % DAY_SPAN;
-      const rest = (key - day) / DAY_SPAN;
-      const location = rest % 64;
-      const variant = (rest - location) / 64;
+      let text = dayText.get(day);
+      if (text === undefined) dayText.set(day, (text = new Date((day - DAY_ORIGIN) * DAY_MS).toISOString().slice(0, 10)));
+      const discounts = this.discounts.get(cell);
+      const gross = this.gross.values[cell]!;
       yield {
         variantId: this.variants[variant]!,
         locationId: this.locations[location]!,
-        day: new Date((day - DAY_ORIGIN) * DAY_MS).toISOString().slice(0, 10),
+        day: text,
         units,
         discountedUnits: this.discountedUnits.values[cell]!,
-        revenue: roundTo4(BigInt(this.gross.values[cell]!) * SCALE_UP_4 - (this.discounts.get(cell) ?? 0n)),
+        revenue: discounts === undefined ? fixed4(gross) : roundTo4(BigInt(gross) * SCALE_UP_4 - discounts),
       };
     }
   }
+}
+
+/** A safe integer scaled by 10^4 as numeric text with four decimals. */
+function fixed4(scaled: number): string {
+  const abs = Math.abs(scaled);
+  const fraction = abs % 10_000;
+  const text = `${(abs - fraction) / 10_000}.${fraction < 10 ? "000" : fraction < 100 ? "00" : fraction < 1000 ? "0" : ""}${fraction}`;
+  return scaled < 0 ? `-${text}` : text;
 }
