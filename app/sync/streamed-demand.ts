@@ -94,9 +94,9 @@ export function localDayOf(timezone: string): (ms: number) => number {
 }
 
 const DAY_MS = 86_400_000;
-/** Days a cell key leaves room for: about 700 years either side of 1970. */
-const DAY_SPAN = 1 << 18;
-const DAY_ORIGIN = DAY_SPAN / 2;
+/** Days a cell key leaves room for: 22 years either side of the first order's day (beyond, the SQL rebuild). */
+const DAY_SPAN = 1 << 14;
+const LOCATIONS = 64;
 
 /** Growable column of numbers. */
 class Column<T extends Int32Array | Float64Array> {
@@ -123,13 +123,17 @@ export class DemandAccumulator {
   private readonly variants: bigint[] = [];
   private readonly locationSlot = new Map<bigint, number>();
   private readonly locations: bigint[] = [];
+  /** (variant slot x 64 + location slot) -> pair slot; pairs keep cell keys small integers (V8's fast map keys). */
+  private readonly pairOf = new Map<number, number>();
+  private readonly pairs: number[] = [];
+  private dayBase: number | null = null;
   private readonly cellOf = new Map<number, number>();
   private readonly keys = new Column(new Float64Array(1024), (n) => new Float64Array(n));
   private readonly units = new Column(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly discountedUnits = new Column(new Int32Array(1024), (n) => new Int32Array(n));
-  /** Sum of net x unit price per cell, scaled by 10^4: kept a safe integer, so exact (checked). */
+  /** Sum of net x unit price per cell less the discount shares that divide exactly, scaled by 10^4: kept a safe integer, so exact (checked). */
   private readonly gross = new Column(new Float64Array(1024), (n) => new Float64Array(n));
-  /** Sum of the discount shares per cell, scaled by 10^SUM_SCALE; only cells with discounts. */
+  /** Sum of the other discount shares per cell, scaled by 10^SUM_SCALE; only cells that had one. */
   private readonly discounts = new Map<number, bigint>();
   /** False once a value could not be followed exactly (the caller rebuilds in SQL instead). */
   exact = true;
@@ -169,9 +173,18 @@ export class DemandAccumulator {
   private cell(variantId: bigint, locationId: bigint, day: number): number {
     const location = this.slot(locationId, this.locationSlot, this.locations);
     const variant = this.slot(variantId, this.variantSlot, this.variants);
-    // Unique while locations < 64 and variants < 2^29 (2^53 in all); past that, the SQL rebuild.
-    if (location >= 64 || variant >= 2 ** 29 || day + DAY_ORIGIN < 0 || day + DAY_ORIGIN >= DAY_SPAN) this.exact = false;
-    const key = (variant * 64 + location) * DAY_SPAN + (day + DAY_ORIGIN);
+    this.dayBase ??= day - DAY_SPAN / 2;
+    const offset = day - this.dayBase;
+    // Past these sizes keys would collide or lose precision: the SQL rebuild takes over.
+    if (location >= LOCATIONS || variant >= 2 ** 19 || offset < 0 || offset >= DAY_SPAN) this.exact = false;
+    const pairIndex = variant * LOCATIONS + location;
+    let pair = this.pairOf.get(pairIndex);
+    if (pair === undefined) {
+      pair = this.pairs.length;
+      this.pairs.push(pairIndex);
+      this.pairOf.set(pairIndex, pair);
+    }
+    const key = pair * DAY_SPAN + offset;
     let cell = this.cellOf.get(key);
     if (cell === undefined) {
       cell = this.cellOf.size;
@@ -206,6 +219,13 @@ export class DemandAccumulator {
       const gross = (grossColumn[cell] = grossColumn[cell]! + net * this.amount(line.unitPrice).num);
       if (!Number.isSafeInteger(gross)) this.exact = false;
       if (discount.num !== 0 && line.quantity > 0 && net !== 0) {
+        const share = discount.num * net;
+        if (Number.isSafeInteger(share) && share % line.quantity === 0) {
+          // Divides exactly at four decimals (always at quantity 1): PostgreSQL's quotient is this too.
+          const exactShare = (grossColumn[cell] = grossColumn[cell]! - share / line.quantity);
+          if (!Number.isSafeInteger(exactShare)) this.exact = false;
+          continue;
+        }
         try {
           this.discounts.set(cell, (this.discounts.get(cell) ?? 0n) + pgDivScaled(discount.big * BigInt(net), line.quantity));
         } catch {
@@ -224,29 +244,31 @@ export class DemandAccumulator {
     variantBySlotRank.forEach((slot, r) => (variantRank[slot] = r));
     const locationRank = new Float64Array(this.locations.length);
     locationBySlotRank.forEach((slot, r) => (locationRank[slot] = r));
-    // The same layout as the cell key, with ranks for slots: a plain numeric sort (no comparator) puts them in key order.
+    // (variant rank, location rank, day) in one number: a plain numeric sort (no comparator) puts cells in key order.
     const count = this.cellOf.size;
     const sorted = new Float64Array(count);
     const keys = this.keys.values;
     for (let cell = 0; cell < count; cell++) {
       const key = keys[cell]!;
-      const day = key % DAY_SPAN;
-      const rest = (key - day) / DAY_SPAN;
-      const location = rest % 64;
-      sorted[cell] = (variantRank[(rest - location) / 64]! * 64 + locationRank[location]!) * DAY_SPAN + day;
+      const offset = key % DAY_SPAN;
+      const pairIndex = this.pairs[(key - offset) / DAY_SPAN]!;
+      const location = pairIndex % LOCATIONS;
+      sorted[cell] = (variantRank[(pairIndex - location) / LOCATIONS]! * LOCATIONS + locationRank[location]!) * DAY_SPAN + offset;
     }
     sorted.sort();
     const dayText = new Map<number, string>();
+    const dayBase = this.dayBase ?? 0;
     for (const rankKey of sorted) {
-      const day = rankKey % DAY_SPAN;
-      const rest = (rankKey - day) / DAY_SPAN;
-      const location = locationBySlotRank[rest % 64]!;
-      const variant = variantBySlotRank[(rest - (rest % 64)) / 64]!;
-      const cell = this.cellOf.get((variant * 64 + location) * DAY_SPAN + day)!;
+      const offset = rankKey % DAY_SPAN;
+      const ranks = (rankKey - offset) / DAY_SPAN;
+      const location = locationBySlotRank[ranks % LOCATIONS]!;
+      const variant = variantBySlotRank[(ranks - (ranks % LOCATIONS)) / LOCATIONS]!;
+      const pair = this.pairOf.get(variant * LOCATIONS + location)!;
+      const cell = this.cellOf.get(pair * DAY_SPAN + offset)!;
       const units = this.units.values[cell]!;
       if (units <= 0) continue;
-      let text = dayText.get(day);
-      if (text === undefined) dayText.set(day, (text = new Date((day - DAY_ORIGIN) * DAY_MS).toISOString().slice(0, 10)));
+      let text = dayText.get(offset);
+      if (text === undefined) dayText.set(offset, (text = new Date((dayBase + offset) * DAY_MS).toISOString().slice(0, 10)));
       const discounts = this.discounts.get(cell);
       const gross = this.gross.values[cell]!;
       yield {
