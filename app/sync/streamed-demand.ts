@@ -68,8 +68,9 @@ function roundTo4(total: bigint): string {
 
 /**
  * Shop-local calendar day of an instant (days since 1970-01-01), through the runtime's
- * time zone data. The UTC offset is looked up once per quarter hour and reused when it
- * is the same at both ends of it.
+ * time zone data. The UTC offset is looked up once per UTC day (Intl is slow) and used
+ * for that whole day when it is the same at its start, middle and end; on a day with a
+ * change of offset each instant is looked up.
  */
 export function localDayOf(timezone: string): (ms: number) => number {
   const format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
@@ -79,15 +80,14 @@ export function localDayOf(timezone: string): (ms: number) => number {
     const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
     return wall - Math.floor(ms / 1000) * 1000;
   };
-  const QUARTER = 900_000;
   const offsets = new Map<number, number | null>();
   return (ms: number) => {
-    const bucket = Math.floor(ms / QUARTER);
-    let offset = offsets.get(bucket);
+    const utcDay = Math.floor(ms / DAY_MS);
+    let offset = offsets.get(utcDay);
     if (offset === undefined) {
-      const start = offsetAt(bucket * QUARTER);
-      offset = start === offsetAt(bucket * QUARTER + QUARTER - 1) ? start : null;
-      offsets.set(bucket, offset);
+      const start = offsetAt(utcDay * DAY_MS);
+      offset = start === offsetAt(utcDay * DAY_MS + DAY_MS / 2) && start === offsetAt(utcDay * DAY_MS + DAY_MS - 1) ? start : null;
+      offsets.set(utcDay, offset);
     }
     return Math.floor((ms + (offset ?? offsetAt(ms))) / DAY_MS);
   };

@@ -31,6 +31,19 @@ async function demandRows(shopId: number): Promise<string[]> {
   return rows.map((r) => r.row);
 }
 
+/** Instants (to the hour) at which the zone's UTC offset changes between `from` and `to`. */
+function offsetChanges(zone: string, from: number, to: number): number[] {
+  const format = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+  const offset = (ms: number) => format.formatToParts(new Date(ms)).find((p) => p.type === "timeZoneName")?.value;
+  const changes: number[] = [];
+  for (let ms = from, last = offset(from); ms < to; ms += 3_600_000) {
+    const now = offset(ms);
+    if (now !== last) changes.push(ms);
+    last = now;
+  }
+  return changes;
+}
+
 describe("PostgreSQL's numeric arithmetic, followed exactly", () => {
   it("divides a discount share at the scale PostgreSQL picks, and rounds input to numeric(18,4) as it does", async () => {
     const random = seededRandom(7);
@@ -67,11 +80,14 @@ describe("streamed demand against PostgreSQL's rebuild", () => {
     const discounts = ["0.00", "0.00", "1.00", "0.01", "3.3333", "0.00015", "2.5", "9.99"];
     const orders: OrderRecord[] = [];
     const lines: OrderLineRecord[] = [];
-    // Instants spread over two years, many within hours of a DST change or midnight.
+    // Instants spread over two years, and every five minutes around each change of UTC offset.
     const start = Date.UTC(2024, 0, 1);
-    for (let o = 1; o <= 1500; o++) {
-      const ms = random() < 0.5 ? start + Math.floor(random() * 730 * 86_400_000) : Date.UTC(2024 + Math.floor(random() * 2), pick([2, 3, 9, 10]), 1 + Math.floor(random() * 7), Math.floor(random() * 24), Math.floor(random() * 60));
-      const processedAt = new Date(ms + Math.floor(random() * 1000));
+    const instants = Array.from({ length: 1500 }, () => start + Math.floor(random() * 730 * 86_400_000) + Math.floor(random() * 1000));
+    for (const change of offsetChanges(zone, start, start + 730 * 86_400_000)) {
+      for (let ms = change - 3 * 3_600_000; ms < change + 3 * 3_600_000; ms += 300_000) instants.push(ms + Math.floor(random() * 1000));
+    }
+    for (let o = 1; o <= instants.length; o++) {
+      const processedAt = new Date(instants[o - 1]!);
       const order: OrderRecord = {
         id: BigInt(o),
         name: `#${o}`,
