@@ -138,8 +138,24 @@ export class DemandAccumulator {
   /** False once a value could not be followed exactly (the caller rebuilds in SQL instead). */
   exact = true;
 
-  constructor(timezone: string) {
+  /**
+   * `maxCells` bounds memory whatever the shop's size (about 150 bytes a cell): past it the
+   * sum is dropped and demand comes from the SQL rebuild.
+   */
+  constructor(
+    timezone: string,
+    private readonly maxCells = 2_000_000,
+  ) {
     this.dayOf = localDayOf(timezone);
+  }
+
+  private abandon(): void {
+    this.exact = false;
+    this.cellOf.clear();
+    this.discounts.clear();
+    this.pairOf.clear();
+    for (const column of [this.keys, this.gross]) column.values = new Float64Array(0);
+    for (const column of [this.units, this.discountedUnits]) column.values = new Int32Array(0);
   }
 
   get size(): number {
@@ -197,6 +213,7 @@ export class DemandAccumulator {
 
   /** Adds one batch of the export; every line comes in the same batch as its order. */
   add(orders: readonly OrderRecord[], lines: readonly OrderLineRecord[]): void {
+    if (!this.exact) return; // nothing it sums will be used
     const orderById = new Map<bigint, { order: OrderRecord; day: number }>();
     for (const order of orders) orderById.set(order.id, { order, day: this.dayOf(order.processedAt.getTime()) });
     for (const line of lines) {
@@ -233,6 +250,7 @@ export class DemandAccumulator {
         }
       }
     }
+    if (!this.exact || this.cellOf.size > this.maxCells) this.abandon();
   }
 
   /** Keys with net sales, in primary-key order (variant, location, day) so they append to its index; produced one at a time. */
