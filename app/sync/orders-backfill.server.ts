@@ -119,16 +119,15 @@ export async function startOrdersExportEarly(ctx: SyncContext): Promise<void> {
 }
 
 /** Order history through one bulk export, then demand and inferred stockouts in one go. */
-export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions & { streamDemand?: boolean } = {}): Promise<SyncRun> {
+export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "ORDERS_BACKFILL");
   try {
-    const streamed = options.streamDemand === false ? null : await startStreamedDemand(ctx.shop.id, ctx.timezone, run);
-    const { streamDemand: _unused, ...importOptions } = options;
+    const streamed = await startStreamedDemand(ctx.shop.id, ctx.timezone, run);
     const counts = await runBulkImport(ctx.graphql, run, {
       query: ordersBulkQuery(orderHistorySearch(ctx.shop.accessScopes)),
       applyBatch: ordersBatchWriter(ctx.shop.id, undefined, streamed ?? undefined),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      ...importOptions,
+      ...options,
     });
     const derived = await inTransaction((client) => writeDerived(client, ctx.shop.id, ctx.timezone, streamed));
     return await finishRun(run, { counts: { ...counts, ...derived } });
