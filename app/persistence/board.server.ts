@@ -125,17 +125,27 @@ export interface GroupPairRow {
   demand: number[];
   inbound: number[];
   projected: number[];
+  /** Per past week, oldest first: units sold (as the group rows count them). */
+  sold: number[];
 }
 
 /**
  * The variant-locations of one group, soonest stockout first, a page at a time. The group and its
  * order are found on the narrow columns; only the page's rows are joined to their weekly arrays.
  */
-export async function pairsInGroup(shopId: number, runId: number, rollUp: RollUp, groupKey: string, page: { weeks: number; limit: number; offset: number }): Promise<{ rows: GroupPairRow[]; total: number }> {
+export async function pairsInGroup(
+  shopId: number,
+  runId: number,
+  rollUp: RollUp,
+  groupKey: string,
+  page: { weeks: number; limit: number; offset: number; asOf: string; pastWeeks: number },
+): Promise<{ rows: GroupPairRow[]; total: number }> {
   const key = KEY_SQL[rollUp];
   const order = (t: string) => `${t}."projectedStockoutDate" ASC NULLS LAST, ${t}."weeksOfSupply" ASC NULLS LAST, ${t}."variantId", ${t}."locationId"`;
   const rows = await prisma.$queryRawUnsafe<(Omit<GroupPairRow, "demand"> & { mean: number[]; promoUnits: number[] | null; total: number })[]>(
-    `WITH keyed AS (
+    `WITH primary_location AS (
+       SELECT "id" FROM "Location" WHERE "shopId" = $1 AND "deletedAt" IS NULL ORDER BY "fulfillsOnlineOrders" DESC, "id" LIMIT 1
+     ), keyed AS (
        SELECT s."variantId", s."locationId", ${key} AS "key", s."projectedStockoutDate", s."weeksOfSupply"
        FROM "StockPlan" s
        JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
@@ -148,7 +158,16 @@ export async function pairsInGroup(shopId: number, runId: number, rollUp: RollUp
      )
      SELECT s."variantId"::text AS "variantId", s."locationId"::text AS "locationId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
             COALESCE(l."name", '') AS "locationName", s."available", s."weeksOfSupply", to_char(s."projectedStockoutDate", 'YYYY-MM-DD') AS "stockoutDate",
-            f."mean"[1:$4] AS "mean", f."promoUnits"[1:$4] AS "promoUnits", s."inboundByWeek"[1:$4] AS "inbound", s."projected"[1:$4] AS "projected", page."total"
+            f."mean"[1:$4] AS "mean", f."promoUnits"[1:$4] AS "promoUnits", s."inboundByWeek"[1:$4] AS "inbound", s."projected"[1:$4] AS "projected", page."total",
+            -- Past weeks' sales on the primary key, a handful of rows per pair; sales with no location count where online orders ship from, as in pastSales.
+            ARRAY(
+              SELECT COALESCE(SUM(d."units"), 0)::float8
+              FROM generate_series(0, $8::int - 1) AS w
+              LEFT JOIN "DailyDemand" d ON d."shopId" = $1 AND d."variantId" = page."variantId"
+                AND (d."locationId" = page."locationId" OR (d."locationId" = 0 AND page."locationId" = (SELECT "id" FROM primary_location)))
+                AND d."day" >= date_trunc('week', $7::date)::date - 7 * ($8 - w) AND d."day" < date_trunc('week', $7::date)::date - 7 * ($8 - w - 1)
+              GROUP BY w ORDER BY w
+            ) AS "sold"
      FROM page
      JOIN "StockPlan" s ON s."shopId" = $1 AND s."planRunId" = $2 AND s."variantId" = page."variantId" AND s."locationId" = page."locationId"
      JOIN "Forecast" f ON f."shopId" = $1 AND f."planRunId" = $2 AND f."variantId" = page."variantId" AND f."locationId" = page."locationId"
@@ -162,6 +181,8 @@ export async function pairsInGroup(shopId: number, runId: number, rollUp: RollUp
     page.weeks,
     page.limit,
     page.offset,
+    page.asOf,
+    page.pastWeeks,
   );
   return {
     total: rows[0]?.total ?? 0,

@@ -103,6 +103,25 @@ function* chunked(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   if (buffer) yield buffer;
 }
 
+/**
+ * Rows as a JSON array of objects keyed by column, for `json_populate_recordset`: a few rows
+ * staged inside the statement instead of a temp table (creating and dropping one costs
+ * PostgreSQL a few milliseconds, more than writing a handful of rows). Values read as COPY
+ * reads their text: timestamps as ISO text, ids as digits.
+ */
+export function jsonRows(columns: readonly string[], rows: readonly (readonly CopyValue[])[]): string {
+  return JSON.stringify(
+    rows.map((row) => {
+      const object: Record<string, unknown> = {};
+      columns.forEach((column, i) => {
+        const value = row[i];
+        object[column] = value === undefined ? null : typeof value === "bigint" ? String(value) : value instanceof Date ? isoTimestamp(value.getTime()) : value;
+      });
+      return object;
+    }),
+  );
+}
+
 export function quotedColumns(columns: readonly string[]): string {
   return columns.map((c) => `"${c}"`).join(", ");
 }

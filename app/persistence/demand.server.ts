@@ -10,17 +10,26 @@ import { copyRows } from "./copy-upsert.server";
 export const localDay = (column: string, tzParam: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tzParam})::date`;
 
 const NET_UNITS = `(l."quantity" - l."refundedQuantity" - l."removedQuantity")`;
+const DISCOUNTED_UNITS = `(CASE WHEN l."discount" > 0 THEN ${NET_UNITS} ELSE 0 END)`;
+/**
+ * A line's revenue, rounded to four decimals per line (not per day's sum): a day's
+ * revenue is then an exact sum, so adding and removing one order's lines (the webhooks'
+ * demand deltas) lands on the same figure as a rebuild from all lines.
+ */
+const LINE_REVENUE = `ROUND(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END, 4)`;
 
 function aggregateSelect(tzParam: string): string {
   return `SELECT l."shopId", l."variantId", COALESCE(o."locationId", 0) AS "locationId", ${localDay(`o."processedAt"`, tzParam)} AS "day",
        SUM(${NET_UNITS})::int AS "units",
-       SUM(CASE WHEN l."discount" > 0 THEN ${NET_UNITS} ELSE 0 END)::int AS "discountedUnits",
-       ROUND(SUM(${NET_UNITS} * l."unitPrice" - CASE WHEN l."quantity" > 0 THEN l."discount" * ${NET_UNITS} / l."quantity" ELSE 0 END), 4) AS "revenue"
+       SUM(${DISCOUNTED_UNITS})::int AS "discountedUnits",
+       SUM(${LINE_REVENUE}) AS "revenue"
      FROM "OrderLine" l
      JOIN "Order" o ON o."shopId" = l."shopId" AND o."id" = l."orderId"`;
 }
 
-const DEMAND_FILTER = `o."cancelledAt" IS NULL AND o."deletedAt" IS NULL AND NOT o."test" AND l."variantId" IS NOT NULL`;
+/** The order side of the demand filter: what a line needs of its order to count. */
+const ORDER_COUNTS = `o."cancelledAt" IS NULL AND o."deletedAt" IS NULL AND NOT o."test"`;
+const DEMAND_FILTER = `${ORDER_COUNTS} AND l."variantId" IS NOT NULL`;
 const INSERT_DEMAND = `INSERT INTO "DailyDemand" ("shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue")`;
 
 /** Rebuilds the whole shop's demand (after a backfill). */
@@ -138,4 +147,102 @@ export async function rebuildCollectedDemand(client: pg.PoolClient, shopId: numb
   );
   await client.query(`TRUNCATE demand_keys`);
   return result.rowCount ?? 0;
+}
+
+/** What some orders add to one demand key (variant, location, shop-local day). */
+export interface DemandContribution {
+  variantId: string;
+  locationId: string;
+  /** YYYY-MM-DD, the shop's local day. */
+  day: string;
+  units: number;
+  discountedUnits: number;
+  /** Exact decimal text. */
+  revenue: string;
+}
+
+/**
+ * Before changing orders (webhooks): what they add to demand now, per key, and every
+ * variant their lines sell (counted or not, for re-planning). Takes the shop's demand
+ * lock, so the figures cannot move under the caller until it commits.
+ */
+export async function orderDemandContributions(
+  client: pg.PoolClient,
+  shopId: number,
+  timezone: string,
+  orderIds: readonly bigint[],
+): Promise<{ contributions: DemandContribution[]; variantIds: bigint[] }> {
+  await lockShopDemand(client, shopId);
+  if (orderIds.length === 0) return { contributions: [], variantIds: [] };
+  const result = await client.query<DemandContribution>(
+    `SELECT l."variantId"::text AS "variantId", COALESCE(o."locationId", 0)::text AS "locationId", ${localDay(`o."processedAt"`, "$2")}::text AS "day",
+       COALESCE(SUM(${NET_UNITS}) FILTER (WHERE ${ORDER_COUNTS}), 0)::int AS "units",
+       COALESCE(SUM(${DISCOUNTED_UNITS}) FILTER (WHERE ${ORDER_COUNTS}), 0)::int AS "discountedUnits",
+       COALESCE(SUM(${LINE_REVENUE}) FILTER (WHERE ${ORDER_COUNTS}), 0)::text AS "revenue"
+     FROM "Order" o JOIN "OrderLine" l ON l."shopId" = o."shopId" AND l."orderId" = o."id"
+     WHERE o."shopId" = $1 AND o."id" = ANY($3::bigint[]) AND l."variantId" IS NOT NULL
+     GROUP BY 1, 2, 3`,
+    [shopId, timezone, orderIds.map(String)],
+  );
+  return { contributions: result.rows, variantIds: [...new Set(result.rows.map((r) => r.variantId))].map(BigInt) };
+}
+
+/**
+ * After changing orders: moves each demand key by what the orders add now minus what
+ * they added before (`before`, from orderDemandContributions on the same orders), in one
+ * upsert, and drops keys left without sales. The cost follows the orders changed, not the
+ * shop's history or the day's other orders. Exact because every figure is a sum of line
+ * figures (revenue rounded per line) and a line never nets below zero units. Returns the
+ * variants the orders' lines sell now.
+ */
+export async function applyOrderDemandDeltas(
+  client: pg.PoolClient,
+  shopId: number,
+  timezone: string,
+  orderIds: readonly bigint[],
+  before: readonly DemandContribution[],
+): Promise<bigint[]> {
+  if (orderIds.length === 0) return [];
+  const column = <K extends keyof DemandContribution>(key: K) => before.map((b) => b[key]);
+  const result = await client.query<{ kind: "variant" | "empty"; variantId: string; locationId: string | null; day: string | null }>(
+    `WITH lines AS (
+       SELECT l."variantId", COALESCE(o."locationId", 0) AS "locationId", ${localDay(`o."processedAt"`, "$2")} AS "day",
+         ${ORDER_COUNTS} AS "counts", ${NET_UNITS} AS "units", ${DISCOUNTED_UNITS} AS "discountedUnits", ${LINE_REVENUE} AS "revenue"
+       FROM "Order" o JOIN "OrderLine" l ON l."shopId" = o."shopId" AND l."orderId" = o."id"
+       WHERE o."shopId" = $1 AND o."id" = ANY($3::bigint[]) AND l."variantId" IS NOT NULL
+     ),
+     delta AS (
+       SELECT "variantId", "locationId", "day", SUM("units")::int AS "units", SUM("discountedUnits")::int AS "discountedUnits", SUM("revenue") AS "revenue"
+       FROM (
+         SELECT "variantId", "locationId", "day", "units", "discountedUnits", "revenue" FROM lines WHERE "counts"
+         UNION ALL
+         SELECT b.v, b.loc, b.d, -b.u, -b.du, -b.r FROM unnest($4::bigint[], $5::bigint[], $6::date[], $7::int[], $8::int[], $9::numeric[]) AS b(v, loc, d, u, du, r)
+       ) moves
+       GROUP BY 1, 2, 3
+       HAVING SUM("units") <> 0 OR SUM("discountedUnits") <> 0 OR SUM("revenue") <> 0
+     ),
+     written AS (
+       ${INSERT_DEMAND}
+       SELECT $1, "variantId", "locationId", "day", "units", "discountedUnits", "revenue" FROM delta ORDER BY 2, 3, 4
+       ON CONFLICT ("shopId", "variantId", "locationId", "day") DO UPDATE SET
+         "units" = "DailyDemand"."units" + EXCLUDED."units",
+         "discountedUnits" = "DailyDemand"."discountedUnits" + EXCLUDED."discountedUnits",
+         "revenue" = "DailyDemand"."revenue" + EXCLUDED."revenue"
+       RETURNING "variantId", "locationId", "day", "units"
+     )
+     SELECT 'empty' AS "kind", "variantId"::text AS "variantId", "locationId"::text AS "locationId", "day"::text AS "day" FROM written WHERE "units" <= 0
+     UNION ALL
+     SELECT DISTINCT 'variant', "variantId"::text, NULL, NULL FROM lines`,
+    [shopId, timezone, orderIds.map(String), column("variantId"), column("locationId"), column("day"), column("units"), column("discountedUnits"), column("revenue")],
+  );
+  const empty = result.rows.filter((r) => r.kind === "empty");
+  if (empty.length > 0) {
+    // Demand rows exist only for keys with sales (a rebuild writes none for zero).
+    await client.query(
+      `DELETE FROM "DailyDemand" d USING unnest($2::bigint[], $3::bigint[], $4::date[]) AS k(v, loc, day)
+       WHERE d."shopId" = $1 AND d."variantId" = k.v AND d."locationId" = k.loc AND d."day" = k.day AND d."units" <= 0`,
+      [shopId, empty.map((r) => r.variantId), empty.map((r) => r.locationId), empty.map((r) => r.day)],
+    );
+  }
+  return result.rows.filter((r) => r.kind === "variant").map((r) => BigInt(r.variantId));
 }

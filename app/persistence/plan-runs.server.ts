@@ -8,6 +8,7 @@ import type { PlanRun, PlanRunKind } from "@prisma/client";
 import type pg from "pg";
 import prisma from "~/db.server";
 import { pgPool } from "./pg-pool.server";
+import { analyzeStaleTables } from "./table-statistics.server";
 
 export interface ActivePlan {
   run: PlanRun;
@@ -89,17 +90,10 @@ export async function saveUpliftModel(client: pg.PoolClient, shopId: number, mod
 const PLAN_TABLES = ["StockPlan", "Forecast", "Alert", "ReorderProposal"];
 
 /**
- * After a full run: ANALYZE the plan tables whose rows changed by more than a fifth since their
- * last statistics (a shop's first plan on a young database). Until autovacuum gets there, the
- * planner expects one row for the new run and nests loops over every pair: the board's grid
- * took 97 s on 14k pairs. On a large fleet one shop's run is a small share and nothing runs.
+ * After a full run: ANALYZE the plan tables whose rows changed by more than a fifth (a
+ * shop's first plan on a young database): the planner expected one row for the new run
+ * and the board's grid took 97 s on 14k pairs.
  */
 export async function refreshPlanStatistics(): Promise<string[]> {
-  const { rows } = await pgPool().query<{ table: string }>(
-    `SELECT relname AS "table" FROM pg_stat_user_tables
-     WHERE schemaname = current_schema() AND relname = ANY($1::text[]) AND (last_analyze IS NULL AND last_autoanalyze IS NULL OR n_mod_since_analyze > n_live_tup / 5)`,
-    [PLAN_TABLES],
-  );
-  for (const { table } of rows) await pgPool().query(`ANALYZE "${table}"`);
-  return rows.map((r) => r.table);
+  return analyzeStaleTables(PLAN_TABLES);
 }

@@ -61,11 +61,40 @@ const SORT_SQL: Record<ProposalSort, string> = {
   product: `p."title" ASC, v."title" ASC, r."id" ASC`,
 };
 
-export async function listProposals(shopId: number, filters: ProposalFilters): Promise<ProposalLine[]> {
+/** What the filters and sorts read: the line, its product and variant (search, product sort) and supplier. */
+const PROPOSAL_FROM = `
+     FROM "ReorderProposal" r
+     LEFT JOIN "Variant" v ON v."shopId" = r."shopId" AND v."id" = r."variantId"
+     LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+     LEFT JOIN "Supplier" s ON s."shopId" = r."shopId" AND s."id" = r."supplierId"`;
+
+/** $1 shop, $2 statuses, $3 supplier (−1: none), $4 search pattern, $5 budget-cut only. */
+const PROPOSAL_WHERE = `WHERE r."shopId" = $1 AND r."status"::text = ANY($2::text[])
+       AND ($3::int IS NULL OR ($3 = -1 AND r."supplierId" IS NULL) OR r."supplierId" = $3)
+       AND ($4::text IS NULL OR p."title" ILIKE $4 OR v."title" ILIKE $4 OR v."sku" ILIKE $4 OR s."name" ILIKE $4)
+       AND (NOT $5::boolean OR r."budgetCut")`;
+
+function filterParameters(shopId: number, filters: ProposalFilters): [number, ProposalStatus[], number | null, string | null, boolean] {
   const query = filters.query?.trim() ? `%${filters.query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
   const supplier = filters.supplierId === "none" ? -1 : (filters.supplierId ?? null);
+  return [shopId, filters.statuses, supplier, query, filters.budgetCutOnly ?? false];
+}
+
+/**
+ * One page of lines, grouped by supplier then sorted; `offset` lines are skipped. The page is
+ * found on the narrow columns first; only its lines are joined to stock and forecast arrays
+ * (joining them for every line before the limit made a 5,000-line list take most of a second).
+ */
+export async function listProposals(shopId: number, filters: ProposalFilters & { offset?: number }): Promise<ProposalLine[]> {
   const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT r."id", r."status", r."variantId"::text AS "variantId", r."locationId"::text AS "locationId", COALESCE(l."name", '') AS "locationName",
+    `WITH page AS (
+       SELECT r."id", row_number() OVER (ORDER BY s."name" ASC NULLS LAST, ${SORT_SQL[filters.sort ?? "order_by"]}) AS "position"
+       ${PROPOSAL_FROM}
+       ${PROPOSAL_WHERE}
+       ORDER BY "position"
+       LIMIT $6 OFFSET $7
+     )
+     SELECT r."id", r."status", r."variantId"::text AS "variantId", r."locationId"::text AS "locationId", COALESCE(l."name", '') AS "locationName",
             v."productId"::text AS "productId", COALESCE(p."title", '') AS "productTitle", v."title" AS "variantTitle", v."sku",
             r."supplierId", s."name" AS "supplierName", r."quantity", r."suggestedQuantity", r."edited", r."needed",
             r."unitCost"::float8 AS "unitCost", r."currencyCode", to_char(r."orderByDate", 'YYYY-MM-DD') AS "orderByDate",
@@ -74,7 +103,8 @@ export async function listProposals(shopId: number, filters: ProposalFilters): P
             COALESCE(sp."available", 0) AS "available", COALESCE(sp."inbound", 0) AS "inbound",
             COALESCE((SELECT avg(x) FROM unnest(f."mean"[1:13]) AS x), 0)::float8 AS "weeklyRate",
             COALESCE(t."casePack", s."casePack", 1) AS "casePack", COALESCE(t."moqUnits", s."moqUnits", 0) AS "moqUnits"
-     FROM "ReorderProposal" r
+     FROM page
+     JOIN "ReorderProposal" r ON r."shopId" = $1 AND r."id" = page."id"
      JOIN "Shop" sh ON sh."id" = r."shopId"
      LEFT JOIN "Variant" v ON v."shopId" = r."shopId" AND v."id" = r."variantId"
      LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
@@ -83,20 +113,58 @@ export async function listProposals(shopId: number, filters: ProposalFilters): P
      LEFT JOIN "VariantBuyingTerms" t ON t."shopId" = r."shopId" AND t."variantId" = r."variantId"
      LEFT JOIN "StockPlan" sp ON sp."shopId" = r."shopId" AND sp."planRunId" = sh."activePlanRunId" AND sp."variantId" = r."variantId" AND sp."locationId" = r."locationId"
      LEFT JOIN "Forecast" f ON f."shopId" = r."shopId" AND f."planRunId" = sh."activePlanRunId" AND f."variantId" = r."variantId" AND f."locationId" = r."locationId"
-     WHERE r."shopId" = $1 AND r."status"::text = ANY($2::text[])
-       AND ($3::int IS NULL OR ($3 = -1 AND r."supplierId" IS NULL) OR r."supplierId" = $3)
-       AND ($4::text IS NULL OR p."title" ILIKE $4 OR v."title" ILIKE $4 OR v."sku" ILIKE $4 OR s."name" ILIKE $4)
-       AND (NOT $5::boolean OR r."budgetCut")
-     ORDER BY s."name" ASC NULLS LAST, ${SORT_SQL[filters.sort ?? "order_by"]}
-     LIMIT $6`,
-    shopId,
-    filters.statuses,
-    supplier,
-    query,
-    filters.budgetCutOnly ?? false,
+     ORDER BY page."position"`,
+    ...filterParameters(shopId, filters),
     filters.limit ?? 500,
+    filters.offset ?? 0,
   );
   return rows.map((r) => ({ ...r, decidedAt: r.decidedAt instanceof Date ? r.decidedAt.toISOString() : null }) as unknown as ProposalLine);
+}
+
+export interface ProposalSummary {
+  /** lines matching the filters */
+  lines: number;
+  /** of those, still to order (proposed or approved), their cost and how many the budget cut */
+  openLines: number;
+  openCost: number;
+  budgetCut: number;
+  /** per supplier id ("none": no supplier), every matching line and their cost: the table's subheaders */
+  bySupplier: Record<string, { lines: number; cost: number }>;
+}
+
+/** Totals over every line the filters match, not just the page on screen. */
+export async function summarizeProposals(shopId: number, filters: ProposalFilters): Promise<ProposalSummary> {
+  const parameters = filterParameters(shopId, filters);
+  const [[row], suppliers] = await Promise.all([
+    prisma.$queryRawUnsafe<Omit<ProposalSummary, "bySupplier">[]>(
+      `SELECT count(*)::int AS "lines",
+              count(*) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED'))::int AS "openLines",
+              COALESCE(sum(r."quantity" * COALESCE(r."unitCost", 0)) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED')), 0)::float8 AS "openCost",
+              count(*) FILTER (WHERE r."status" IN ('PROPOSED', 'APPROVED') AND r."budgetCut")::int AS "budgetCut"
+       ${PROPOSAL_FROM}
+       ${PROPOSAL_WHERE}`,
+      ...parameters,
+    ),
+    prisma.$queryRawUnsafe<{ supplierId: number | null; lines: number; cost: number }[]>(
+      `SELECT r."supplierId", count(*)::int AS "lines", COALESCE(sum(r."quantity" * COALESCE(r."unitCost", 0)), 0)::float8 AS "cost"
+       ${PROPOSAL_FROM}
+       ${PROPOSAL_WHERE}
+       GROUP BY r."supplierId"`,
+      ...parameters,
+    ),
+  ]);
+  const bySupplier = Object.fromEntries(suppliers.map((g) => [g.supplierId === null ? "none" : String(g.supplierId), { lines: g.lines, cost: g.cost }]));
+  return { ...(row ?? { lines: 0, openLines: 0, openCost: 0, budgetCut: 0 }), bySupplier };
+}
+
+/** Ids of the approved lines the filters match, whatever page or tab is open: what "Create purchase orders" orders. */
+export async function approvedProposalIds(shopId: number, filters: Omit<ProposalFilters, "statuses">): Promise<number[]> {
+  const rows = await prisma.$queryRawUnsafe<{ id: number }[]>(
+    `SELECT r."id" ${PROPOSAL_FROM} ${PROPOSAL_WHERE} ORDER BY r."id" LIMIT $6`,
+    ...filterParameters(shopId, { ...filters, statuses: ["APPROVED"] }),
+    filters.limit ?? 5000,
+  );
+  return rows.map((r) => r.id);
 }
 
 export async function countProposalsByStatus(shopId: number): Promise<Record<ProposalStatus, number>> {

@@ -18,11 +18,11 @@ export async function applyStockObservations(
 ): Promise<void> {
   if (observations.length === 0) return;
   const ordered = [...observations].sort((a, b) => a.observedAt.getTime() - b.observedAt.getTime());
-  // Most observations are stock going up or down while in stock: nothing to open or close.
+  // Most observations move stock while in stock, or further down while out: nothing to open or close.
   const open = await levelsWithOpenStockout(client, shopId, ordered);
   for (const o of ordered) {
     const key = `${o.inventoryItemId}@${o.locationId}`;
-    if (o.available > 0 && !open.has(key)) continue;
+    if ((o.available > 0) === !open.has(key)) continue;
     if (o.available <= 0) open.add(key);
     else open.delete(key);
     const params = [shopId, String(o.inventoryItemId), String(o.locationId), o.observedAt.toISOString(), timezone];

@@ -14,7 +14,7 @@ import type {
   VariantRecord,
 } from "~/shopify/sync-records";
 import { CANCELLED_PROGRESS, orderProgress, refundedQuantity, removedQuantity } from "~/shopify/sync-records";
-import { copyIntoStaging, copyRows, excludedAssignments, quotedColumns, type CopyValue } from "./copy-upsert.server";
+import { copyIntoStaging, copyRows, excludedAssignments, jsonRows, quotedColumns, type CopyValue } from "./copy-upsert.server";
 
 const NEWER = (table: string) =>
   `("${table}"."shopifyUpdatedAt" IS NULL OR EXCLUDED."shopifyUpdatedAt" IS NULL OR "${table}"."shopifyUpdatedAt" <= EXCLUDED."shopifyUpdatedAt")`;
@@ -198,6 +198,37 @@ export async function insertOrUpsertOrdersWithLines(
   }
 }
 
+/** Up to this many orders an upsert stages them inside its statement; more go through COPY. */
+const INLINE_STAGING_MAX_ORDERS = 500;
+
+// Shopify timestamps have second precision: on a tie only a version further along
+// (cancelled, more units refunded or removed) wins, so a late orders/create cannot
+// undo an orders/cancelled from the same second; an identical version is left alone.
+const ORDER_UPSERT = `INSERT INTO "Order" (${quotedColumns(ORDER_COLUMNS)})
+  SELECT DISTINCT ON ("id") ${quotedColumns(ORDER_COLUMNS)} FROM stage_orders ORDER BY "id", "shopifyUpdatedAt" DESC, "progress" DESC
+  ON CONFLICT ("shopId", "id") DO UPDATE SET ${excludedAssignments(ORDER_COLUMNS, ["shopId", "id", "channel", "locationId"])},
+    "channel" = COALESCE(EXCLUDED."channel", "Order"."channel"),
+    "locationId" = COALESCE(EXCLUDED."locationId", "Order"."locationId"),
+    "deletedAt" = NULL
+  WHERE "Order"."shopifyUpdatedAt" < EXCLUDED."shopifyUpdatedAt"
+     OR ("Order"."shopifyUpdatedAt" = EXCLUDED."shopifyUpdatedAt" AND "Order"."deletedAt" IS NULL
+         AND (SELECT max(s."progress") FROM stage_orders s WHERE s."id" = EXCLUDED."id")
+             > (CASE WHEN "Order"."cancelledAt" IS NULL THEN 0 ELSE ${CANCELLED_PROGRESS} END)
+                + (SELECT COALESCE(sum(l."refundedQuantity" + l."removedQuantity"), 0) FROM "OrderLine" l
+                   WHERE l."shopId" = "Order"."shopId" AND l."orderId" = "Order"."id"))
+  RETURNING "id"`;
+
+/** The staged lines of the orders `accepted` (a relation of "id"s) took. */
+const lineUpsert = (accepted: string) => `INSERT INTO "OrderLine" (${quotedColumns(LINE_COLUMNS)})
+  SELECT DISTINCT ON (l."id") ${LINE_COLUMNS.map((c) => `l."${c}"`).join(", ")}
+  FROM stage_lines l
+  JOIN ${accepted} accepted ON accepted."id" = l."orderId"
+  ORDER BY l."id"
+  ON CONFLICT ("shopId", "id") DO UPDATE SET ${excludedAssignments(LINE_COLUMNS, ["shopId", "id", "variantId", "productId"])},
+    -- Shopify nulls a line's variant once the variant is deleted; its sales history stays with it here.
+    "variantId" = COALESCE(EXCLUDED."variantId", "OrderLine"."variantId"),
+    "productId" = COALESCE(EXCLUDED."productId", "OrderLine"."productId")`;
+
 /**
  * Upserts orders (newer versions only) and the lines of every order whose stored
  * version is now the one given, so lines of a stale order version are never written.
@@ -210,50 +241,27 @@ export async function upsertOrdersWithLines(
   lines: readonly OrderLineRecord[],
 ): Promise<{ orders: number; lines: number }> {
   if (orders.length === 0) return { orders: 0, lines: 0 };
-  const orderColumns = ORDER_COLUMNS;
   const now = new Date();
   const progress = orderProgress(orders, lines);
-  await copyIntoStaging(
-    client,
-    "Order",
-    "stage_orders",
-    [...orderColumns, "progress"],
-    orders.map((o) => [...orderRow(shopId, o, now), progress.get(o.id) ?? 0]),
-    `"progress" integer`,
-  );
-  // Shopify timestamps have second precision: on a tie only a version further along
-  // (cancelled, more units refunded or removed) wins, so a late orders/create cannot
-  // undo an orders/cancelled from the same second; an identical version is left alone.
-  const written = await client.query<{ id: string }>(
-    `INSERT INTO "Order" (${quotedColumns(orderColumns)})
-     SELECT DISTINCT ON ("id") ${quotedColumns(orderColumns)} FROM stage_orders ORDER BY "id", "shopifyUpdatedAt" DESC, "progress" DESC
-     ON CONFLICT ("shopId", "id") DO UPDATE SET ${excludedAssignments(orderColumns, ["shopId", "id", "channel", "locationId"])},
-       "channel" = COALESCE(EXCLUDED."channel", "Order"."channel"),
-       "locationId" = COALESCE(EXCLUDED."locationId", "Order"."locationId"),
-       "deletedAt" = NULL
-     WHERE "Order"."shopifyUpdatedAt" < EXCLUDED."shopifyUpdatedAt"
-        OR ("Order"."shopifyUpdatedAt" = EXCLUDED."shopifyUpdatedAt" AND "Order"."deletedAt" IS NULL
-            AND (SELECT max(s."progress") FROM stage_orders s WHERE s."id" = EXCLUDED."id")
-                > (CASE WHEN "Order"."cancelledAt" IS NULL THEN 0 ELSE ${CANCELLED_PROGRESS} END)
-                   + (SELECT COALESCE(sum(l."refundedQuantity" + l."removedQuantity"), 0) FROM "OrderLine" l
-                      WHERE l."shopId" = "Order"."shopId" AND l."orderId" = "Order"."id"))
-     RETURNING "id"`,
-  );
-  const acceptedIds = written.rows.map((r) => r.id);
-  const lineColumns = LINE_COLUMNS;
-  await copyIntoStaging(client, "OrderLine", "stage_lines", lineColumns, lineRows(shopId, orders, lines));
-  const writtenLines = await client.query(
-    `INSERT INTO "OrderLine" (${quotedColumns(lineColumns)})
-     SELECT DISTINCT ON (l."id") ${lineColumns.map((c) => `l."${c}"`).join(", ")}
-     FROM stage_lines l
-     JOIN (SELECT DISTINCT unnest($1::bigint[]) AS "id") accepted ON accepted."id" = l."orderId"
-     ORDER BY l."id"
-     ON CONFLICT ("shopId", "id") DO UPDATE SET ${excludedAssignments(lineColumns, ["shopId", "id", "variantId", "productId"])},
-       -- Shopify nulls a line's variant once the variant is deleted; its sales history stays with it here.
-       "variantId" = COALESCE(EXCLUDED."variantId", "OrderLine"."variantId"),
-       "productId" = COALESCE(EXCLUDED."productId", "OrderLine"."productId")`,
-    [acceptedIds],
-  );
+  const orderRows = orders.map((o) => [...orderRow(shopId, o, now), progress.get(o.id) ?? 0]);
+  if (orders.length <= INLINE_STAGING_MAX_ORDERS) {
+    // A webhook batch's few orders: staged in the statement itself, one round trip and no temp tables.
+    const result = await client.query<{ orders: number; lines: number }>(
+      `WITH stage_orders AS (
+         SELECT r.*, (j->>'progress')::int AS "progress" FROM json_array_elements($1::json) j, json_populate_record(NULL::"Order", j) r
+       ),
+       stage_lines AS (SELECT * FROM json_populate_recordset(NULL::"OrderLine", $2::json)),
+       written AS (${ORDER_UPSERT}),
+       written_lines AS (${lineUpsert("written")} RETURNING 1)
+       SELECT (SELECT count(*) FROM written)::int AS "orders", (SELECT count(*) FROM written_lines)::int AS "lines"`,
+      [jsonRows([...ORDER_COLUMNS, "progress"], orderRows), jsonRows(LINE_COLUMNS, lineRows(shopId, orders, lines))],
+    );
+    return result.rows[0] ?? { orders: 0, lines: 0 };
+  }
+  await copyIntoStaging(client, "Order", "stage_orders", [...ORDER_COLUMNS, "progress"], orderRows, `"progress" integer`);
+  const written = await client.query<{ id: string }>(ORDER_UPSERT);
+  await copyIntoStaging(client, "OrderLine", "stage_lines", LINE_COLUMNS, lineRows(shopId, orders, lines));
+  const writtenLines = await client.query(lineUpsert(`(SELECT DISTINCT unnest($1::bigint[]) AS "id")`), [written.rows.map((r) => r.id)]);
   await client.query("TRUNCATE stage_orders; TRUNCATE stage_lines");
   return { orders: written.rowCount ?? 0, lines: writtenLines.rowCount ?? 0 };
 }

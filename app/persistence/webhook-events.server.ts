@@ -31,8 +31,10 @@ export interface DeliveryToRecord {
  * worker: shop lookup, insert and NOTIFY in one statement, committed when it returns.
  */
 export async function recordReceivedDelivery(shopDomain: string, delivery: DeliveryToRecord): Promise<Recording> {
-  const result = await pgPool().query<{ shopId: number | null; inserted: number }>(
-    `WITH shop AS (SELECT "id" FROM "Shop" WHERE "domain" = $1 AND "status" = 'INSTALLED'),
+  const result = await pgPool().query<{ shopId: number | null; inserted: number }>({
+    // Prepared once per connection: each delivery then skips parsing and planning.
+    name: "tempo-record-delivery",
+    text: `WITH shop AS (SELECT "id" FROM "Shop" WHERE "domain" = $1 AND "status" = 'INSTALLED'),
      inserted AS (
        INSERT INTO "WebhookEvent" ("shopId", "webhookId", "topic", "status", "payload", "triggeredAt", "receivedAt")
        SELECT "id", $2, $3, 'RECEIVED', $4, $5, now() FROM shop
@@ -41,8 +43,8 @@ export async function recordReceivedDelivery(shopDomain: string, delivery: Deliv
      )
      SELECT (SELECT "id" FROM shop) AS "shopId", (SELECT count(*)::int FROM inserted) AS "inserted",
        (SELECT pg_notify('${INBOX_CHANNEL}', "shopId"::text) FROM inserted) AS "notified"`,
-    [shopDomain, delivery.webhookId, delivery.topic, delivery.body, delivery.triggeredAt ?? null],
-  );
+    values: [shopDomain, delivery.webhookId, delivery.topic, delivery.body, delivery.triggeredAt ?? null],
+  });
   const row = result.rows[0];
   if (!row?.shopId) return "unknown-shop";
   return row.inserted === 1 ? "recorded" : "duplicate";

@@ -244,16 +244,6 @@ export async function writeWebhookLevels(
   }));
 }
 
-/** The variants the given orders' stored lines sell (before a change, or after it). */
-export async function variantsOfOrders(client: pg.PoolClient, shopId: number, orderIds: readonly bigint[]): Promise<bigint[]> {
-  if (orderIds.length === 0) return [];
-  const result = await client.query<{ variantId: string }>(
-    `SELECT DISTINCT "variantId" FROM "OrderLine" WHERE "shopId" = $1 AND "orderId" = ANY($2::bigint[]) AND "variantId" IS NOT NULL`,
-    [shopId, orderIds.map(String)],
-  );
-  return result.rows.map((r) => BigInt(r.variantId));
-}
-
 /** The variants of the given inventory items. */
 export async function variantsOfInventoryItems(client: pg.PoolClient, shopId: number, inventoryItemIds: readonly bigint[]): Promise<bigint[]> {
   if (inventoryItemIds.length === 0) return [];

@@ -60,7 +60,7 @@ export async function getBoardView(shop: { id: number; domain: string }, params:
     countOpenAlerts(shop.id).then((counts) => Object.values(counts).reduce((a, b) => a + b, 0)),
     active && firstWeek ? listMetricsWeeks(shop.id, addDays(firstWeek, -7 * 12)) : Promise.resolve([]),
     active && asOf ? gridByGroup(shop.id, active.run.id, rollUp, { asOf, weeks: GRID_WEEKS, pastWeeks: PAST_WEEKS, riskDays: AT_RISK_DAYS }) : Promise.resolve([]),
-    active && group ? pairsInGroup(shop.id, active.run.id, rollUp, group, { weeks: GRID_WEEKS, limit: GROUP_PAGE_SIZE, offset: (page - 1) * GROUP_PAGE_SIZE }) : Promise.resolve(null),
+    active && asOf && group ? pairsInGroup(shop.id, active.run.id, rollUp, group, { weeks: GRID_WEEKS, limit: GROUP_PAGE_SIZE, offset: (page - 1) * GROUP_PAGE_SIZE, asOf, pastWeeks: PAST_WEEKS }) : Promise.resolve(null),
   ]);
   const empty = { plan, sync, metrics: [], current: {}, rollUp, weekStarts: [], pastWeekStarts: [], grid: [], drill: null, alerts, openAlertCount: openAll };
   if (!active || !firstWeek) return empty;

@@ -27,6 +27,8 @@ export interface PromotionEditorView {
   check: PromotionCheckView;
   /** After it ended: "Planned ×a, actual ×b" and what the actual was measured from; null until measured. */
   actual: { headline: string; note: string } | null;
+  /** The lift it was planned with once it ran (marketing's or the learned one then); the learned one today may differ. */
+  plannedUplift: number | null;
 }
 
 
@@ -82,6 +84,7 @@ export async function getPromotionEditorView(shop: Shop, id: number | null, _par
     channels: await channelChoices(shop.id, fields.channel),
     check,
     actual: promotion?.actualMeasuredAt ? { headline: plannedAgainstActual(promotion.plannedUplift, promotion.actualUplift), note: promotion.actualUpliftNote ?? "" } : null,
+    plannedUplift: promotion?.plannedUplift ?? null,
   };
 }
 

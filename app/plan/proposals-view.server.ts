@@ -1,6 +1,6 @@
 /** Everything the reorder proposals screen shows, read from the page's URL (tab, search, filters, sort). */
 import type { ProposalStatus } from "@prisma/client";
-import { countProposalsByStatus, listProposals, type ProposalLine, type ProposalSort } from "~/persistence/proposals.server";
+import { approvedProposalIds, countProposalsByStatus, listProposals, summarizeProposals, type ProposalLine, type ProposalSort, type ProposalSummary } from "~/persistence/proposals.server";
 import { listSuppliers } from "~/persistence/suppliers.server";
 import { getPlanStatus, type PlanStatus } from "./plan-status.server";
 
@@ -23,39 +23,58 @@ export interface ProposalsQuery {
   supplier: string;
   budgetCutOnly: boolean;
   sort: ProposalSort;
+  /** 1-based page of PROPOSAL_PAGE_SIZE lines */
+  page: number;
 }
 
 export interface ProposalsView {
   plan: PlanStatus;
   query: ProposalsQuery;
+  /** This page's lines */
   lines: ProposalLine[];
-  /** Approved lines under the same search and filters, whichever tab is open: what "Create purchase orders" orders. */
+  /** Totals over every line the tab, search and filters match */
+  summary: ProposalSummary;
+  hasNextPage: boolean;
+  pageSize: number;
+  /** Approved lines under the same search and filters, whichever tab or page is open: what "Create purchase orders" orders. */
   approvedIds: number[];
   counts: Record<ProposalStatus, number>;
   suppliers: { id: number; name: string }[];
-  /** The list was cut at this many lines (narrow it with search or filters). */
-  limit: number;
 }
 
-export const PROPOSAL_LIST_LIMIT = 500;
+/** Lines a page shows: each carries an editable quantity, and hundreds of them made the page slow to answer (INP). */
+export const PROPOSAL_PAGE_SIZE = 50;
 
 export function readProposalsQuery(params: URLSearchParams): ProposalsQuery {
   const tab = (PROPOSAL_TABS as readonly string[]).includes(params.get("tab") ?? "") ? (params.get("tab") as ProposalTab) : "review";
   const sort = (SORTS as readonly string[]).includes(params.get("sort") ?? "") ? (params.get("sort") as ProposalSort) : "order_by";
-  return { tab, q: (params.get("q") ?? "").slice(0, 200), supplier: params.get("supplier") ?? "", budgetCutOnly: params.get("cut") === "1", sort };
+  const page = /^\d{1,6}$/.test(params.get("page") ?? "") ? Math.max(1, Number(params.get("page"))) : 1;
+  return { tab, q: (params.get("q") ?? "").slice(0, 200), supplier: params.get("supplier") ?? "", budgetCutOnly: params.get("cut") === "1", sort, page };
 }
 
 export async function getProposalsView(shopId: number, params: URLSearchParams): Promise<ProposalsView> {
   const query = readProposalsQuery(params);
   const supplierId = query.supplier === "none" ? ("none" as const) : /^\d+$/.test(query.supplier) ? Number(query.supplier) : undefined;
-  const filters = { ...(supplierId !== undefined ? { supplierId } : {}), query: query.q, budgetCutOnly: query.budgetCutOnly, sort: query.sort, limit: PROPOSAL_LIST_LIMIT };
-  const [plan, lines, approved, counts, suppliers] = await Promise.all([
+  const filters = { ...(supplierId !== undefined ? { supplierId } : {}), query: query.q, budgetCutOnly: query.budgetCutOnly, sort: query.sort };
+  const statuses = TAB_STATUSES[query.tab];
+  const [plan, page, summary, approvedIds, counts, suppliers] = await Promise.all([
     getPlanStatus(shopId),
-    listProposals(shopId, { statuses: TAB_STATUSES[query.tab], ...filters }),
-    query.tab === "approved" ? null : listProposals(shopId, { statuses: ["APPROVED"], ...filters }),
+    // One line more than a page says whether there is a next one.
+    listProposals(shopId, { statuses, ...filters, limit: PROPOSAL_PAGE_SIZE + 1, offset: (query.page - 1) * PROPOSAL_PAGE_SIZE }),
+    summarizeProposals(shopId, { statuses, ...filters }),
+    approvedProposalIds(shopId, filters),
     countProposalsByStatus(shopId),
     listSuppliers(shopId),
   ]);
-  const approvedIds = (approved ?? lines).map((l) => l.id);
-  return { plan, query, lines, approvedIds, counts, suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })), limit: PROPOSAL_LIST_LIMIT };
+  return {
+    plan,
+    query,
+    lines: page.slice(0, PROPOSAL_PAGE_SIZE),
+    summary,
+    hasNextPage: page.length > PROPOSAL_PAGE_SIZE,
+    pageSize: PROPOSAL_PAGE_SIZE,
+    approvedIds,
+    counts,
+    suppliers: suppliers.map((s) => ({ id: s.id, name: s.name })),
+  };
 }

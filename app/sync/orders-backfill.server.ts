@@ -4,6 +4,7 @@ import { lockShopDemand, rebuildAllDemand, replaceAllDemand, shopHasOrderHistory
 import { inTransaction, pgPool } from "~/persistence/pg-pool.server";
 import { countDeliveriesApplied } from "~/persistence/webhook-events.server";
 import { inferStockoutsFromLevels } from "~/persistence/stockouts.server";
+import { analyzeStaleTables } from "~/persistence/table-statistics.server";
 import { findOrQueueRun, finishRun, setRunBulkOperation, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
 import { startBulkQuery } from "~/shopify/bulk-operations.server";
 import { insertOrUpsertOrdersWithLines } from "~/persistence/sync-writes.server";
@@ -118,6 +119,9 @@ export async function startOrdersExportEarly(ctx: SyncContext): Promise<void> {
   }
 }
 
+/** What applying webhooks reads besides orders (the demand rebuild analyses those). */
+const WEBHOOK_TABLES = ["Variant", "InventoryLevel", "StockoutPeriod", "DailyDemand"];
+
 /** Order history through one bulk export, then demand and inferred stockouts in one go. */
 export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "ORDERS_BACKFILL");
@@ -130,6 +134,8 @@ export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions
       ...options,
     });
     const derived = await inTransaction((client) => writeDerived(client, ctx.shop.id, ctx.timezone, streamed));
+    // The shop's webhooks come next: their lookups need plans made for the tables as filled.
+    await analyzeStaleTables(WEBHOOK_TABLES);
     return await finishRun(run, { counts: { ...counts, ...derived } });
   } catch (error) {
     // Handed back at shutdown: the run stays RUNNING and resumes from its cursor.

@@ -4,7 +4,7 @@
  * (app/persistence/demand.server.ts) computes in SQL from the same rows: the same
  * filter, the shop-local day of `processedAt`, and PostgreSQL's numeric arithmetic
  * for revenue (values stored at numeric(18,4), the discount share divided at the scale
- * PostgreSQL's `numeric / numeric` picks, rounded to four places at the end).
+ * PostgreSQL's `numeric / numeric` picks, each line rounded to four places as the rebuild does).
  * Memory grows with variant x location x day keys, never with lines.
  */
 import type { DemandRow } from "~/persistence/demand.server";
@@ -56,14 +56,12 @@ export function pgDivScaled(a: bigint, q: number): bigint {
   return (negative ? -rounded : rounded) * pow10(SUM_SCALE - rscale);
 }
 
-/** ROUND(x, 4) of a value scaled by 10^SUM_SCALE, as numeric text with four decimals. */
-function roundTo4(total: bigint): string {
-  const negative = total < 0n;
-  const abs = negative ? -total : total;
+/** ROUND(x, 4) of a value scaled by 10^SUM_SCALE (half away from zero, as PostgreSQL), scaled by 10^4. */
+function round40To4(value: bigint): bigint {
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
   const rounded = (abs * 2n + SCALE_UP_4) / (SCALE_UP_4 * 2n);
-  const digits = rounded.toString().padStart(5, "0");
-  const text = `${digits.slice(0, -4)}.${digits.slice(-4)}`;
-  return negative && rounded !== 0n ? `-${text}` : text;
+  return negative ? -rounded : rounded;
 }
 
 /**
@@ -131,10 +129,8 @@ export class DemandAccumulator {
   private readonly keys = new Column(new Float64Array(1024), (n) => new Float64Array(n));
   private readonly units = new Column(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly discountedUnits = new Column(new Int32Array(1024), (n) => new Int32Array(n));
-  /** Sum of net x unit price per cell less the discount shares that divide exactly, scaled by 10^4: kept a safe integer, so exact (checked). */
+  /** Sum of the lines' revenue (each rounded to four decimals) per cell, scaled by 10^4: kept a safe integer, so exact (checked). */
   private readonly gross = new Column(new Float64Array(1024), (n) => new Float64Array(n));
-  /** Sum of the other discount shares per cell, scaled by 10^SUM_SCALE; only cells that had one. */
-  private readonly discounts = new Map<number, bigint>();
   /** False once a value could not be followed exactly (the caller rebuilds in SQL instead). */
   exact = true;
 
@@ -152,7 +148,6 @@ export class DemandAccumulator {
   private abandon(): void {
     this.exact = false;
     this.cellOf.clear();
-    this.discounts.clear();
     this.pairOf.clear();
     for (const column of [this.keys, this.gross]) column.values = new Float64Array(0);
     for (const column of [this.units, this.discountedUnits]) column.values = new Int32Array(0);
@@ -232,23 +227,23 @@ export class DemandAccumulator {
       units[cell] = units[cell]! + net;
       const discounted = this.discountedUnits.values;
       if (discount.num > 0) discounted[cell] = discounted[cell]! + net;
-      const grossColumn = this.gross.values;
-      const gross = (grossColumn[cell] = grossColumn[cell]! + net * this.amount(line.unitPrice).num);
-      if (!Number.isSafeInteger(gross)) this.exact = false;
+      // The line's revenue, rounded to four decimals per line as the SQL does (so webhook deltas add up to a rebuild).
+      let revenue = net * this.amount(line.unitPrice).num;
       if (discount.num !== 0 && line.quantity > 0 && net !== 0) {
         const share = discount.num * net;
         if (Number.isSafeInteger(share) && share % line.quantity === 0) {
-          // Divides exactly at four decimals (always at quantity 1): PostgreSQL's quotient is this too.
-          const exactShare = (grossColumn[cell] = grossColumn[cell]! - share / line.quantity);
-          if (!Number.isSafeInteger(exactShare)) this.exact = false;
-          continue;
-        }
-        try {
-          this.discounts.set(cell, (this.discounts.get(cell) ?? 0n) + pgDivScaled(discount.big * BigInt(net), line.quantity));
-        } catch {
-          this.exact = false;
+          revenue -= share / line.quantity; // divides exactly at four decimals (always at quantity 1): no rounding
+        } else {
+          try {
+            revenue = Number(round40To4(BigInt(revenue) * SCALE_UP_4 - pgDivScaled(discount.big * BigInt(net), line.quantity)));
+          } catch {
+            this.exact = false;
+          }
         }
       }
+      const grossColumn = this.gross.values;
+      const gross = (grossColumn[cell] = grossColumn[cell]! + revenue);
+      if (!Number.isSafeInteger(revenue) || !Number.isSafeInteger(gross)) this.exact = false;
     }
     if (!this.exact || this.cellOf.size > this.maxCells) this.abandon();
   }
@@ -287,7 +282,6 @@ export class DemandAccumulator {
       if (units <= 0) continue;
       let text = dayText.get(offset);
       if (text === undefined) dayText.set(offset, (text = new Date((dayBase + offset) * DAY_MS).toISOString().slice(0, 10)));
-      const discounts = this.discounts.get(cell);
       const gross = this.gross.values[cell]!;
       yield {
         variantId: this.variants[variant]!,
@@ -295,7 +289,7 @@ export class DemandAccumulator {
         day: text,
         units,
         discountedUnits: this.discountedUnits.values[cell]!,
-        revenue: discounts === undefined ? fixed4(gross) : roundTo4(BigInt(gross) * SCALE_UP_4 - discounts),
+        revenue: fixed4(gross),
       };
     }
   }

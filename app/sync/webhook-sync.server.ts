@@ -1,7 +1,7 @@
 import type { Shop } from "@prisma/client";
 import type pg from "pg";
 import { enqueueShopJob } from "~/queue/enqueue.server";
-import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
+import { applyOrderDemandDeltas, orderDemandContributions, type DemandContribution } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { notifyBulkOperationFinished } from "~/persistence/bulk-operation-notices.server";
 import { markVariantsDirty } from "~/persistence/plan-dirty.server";
@@ -31,7 +31,6 @@ import {
   updateInventoryItemCost,
   upsertLocationFromWebhook,
   variantsOfInventoryItems,
-  variantsOfOrders,
   writeWebhookLevels,
 } from "~/persistence/webhook-writes.server";
 import {
@@ -76,11 +75,13 @@ type AfterCommit = () => Promise<unknown>;
 
 /**
  * The deliveries applied in one transaction. Demand days and re-plan marks are settled
- * once for the whole batch: an order's days and variants are collected before its first
- * change and again after the last, and the collected days are rebuilt at the end.
+ * once for the whole batch: what an order adds to demand is read before its first change,
+ * and at the end each demand day moves by what the batch's orders add now minus that.
  */
 class DeliveryBatch {
   private readonly touchedOrders = new Set<bigint>();
+  private readonly demandBefore: DemandContribution[] = [];
+  private readonly dirtyVariants = new Set<bigint>();
   private readonly afterCommit = new Map<string, AfterCommit>();
 
   constructor(
@@ -92,12 +93,13 @@ class DeliveryBatch {
     return this.shop.ianaTimezone ?? "UTC";
   }
 
-  /** Before changing orders: the demand days they count on now, and their variants for re-planning. */
+  /** Before changing orders: what they add to demand now, and their variants for re-planning. */
   async touchOrders(orderIds: readonly bigint[]): Promise<void> {
-    const fresh = orderIds.filter((id) => !this.touchedOrders.has(id));
+    const fresh = [...new Set(orderIds)].filter((id) => !this.touchedOrders.has(id));
     if (fresh.length === 0) return;
-    await collectDemandKeys(this.client, this.shop.id, this.timezone, fresh);
-    await markVariantsDirty(this.client, this.shop.id, await variantsOfOrders(this.client, this.shop.id, fresh));
+    const { contributions, variantIds } = await orderDemandContributions(this.client, this.shop.id, this.timezone, fresh);
+    this.demandBefore.push(...contributions);
+    for (const id of variantIds) this.dirtyVariants.add(id);
     for (const id of fresh) this.touchedOrders.add(id);
   }
 
@@ -123,9 +125,8 @@ class DeliveryBatch {
   async finish(): Promise<AfterCommit[]> {
     const orders = [...this.touchedOrders];
     if (orders.length > 0) {
-      await collectDemandKeys(this.client, this.shop.id, this.timezone, orders);
-      await rebuildCollectedDemand(this.client, this.shop.id, this.timezone);
-      await markVariantsDirty(this.client, this.shop.id, await variantsOfOrders(this.client, this.shop.id, orders));
+      for (const id of await applyOrderDemandDeltas(this.client, this.shop.id, this.timezone, orders, this.demandBefore)) this.dirtyVariants.add(id);
+      await markVariantsDirty(this.client, this.shop.id, [...this.dirtyVariants]);
       this.replan();
     }
     return [...this.afterCommit.values()];

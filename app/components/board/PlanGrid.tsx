@@ -157,7 +157,7 @@ export const PlanGrid = memo(function PlanGrid({ view }: { view: BoardView }) {
                         </Text>
                       </BlockStack>
                     ),
-                    sold: view.pastWeekStarts.map(() => null),
+                    sold: row.sold,
                     demand: row.demand,
                     inbound: row.inbound,
                     projected: row.projected,

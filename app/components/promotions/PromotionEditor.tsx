@@ -203,8 +203,13 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
                   {field("upliftOverride", "Expected sales multiplier", {
                     type: "number",
                     suffix: "×",
-                    placeholder: check.lift.lift.toFixed(1),
-                    helpText: `Blank uses the learned one. ${check.lift.reason}`,
+                    // Once it has run, the field shows what it was planned with, not what Tempo would learn today.
+                    placeholder: (!editable && view.plannedUplift !== null ? view.plannedUplift : check.lift.lift).toFixed(1),
+                    helpText: editable
+                      ? `Blank uses the learned one. ${check.lift.reason}`
+                      : view.plannedUplift !== null
+                        ? `Planned with sales ×${view.plannedUplift.toFixed(1)}${values.upliftOverride ? ", marketing's own figure" : ", the one learned then"}.`
+                        : check.lift.reason,
                   })}
                 </FormLayout>
               </Card>
@@ -259,7 +264,7 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
               <Card>
                 <Text as="p" tone="subdued">
                   {view.status === "DONE"
-                    ? `It ran ${f.day(view.fields.startsOn)} to ${f.day(view.fields.endsOn)}: there is no stock left to check it against${view.actual ? "; what it sold is above" : ""}.`
+                    ? `It ran ${f.day(view.fields.startsOn)} to ${f.day(view.fields.endsOn)}, so there is nothing left to check against stock. ${view.actual ? "What it sold, against what was planned, is above." : "Tempo had no plan from before it ran to measure what it sold against."}`
                     : "It was cancelled: its demand left the plan."}
                 </Text>
               </Card>

@@ -63,6 +63,8 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   const update = useCallback(
     (changes: Record<string, string | null>) => {
       const next = new URLSearchParams(params);
+      // Another tab, search, filter or sort starts again on the first page.
+      if (!("page" in changes)) next.delete("page");
       for (const [key, value] of Object.entries(changes)) {
         if (value === null || value === "") next.delete(key);
         else next.set(key, value);
@@ -79,19 +81,37 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
     return () => clearTimeout(timer);
   }, [query, view.query.q, update]);
 
-  const submit = (intent: string, ids: number[], extra: Record<string, string> = {}) => {
-    const form = new FormData();
-    form.set("intent", intent);
-    ids.forEach((id) => form.append("id", String(id)));
-    for (const [key, value] of Object.entries(extra)) form.set(key, value);
-    decide.submit(form, { method: "post" });
-  };
+  const submitDecision = decide.submit;
+  const submit = useCallback(
+    (intent: string, ids: number[], extra: Record<string, string> = {}) => {
+      const form = new FormData();
+      form.set("intent", intent);
+      ids.forEach((id) => form.append("id", String(id)));
+      for (const [key, value] of Object.entries(extra)) form.set(key, value);
+      submitDecision(form, { method: "post" });
+    },
+    [submitDecision],
+  );
+  // The table is memoised: its props stay the same objects while only the page's own state changes.
+  const promotedBulkActions = useCallback(
+    (ids: number[]) => [
+      { content: "Approve", onAction: () => submit("approve", ids) },
+      { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
+    ],
+    [submit],
+  );
+  const bulkActions = useCallback(
+    (ids: number[]) => [
+      { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
+      { content: "Send back to review", onAction: () => submit("reopen", ids) },
+    ],
+    [submit],
+  );
 
   const approvedIds = view.approvedIds;
-  const totals = useMemo(() => {
-    const open = view.lines.filter((l) => l.status === "PROPOSED" || l.status === "APPROVED");
-    return { lines: open.length, cost: open.reduce((sum, l) => sum + (l.unitCost ?? 0) * l.quantity, 0), cut: open.filter((l) => l.budgetCut).length };
-  }, [view.lines]);
+  const { summary } = view;
+  const firstShown = (view.query.page - 1) * view.pageSize + 1;
+  const lastShown = firstShown + view.lines.length - 1;
 
   const tabs = TABS.map((tab, index) => ({
     id: tab.id,
@@ -138,22 +158,39 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   ];
 
   const loading = navigation.state === "loading" && navigation.location?.pathname === "/app/proposals";
-  const empty = (
-    <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
-      <Text as="p">
-        {view.plan.asOf
-          ? view.query.tab === "review"
-            ? "Every variant's stock covers its reorder point. New lines appear as stock runs down."
-            : "No lines match. Try another tab or clear the search and filters."
-          : "Reorder proposals appear once Tempo has made its first plan from your order history."}
-      </Text>
-    </EmptyState>
+  const empty = useMemo(
+    () => (
+      <EmptyState heading={view.plan.asOf ? "Nothing to reorder here" : "No plan yet"} image={EMPTY_LIST_IMAGE}>
+        <Text as="p">
+          {view.plan.asOf
+            ? view.query.tab === "review"
+              ? "Every variant's stock covers its reorder point. New lines appear as stock runs down."
+              : "No lines match. Try another tab or clear the search and filters."
+            : "Reorder proposals appear once Tempo has made its first plan from your order history."}
+        </Text>
+      </EmptyState>
+    ),
+    [view.plan.asOf, view.query.tab],
+  );
+  const { page } = view.query;
+  const pagination = useMemo(
+    () =>
+      page > 1 || view.hasNextPage
+        ? {
+            hasPrevious: page > 1,
+            onPrevious: () => update({ page: page > 2 ? String(page - 1) : null }),
+            hasNext: view.hasNextPage,
+            onNext: () => update({ page: String(page + 1) }),
+            label: `${f.number(firstShown)}–${f.number(lastShown)} of ${f.number(summary.lines)}`,
+          }
+        : undefined,
+    [page, view.hasNextPage, update, f, firstShown, lastShown, summary.lines],
   );
 
   return (
     <Page
       title="Reorder proposals"
-      subtitle={totals.lines === 0 ? undefined : `${f.number(totals.lines)} open line${totals.lines === 1 ? "" : "s"} here · ${f.money(totals.cost)}${totals.cut > 0 ? ` · ${totals.cut} over budget` : ""}`}
+      subtitle={summary.openLines === 0 ? undefined : `${f.number(summary.openLines)} open line${summary.openLines === 1 ? "" : "s"} here · ${f.money(summary.openCost)}${summary.budgetCut > 0 ? ` · ${f.number(summary.budgetCut)} over budget` : ""}`}
       primaryAction={{
         content: approvedIds.length > 0 ? `Create purchase orders (${f.number(approvedIds.length)} approved)` : "Create purchase orders",
         disabled: approvedIds.length === 0 || decide.state !== "idle",
@@ -193,21 +230,12 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
                 lines={view.lines}
                 asOf={view.plan.asOf}
                 emptyState={empty}
-                promotedBulkActions={(ids) => [
-                  { content: "Approve", onAction: () => submit("approve", ids) },
-                  { content: "Reject…", onAction: () => { setReasonError(undefined); setRejecting(ids); } },
-                ]}
-                bulkActions={(ids) => [
-                  { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
-                  { content: "Send back to review", onAction: () => submit("reopen", ids) },
-                ]}
+                pagination={pagination}
+                supplierTotals={summary.bySupplier}
+                promotedBulkActions={promotedBulkActions}
+                bulkActions={bulkActions}
               />
             </Card>
-            {view.lines.length >= view.limit && (
-              <Text as="p" tone="subdued" alignment="center">
-                Showing the first {f.number(view.limit)} lines: search or filter to narrow the list.
-              </Text>
-            )}
           </BlockStack>
         </Layout.Section>
       </Layout>

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from "react";
+import { Fragment, memo, useCallback, useEffect, useState } from "react";
 import { Badge, BlockStack, Box, IndexTable, InlineStack, Link, Text, Tooltip, useIndexResourceState, type IndexTableProps } from "@shopify/polaris";
 import type { ProposalLine } from "~/persistence/proposals.server";
 import { useFormat } from "../format/FormatContext";
@@ -18,12 +18,16 @@ interface Props {
   promotedBulkActions: (selected: number[]) => NonNullable<IndexTableProps["promotedBulkActions"]>;
   bulkActions: (selected: number[]) => NonNullable<IndexTableProps["bulkActions"]>;
   emptyState: React.ReactNode;
+  pagination?: IndexTableProps["pagination"];
+  /** each supplier's lines and cost over every page (the page holds only some of them) */
+  supplierTotals: Record<string, { lines: number; cost: number }>;
 }
 
 /** Reorder lines grouped by supplier; quantities edit in place and cost and weeks of supply follow. */
-export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState }: Props) {
+export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, emptyState, pagination, supplierTotals }: Props) {
   const f = useFormat();
   const [drafts, setDrafts] = useState<Record<number, number>>({});
+  const setDraft = useCallback((id: number, quantity: number) => setDrafts((d) => ({ ...d, [id]: quantity })), []);
   const resources = lines.map((line) => ({ id: String(line.id) }));
   const { selectedResources, allResourcesSelected, handleSelectionChange, removeSelectedResources } = useIndexResourceState(resources);
   const selected = selectedResources.map(Number);
@@ -46,7 +50,10 @@ export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, 
     const ids = group.lines.map((l) => String(l.id));
     const selectedCount = ids.filter((id) => selectedResources.includes(id)).length;
     const first = lines.findIndex((l) => l.id === group.lines[0]!.id);
-    const total = group.lines.reduce((sum, line) => sum + (lineCost(line, drafts[line.id] ?? line.quantity) ?? 0), 0);
+    // The supplier's total over every page, moved by what is typed on this one.
+    const edits = group.lines.reduce((sum, line) => sum + ((lineCost(line, drafts[line.id] ?? line.quantity) ?? 0) - (lineCost(line, line.quantity) ?? 0)), 0);
+    const whole = supplierTotals[group.key] ?? { lines: group.lines.length, cost: group.lines.reduce((sum, line) => sum + (lineCost(line, line.quantity) ?? 0), 0) };
+    const total = whole.cost + edits;
     return (
       <Fragment key={group.key}>
         <IndexTable.Row
@@ -62,104 +69,15 @@ export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, 
                 {group.name}
               </Text>
               <Text as="span" tone="subdued">
-                {group.lines.length} line{group.lines.length === 1 ? "" : "s"} · {f.money(total)}
+                {f.number(whole.lines)} line{whole.lines === 1 ? "" : "s"} · {f.money(total)}
+                {whole.lines > group.lines.length ? ` · ${f.number(group.lines.length)} on this page` : ""}
               </Text>
             </InlineStack>
           </IndexTable.Cell>
         </IndexTable.Row>
-        {group.rows.map(({ line, position: rowPosition }) => {
-          const quantity = drafts[line.id] ?? line.quantity;
-          const cost = lineCost(line, quantity);
-          const wos = weeksOfSupply(line, quantity);
-          const badge = STATUS_BADGE[line.status];
-          const overdue = asOf !== null && line.orderByDate <= asOf && (line.status === "PROPOSED" || line.status === "APPROVED");
-          return (
-            <IndexTable.Row id={String(line.id)} key={line.id} position={rowPosition} selected={selectedResources.includes(String(line.id))} tone={line.budgetCut ? "subdued" : undefined}>
-              <IndexTable.Cell>
-                <BlockStack gap="100">
-                  <InlineStack gap="200" blockAlign="center" wrap={false}>
-                    <span onClick={(event) => event.stopPropagation()}>
-                      <Link url={`/app/variants/${line.variantId}`} removeUnderline monochrome dataPrimaryLink>
-                        <Text as="span" fontWeight="semibold">
-                          {line.productTitle}
-                        </Text>
-                      </Link>
-                    </span>
-                    <Badge tone={badge.tone}>{badge.label}</Badge>
-                    {line.budgetCut && (
-                      <Tooltip content={line.budgetReason ?? ""}>
-                        <Badge tone="warning">Over budget</Badge>
-                      </Tooltip>
-                    )}
-                    {!line.needed && <Badge>No longer needed</Badge>}
-                  </InlineStack>
-                  <Text as="span" tone="subdued" variant="bodySm">
-                    {[line.variantTitle, line.sku, line.locationName].filter(Boolean).join(" · ")}
-                  </Text>
-                  {/* Reasons are sentences: they wrap instead of widening the table. */}
-                  <Box maxWidth="34rem">
-                    <div style={{ whiteSpace: "normal" }}>
-                      <Text as="p" variant="bodySm">
-                        {line.reason}
-                      </Text>
-                    </div>
-                  </Box>
-                  {line.status === "REJECTED" && line.decisionReason && (
-                    <Text as="p" variant="bodySm" tone="critical">
-                      Rejected: {line.decisionReason}
-                    </Text>
-                  )}
-                </BlockStack>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <QuantityCell id={line.id} quantity={line.quantity} editable={line.status === "PROPOSED" || line.status === "APPROVED"} onDraft={(q) => setDrafts((d) => ({ ...d, [line.id]: q }))} />
-                {line.edited && line.suggestedQuantity !== line.quantity && (
-                  <Text as="p" tone="subdued" variant="bodySm">
-                    Suggested {f.number(line.suggestedQuantity)}
-                  </Text>
-                )}
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <BlockStack gap="050" inlineAlign="end">
-                  <Text as="span" alignment="end" numeric fontWeight="semibold">
-                    {f.money(cost)}
-                  </Text>
-                  <Text as="span" alignment="end" numeric tone="subdued" variant="bodySm">
-                    {line.unitCost === null ? "No unit cost" : `${f.number(quantity)} × ${f.money(line.unitCost)}`}
-                  </Text>
-                </BlockStack>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {f.number(line.available)}
-                  {line.inbound > 0 ? ` + ${f.number(line.inbound)}` : ""}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span" alignment="end" numeric>
-                  {f.weeks(wos.now)} → {f.weeks(wos.after)}
-                </Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <BlockStack gap="050">
-                  <Text as="span" tone={overdue ? "critical" : undefined} fontWeight={overdue ? "semibold" : undefined}>
-                    {overdue ? "Today" : f.day(line.orderByDate)}
-                  </Text>
-                  <Text as="span" tone="subdued" variant="bodySm">
-                    arrives {f.day(line.expectedArrivalDate)}
-                  </Text>
-                </BlockStack>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Tooltip content={line.termsNote}>
-                  <Text as="span" tone={line.termsSource === "shop" ? "caution" : "subdued"} variant="bodySm">
-                    {line.termsSource === "variant" ? "Variant" : line.termsSource === "vendor" ? "Vendor" : "Defaults"}
-                  </Text>
-                </Tooltip>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          );
-        })}
+        {group.rows.map(({ line, position: rowPosition }) => (
+          <ProposalRow key={line.id} line={line} position={rowPosition} selected={selectedResources.includes(String(line.id))} draft={drafts[line.id]} asOf={asOf} onDraft={setDraft} />
+        ))}
       </Fragment>
     );
   });
@@ -173,6 +91,7 @@ export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, 
       promotedBulkActions={promotedBulkActions(selected)}
       bulkActions={bulkActions(selected)}
       emptyState={emptyState}
+      {...(pagination ? { pagination } : {})}
       headings={[
         { title: "Variant and reason" },
         { title: "Quantity" },
@@ -186,4 +105,111 @@ export function ProposalsTable({ lines, asOf, promotedBulkActions, bulkActions, 
       {rowMarkup}
     </IndexTable>
   );
+});
+
+interface RowProps {
+  line: ProposalLine;
+  position: number;
+  selected: boolean;
+  /** the quantity as typed, before the server has it */
+  draft: number | undefined;
+  asOf: string | null;
+  onDraft: (id: number, quantity: number) => void;
 }
+
+/** One line. Memoised: a page-level change (navigation, a fetcher, another row's typing) leaves the other rows alone, which keeps interactions quick. */
+const ProposalRow = memo(function ProposalRow({ line, position: rowPosition, selected, draft, asOf, onDraft }: RowProps) {
+  const f = useFormat();
+  const onQuantity = useCallback((quantity: number) => onDraft(line.id, quantity), [onDraft, line.id]);
+  const quantity = draft ?? line.quantity;
+  const cost = lineCost(line, quantity);
+  const wos = weeksOfSupply(line, quantity);
+  const badge = STATUS_BADGE[line.status];
+  const overdue = asOf !== null && line.orderByDate <= asOf && (line.status === "PROPOSED" || line.status === "APPROVED");
+  return (
+    <IndexTable.Row id={String(line.id)} position={rowPosition} selected={selected} tone={line.budgetCut ? "subdued" : undefined}>
+      <IndexTable.Cell>
+        <BlockStack gap="100">
+          <InlineStack gap="200" blockAlign="center" wrap={false}>
+            <span onClick={(event) => event.stopPropagation()}>
+              <Link url={`/app/variants/${line.variantId}`} removeUnderline monochrome dataPrimaryLink>
+                <Text as="span" fontWeight="semibold">
+                  {line.productTitle}
+                </Text>
+              </Link>
+            </span>
+            <Badge tone={badge.tone}>{badge.label}</Badge>
+            {line.budgetCut && (
+              <Tooltip content={line.budgetReason ?? ""}>
+                <Badge tone="warning">Over budget</Badge>
+              </Tooltip>
+            )}
+            {!line.needed && <Badge>No longer needed</Badge>}
+          </InlineStack>
+          <Text as="span" tone="subdued" variant="bodySm">
+            {[line.variantTitle, line.sku, line.locationName].filter(Boolean).join(" · ")}
+          </Text>
+          {/* Reasons are sentences: they wrap instead of widening the table. */}
+          <Box maxWidth="34rem">
+            <div style={{ whiteSpace: "normal" }}>
+              <Text as="p" variant="bodySm">
+                {line.reason}
+              </Text>
+            </div>
+          </Box>
+          {line.status === "REJECTED" && line.decisionReason && (
+            <Text as="p" variant="bodySm" tone="critical">
+              Rejected: {line.decisionReason}
+            </Text>
+          )}
+        </BlockStack>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <QuantityCell id={line.id} quantity={line.quantity} editable={line.status === "PROPOSED" || line.status === "APPROVED"} onDraft={onQuantity} />
+        {line.edited && line.suggestedQuantity !== line.quantity && (
+          <Text as="p" tone="subdued" variant="bodySm">
+            Suggested {f.number(line.suggestedQuantity)}
+          </Text>
+        )}
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <BlockStack gap="050" inlineAlign="end">
+          <Text as="span" alignment="end" numeric fontWeight="semibold">
+            {f.money(cost)}
+          </Text>
+          <Text as="span" alignment="end" numeric tone="subdued" variant="bodySm">
+            {line.unitCost === null ? "No unit cost" : `${f.number(quantity)} × ${f.money(line.unitCost)}`}
+          </Text>
+        </BlockStack>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          {f.number(line.available)}
+          {line.inbound > 0 ? ` + ${f.number(line.inbound)}` : ""}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Text as="span" alignment="end" numeric>
+          {f.weeks(wos.now)} → {f.weeks(wos.after)}
+        </Text>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <BlockStack gap="050">
+          <Text as="span" tone={overdue ? "critical" : undefined} fontWeight={overdue ? "semibold" : undefined}>
+            {overdue ? "Today" : f.day(line.orderByDate)}
+          </Text>
+          <Text as="span" tone="subdued" variant="bodySm">
+            arrives {f.day(line.expectedArrivalDate)}
+          </Text>
+        </BlockStack>
+      </IndexTable.Cell>
+      <IndexTable.Cell>
+        <Tooltip content={line.termsNote}>
+          <Text as="span" tone={line.termsSource === "shop" ? "caution" : "subdued"} variant="bodySm">
+            {line.termsSource === "variant" ? "Variant" : line.termsSource === "vendor" ? "Vendor" : "Defaults"}
+          </Text>
+        </Tooltip>
+      </IndexTable.Cell>
+    </IndexTable.Row>
+  );
+});

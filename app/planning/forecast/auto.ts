@@ -216,7 +216,7 @@ export function autoForecastWith(y: readonly number[], options: AutoForecastOpti
         stepSd.map((sd) => sd * scale),
         persistenceFromVariances(modelSd.map((sd) => sd * sd)),
         0,
-        growthShift(history, seasonLength, mean, settings.calibration.growthWeight),
+        growthShift(history, seasonLength, mean, settings.calibration.growthWeight, settings.calibration.declineWeight),
         settings.calibration.scaleCv,
       );
   const quantiles = weeklyQuantiles(distribution, levels);

@@ -285,7 +285,7 @@ export function topDownForecast(
     variances.map((v) => Math.sqrt(v * factor)),
     0,
     levelWeeks > 0 ? 1 / levelWeeks : 1,
-    growthShift(history.values, PROFILE_SLOTS, mean, calibration.growthWeight),
+    growthShift(history.values, PROFILE_SLOTS, mean, calibration.growthWeight, calibration.declineWeight),
     calibration.scaleCv,
   );
   return {

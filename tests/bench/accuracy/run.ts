@@ -1,6 +1,6 @@
 // Accuracy benchmark: npx tsx tests/bench/accuracy/run.ts [--limit N] [--sets m4-weekly,m3-monthly,carparts,brand]
 //   [--refs ses,theta,damped,comb,ets] [--workers 2] [--topk K] [--candidates a,b,c] [--origins K]
-//   [--brand-seed 20261101] [--brand-variants 300] [--brand-stockouts truth|none]
+//   [--growth-weight κ] [--decline-weight d] [--brand-seed 20261101] [--brand-variants 300] [--brand-stockouts truth|none]
 // Prints sMAPE, MASE, OWA (against our own Naive2) and RMSSE beside the published figures, and the
 // calibration of every set's predictive distributions (per period and over spans).
 import { DEFAULT_SETTINGS, type ModelName } from "../../../app/planning/forecast/auto";
@@ -28,6 +28,7 @@ const settings = {
     ...DEFAULT_CALIBRATION,
     ...(argument("calibration-prior") ? { priorOrigins: Number(argument("calibration-prior")) } : {}),
     ...(argument("growth-weight") ? { growthWeight: Number(argument("growth-weight")) } : {}),
+    ...(argument("decline-weight") ? { declineWeight: Number(argument("decline-weight")) } : {}),
     ...(argument("scale-cv") ? { scaleCv: Number(argument("scale-cv")) } : {}),
     ...(argument("rate-cv") ? { rateCvFactor: Number(argument("rate-cv")) } : {}),
     ...(argument("continuous") ? { continuousFamily: argument("continuous") as "normal" | "lognormal" } : {}),
