@@ -117,12 +117,12 @@ class Column<T extends Int32Array | Float64Array> {
 export class DemandAccumulator {
   private readonly dayOf: (ms: number) => number;
   private readonly amounts = new Map<string, { big: bigint; num: number } | null>();
-  private readonly variantSlot = new Map<bigint, number>();
   private readonly variants: bigint[] = [];
   private readonly locationSlot = new Map<bigint, number>();
   private readonly locations: bigint[] = [];
-  /** (variant slot x 64 + location slot) -> pair slot; pairs keep cell keys small integers (V8's fast map keys). */
-  private readonly pairOf = new Map<number, number>();
+  /** Per variant: its slot, and its pair slot per location slot. Pairs keep cell keys small integers (V8's fast map keys). */
+  private readonly pairsOfVariant = new Map<bigint, { variant: number; byLocation: number[] }>();
+  /** Pair slot -> variant slot x 64 + location slot. */
   private readonly pairs: number[] = [];
   private dayBase: number | null = null;
   private readonly cellOf = new Map<number, number>();
@@ -148,7 +148,7 @@ export class DemandAccumulator {
   private abandon(): void {
     this.exact = false;
     this.cellOf.clear();
-    this.pairOf.clear();
+    this.pairsOfVariant.clear();
     for (const column of [this.keys, this.gross]) column.values = new Float64Array(0);
     for (const column of [this.units, this.discountedUnits]) column.values = new Int32Array(0);
   }
@@ -181,19 +181,20 @@ export class DemandAccumulator {
     return slot;
   }
 
-  private cell(variantId: bigint, locationId: bigint, day: number): number {
-    const location = this.slot(locationId, this.locationSlot, this.locations);
-    const variant = this.slot(variantId, this.variantSlot, this.variants);
-    this.dayBase ??= day - DAY_SPAN / 2;
-    const offset = day - this.dayBase;
-    // Past these sizes keys would collide or lose precision: the SQL rebuild takes over.
-    if (location >= LOCATIONS || variant >= 2 ** 19 || offset < 0 || offset >= DAY_SPAN) this.exact = false;
-    const pairIndex = variant * LOCATIONS + location;
-    let pair = this.pairOf.get(pairIndex);
+  private cell(variantId: bigint, location: number, offset: number): number {
+    let pairs = this.pairsOfVariant.get(variantId);
+    if (pairs === undefined) {
+      pairs = { variant: this.variants.length, byLocation: [] };
+      this.variants.push(variantId);
+      // Past this the rank keys of rows() would lose precision: the SQL rebuild takes over.
+      if (pairs.variant >= 2 ** 19) this.exact = false;
+      this.pairsOfVariant.set(variantId, pairs);
+    }
+    let pair = pairs.byLocation[location];
     if (pair === undefined) {
       pair = this.pairs.length;
-      this.pairs.push(pairIndex);
-      this.pairOf.set(pairIndex, pair);
+      this.pairs.push(pairs.variant * LOCATIONS + location);
+      pairs.byLocation[location] = pair;
     }
     const key = pair * DAY_SPAN + offset;
     let cell = this.cellOf.get(key);
@@ -209,19 +210,27 @@ export class DemandAccumulator {
   /** Adds one batch of the export; every line comes in the same batch as its order. */
   add(orders: readonly OrderRecord[], lines: readonly OrderLineRecord[]): void {
     if (!this.exact) return; // nothing it sums will be used
-    const orderById = new Map<bigint, { order: OrderRecord; day: number }>();
-    for (const order of orders) orderById.set(order.id, { order, day: this.dayOf(order.processedAt.getTime()) });
+    const orderById = new Map<bigint, { order: OrderRecord; location: number; offset: number }>();
+    for (const order of orders) {
+      const day = this.dayOf(order.processedAt.getTime());
+      this.dayBase ??= day - DAY_SPAN / 2;
+      const offset = day - this.dayBase;
+      const location = this.slot(order.locationId ?? 0n, this.locationSlot, this.locations);
+      // Past these sizes cell keys would collide: the SQL rebuild takes over.
+      if (location >= LOCATIONS || offset < 0 || offset >= DAY_SPAN) this.exact = false;
+      orderById.set(order.id, { order, location, offset });
+    }
     for (const line of lines) {
       const found = orderById.get(line.orderId);
       if (!found) {
         this.exact = false; // a line stored without its order would not count in SQL; never seen from the export
         continue;
       }
-      const { order, day } = found;
+      const { order, location, offset } = found;
       if (order.cancelledAt || order.test || line.variantId === null) continue;
       const refunded = refundedQuantity(order, line);
       const net = line.quantity - refunded - removedQuantity(line, refunded);
-      const cell = this.cell(line.variantId, order.locationId ?? 0n, day);
+      const cell = this.cell(line.variantId, location, offset);
       const discount = this.amount(line.discount);
       const units = this.units.values;
       units[cell] = units[cell]! + net;
@@ -271,12 +280,13 @@ export class DemandAccumulator {
     sorted.sort();
     const dayText = new Map<number, string>();
     const dayBase = this.dayBase ?? 0;
+    const pairOf = new Map(this.pairs.map((pairIndex, pair) => [pairIndex, pair]));
     for (const rankKey of sorted) {
       const offset = rankKey % DAY_SPAN;
       const ranks = (rankKey - offset) / DAY_SPAN;
       const location = locationBySlotRank[ranks % LOCATIONS]!;
       const variant = variantBySlotRank[(ranks - (ranks % LOCATIONS)) / LOCATIONS]!;
-      const pair = this.pairOf.get(variant * LOCATIONS + location)!;
+      const pair = pairOf.get(variant * LOCATIONS + location)!;
       const cell = this.cellOf.get(pair * DAY_SPAN + offset)!;
       const units = this.units.values[cell]!;
       if (units <= 0) continue;
