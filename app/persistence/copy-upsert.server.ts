@@ -83,15 +83,15 @@ export async function copyRows(
   client: pg.PoolClient,
   table: string,
   columns: readonly string[],
-  rows: readonly (readonly CopyValue[])[],
+  rows: readonly (readonly CopyValue[])[] | Iterable<readonly CopyValue[]>,
 ): Promise<void> {
-  if (rows.length === 0) return;
+  if (Array.isArray(rows) && rows.length === 0) return;
   const stream = client.query(copyFrom(`COPY "${table}" (${quotedColumns(columns)}) FROM STDIN`));
   await pipeline(Readable.from(chunked(rows)), stream);
 }
 
 /** Groups rows into ~64 KiB strings so COPY gets few large writes. */
-function* chunked(rows: readonly (readonly CopyValue[])[]): Generator<string> {
+function* chunked(rows: Iterable<readonly CopyValue[]>): Generator<string> {
   let buffer = "";
   for (const row of rows) {
     buffer += copyLine(row);

@@ -4,6 +4,7 @@
  * Sparse: only (variant, location, day) keys with net sales get a row.
  */
 import type pg from "pg";
+import { copyRows } from "./copy-upsert.server";
 
 /** Shop-local calendar day of a stored UTC timestamp column. */
 export const localDay = (column: string, tzParam: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tzParam})::date`;
@@ -50,6 +51,49 @@ export async function rebuildAllDemand(client: pg.PoolClient, shopId: number, ti
     [shopId, timezone],
   );
   return result.rowCount ?? 0;
+}
+
+export interface DemandRow {
+  variantId: bigint;
+  locationId: bigint;
+  /** Shop-local calendar day, YYYY-MM-DD. */
+  day: string;
+  units: number;
+  discountedUnits: number;
+  /** Rounded to four decimals, as numeric(18,4) text. */
+  revenue: string;
+}
+
+/**
+ * Replaces the shop's demand with rows summed while a first backfill streamed its lines
+ * (app/sync/streamed-demand.ts): one COPY instead of a second pass over the lines. The
+ * caller holds the demand lock and has made sure no webhook changed the shop's orders meanwhile.
+ */
+export async function replaceAllDemand(client: pg.PoolClient, shopId: number, rows: Iterable<DemandRow>): Promise<number> {
+  await lockShopDemand(client, shopId);
+  await client.query(`DELETE FROM "DailyDemand" WHERE "shopId" = $1`, [shopId]);
+  let count = 0;
+  // Streamed, one row at a time: the shop's demand is never held twice.
+  function* values() {
+    for (const r of rows) {
+      count++;
+      yield [shopId, r.variantId, r.locationId, r.day, r.units, r.discountedUnits, r.revenue];
+    }
+  }
+  await copyRows(client, "DailyDemand", ["shopId", "variantId", "locationId", "day", "units", "discountedUnits", "revenue"], values());
+  // Later planner queries join these tables; the load left their statistics stale.
+  await client.query(`ANALYZE "Order"; ANALYZE "OrderLine"; ANALYZE "DailyDemand"`);
+  return count;
+}
+
+/** Whether the shop has any order, line or demand row stored: a backfill into none of them may load straight and sum demand as it goes. */
+export async function shopHasOrderHistory(client: pg.PoolClient | pg.Pool, shopId: number): Promise<boolean> {
+  const result = await client.query<{ stored: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM "Order" WHERE "shopId" = $1) OR EXISTS (SELECT 1 FROM "OrderLine" WHERE "shopId" = $1)
+       OR EXISTS (SELECT 1 FROM "DailyDemand" WHERE "shopId" = $1) AS stored`,
+    [shopId],
+  );
+  return result.rows[0]?.stored === true;
 }
 
 /**

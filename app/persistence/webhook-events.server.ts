@@ -87,6 +87,28 @@ export async function tryLockShopInbox(client: pg.PoolClient, shopId: number): P
   return result.rows[0]?.locked === true;
 }
 
+/**
+ * How many deliveries of these topics were applied for the shop since a mark: taken
+ * before and after a stretch of work (the second time with the first's `since`), a
+ * change says a webhook wrote in between. The mark is an hour back on the database's
+ * own clock, as `processedAt` is written, so a transaction that began just before still counts.
+ */
+export async function countDeliveriesApplied(
+  client: pg.PoolClient | pg.Pool,
+  shopId: number,
+  topics: readonly string[],
+  since?: string,
+): Promise<{ count: number; since: string }> {
+  const result = await client.query<{ n: number; since: string }>(
+    `WITH mark AS (SELECT COALESCE($3::timestamp(3), (now() - interval '1 hour')::timestamp(3)) AS since)
+     SELECT (SELECT count(*)::int FROM "WebhookEvent", mark
+             WHERE "shopId" = $1 AND "status" = 'APPLIED' AND "topic" = ANY($2::text[]) AND "processedAt" >= mark.since) AS n,
+            (SELECT since::text FROM mark) AS since`,
+    [shopId, topics, since ?? null],
+  );
+  return { count: result.rows[0]?.n ?? 0, since: result.rows[0]!.since };
+}
+
 /** The shop's oldest waiting deliveries. */
 export async function takePendingDeliveries(client: pg.PoolClient, shopId: number, limit: number, onlyIds?: readonly string[]): Promise<PendingDelivery[]> {
   const result = await client.query<PendingDelivery>(

@@ -4,7 +4,8 @@ import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { parseBulkLine, type BulkRecord } from "~/shopify/bulk-records.server";
 import { BulkResultGoneError, TruncatedBulkFileError, streamJsonlChunks } from "~/shopify/bulk-jsonl.server";
 import { awaitBulkOperation, BulkOperationFailedError, startBulkQuery } from "~/shopify/bulk-operations.server";
-import { throwIfInterrupted, WorkInterruptedError } from "~/lib/interruption";
+import { interruptibleSleep, throwIfInterrupted, WorkInterruptedError } from "~/lib/interruption";
+import { listenForBulkOperationFinish } from "~/persistence/bulk-operation-notices.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
 import { recordRunProgress, setRunBulkOperation, type RunCounts } from "~/persistence/sync-runs.server";
 
@@ -25,6 +26,9 @@ export interface BulkImportSpec {
   onBatchCommitted?: (linesApplied: number) => void | Promise<void>;
   /** Aborted when the worker shuts down: the import stops after its committed batches (WorkInterruptedError). */
   signal?: AbortSignal;
+  /** First and longest pause between status polls while the export runs (defaults in awaitBulkOperation). */
+  pollMs?: number;
+  maxPollMs?: number;
 }
 
 /** The bulk result could not be used; a retry must start a new export. */
@@ -47,11 +51,23 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
     await setRunBulkOperation(run.id, operationId);
   }
   let state;
+  // The bulk_operations/finish webhook ends a pause between polls early (the poll then confirms).
+  const finished = await listenForBulkOperationFinish(operationId).catch((error: unknown) => {
+    console.warn(`[sync] not listening for bulk_operations/finish of ${operationId}; polling only:`, error);
+    return null;
+  });
   try {
-    state = await awaitBulkOperation(graphql, operationId, spec.signal ? { signal: spec.signal } : {});
+    state = await awaitBulkOperation(graphql, operationId, {
+      ...(spec.signal ? { signal: spec.signal } : {}),
+      ...(spec.pollMs ? { pollMs: spec.pollMs } : {}),
+      ...(spec.maxPollMs ? { maxPollMs: spec.maxPollMs } : {}),
+      wait: (ms) => (finished ? Promise.race([interruptibleSleep(ms, spec.signal), finished.next()]) : interruptibleSleep(ms, spec.signal)),
+    });
   } catch (error) {
     if (error instanceof BulkOperationFailedError) await setRunBulkOperation(run.id, null);
     throw error;
+  } finally {
+    await finished?.close();
   }
   const counts: RunCounts = { ...((run.counts ?? {}) as RunCounts), totalLines: state.objectCount };
   if (!state.url) return counts;

@@ -14,7 +14,7 @@ import type { SyncContext } from "./shop-context.server";
 import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
 
-export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted">;
+export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted" | "pollMs" | "maxPollMs">;
 
 export interface CatalogBatchResult {
   products: number;

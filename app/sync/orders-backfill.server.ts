@@ -1,7 +1,8 @@
 import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
-import { rebuildAllDemand } from "~/persistence/demand.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
+import { lockShopDemand, rebuildAllDemand, replaceAllDemand, shopHasOrderHistory } from "~/persistence/demand.server";
+import { inTransaction, pgPool } from "~/persistence/pg-pool.server";
+import { countDeliveriesApplied } from "~/persistence/webhook-events.server";
 import { inferStockoutsFromLevels } from "~/persistence/stockouts.server";
 import { analyzeStaleTables } from "~/persistence/table-statistics.server";
 import { findOrQueueRun, finishRun, setRunBulkOperation, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
@@ -15,6 +16,8 @@ import type { ImportOptions } from "./catalog-backfill.server";
 import type { SyncContext } from "./shop-context.server";
 import { WorkInterruptedError } from "~/lib/interruption";
 import { describeSyncError } from "./sync-errors";
+import { DemandAccumulator } from "./streamed-demand";
+import { ORDER_WRITING_TOPICS } from "./webhook-sync.server";
 
 const RECENT_ORDERS_DAYS = 60;
 
@@ -37,13 +40,67 @@ export function splitOrderRecords(records: BulkRecord[]): { orders: OrderRecord[
   return { orders, lines };
 }
 
-export function ordersBatchWriter(shopId: number, onOrders?: (ids: bigint[]) => void) {
+export function ordersBatchWriter(shopId: number, onOrders?: (ids: bigint[]) => void, streamed?: StreamedDemand) {
   return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
     const { orders, lines } = splitOrderRecords(records);
     onOrders?.(orders.map((o) => o.id));
     const written = await insertOrUpsertOrdersWithLines(client, shopId, orders, lines);
+    if (streamed) {
+      // A batch that met stored rows holds versions the export does not: the sum no longer matches the table.
+      if (written.direct) streamed.demand.add(orders, lines);
+      else streamed.usable = false;
+    }
     return { orders: orders.length, orderLines: lines.length, ...(written.direct ? {} : { upsertedBatches: 1 }) };
   };
+}
+
+/** Demand summed as a first backfill streams (no second pass over the lines), with what it takes to trust it at the end. */
+export interface StreamedDemand {
+  demand: DemandAccumulator;
+  usable: boolean;
+  /** Order webhooks applied before the stream started (and the mark they were counted from). */
+  deliveries: { count: number; since: string };
+}
+
+/**
+ * Only a shop's first load from line 0 can sum demand as it streams: resumed after a
+ * crash, the lines before the cursor are not in memory; with rows already stored, the
+ * sum of the export is not what the tables hold. Null means the SQL rebuild.
+ */
+export async function startStreamedDemand(shopId: number, timezone: string, run: Pick<SyncRun, "cursor">): Promise<StreamedDemand | null> {
+  if (Number(run.cursor ?? 0) !== 0) return null;
+  let demand: DemandAccumulator;
+  try {
+    demand = new DemandAccumulator(timezone);
+  } catch {
+    return null; // a zone this runtime does not know; PostgreSQL may
+  }
+  const deliveries = await countDeliveriesApplied(pgPool(), shopId, ORDER_WRITING_TOPICS);
+  if (await shopHasOrderHistory(pgPool(), shopId)) return null;
+  return { demand, usable: true, deliveries };
+}
+
+/**
+ * Demand and inferred stockouts after the lines are in. The streamed sum is written
+ * when it still describes the tables: every batch loaded straight, and no order webhook
+ * applied since the stream began (checked under the demand lock, which those webhooks
+ * take before writing). Otherwise demand is rebuilt from the stored lines.
+ */
+async function writeDerived(client: pg.PoolClient, shopId: number, timezone: string, streamed: StreamedDemand | null): Promise<RunCounts> {
+  await lockShopDemand(client, shopId);
+  let demandRows: number;
+  let demandStreamed = 0;
+  const trusted =
+    streamed?.usable &&
+    streamed.demand.exact &&
+    (await countDeliveriesApplied(client, shopId, ORDER_WRITING_TOPICS, streamed.deliveries.since)).count === streamed.deliveries.count;
+  if (trusted) {
+    demandRows = await replaceAllDemand(client, shopId, streamed.demand.rows());
+    demandStreamed = 1;
+  } else {
+    demandRows = await rebuildAllDemand(client, shopId, timezone);
+  }
+  return { demandRows, demandStreamed, inferredStockouts: await inferStockoutsFromLevels(client, shopId, timezone) };
 }
 
 /**
@@ -69,16 +126,14 @@ const WEBHOOK_TABLES = ["Variant", "InventoryLevel", "StockoutPeriod", "DailyDem
 export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "ORDERS_BACKFILL");
   try {
+    const streamed = await startStreamedDemand(ctx.shop.id, ctx.timezone, run);
     const counts = await runBulkImport(ctx.graphql, run, {
       query: ordersBulkQuery(orderHistorySearch(ctx.shop.accessScopes)),
-      applyBatch: ordersBatchWriter(ctx.shop.id),
+      applyBatch: ordersBatchWriter(ctx.shop.id, undefined, streamed ?? undefined),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...options,
     });
-    const derived = await inTransaction(async (client) => ({
-      demandRows: await rebuildAllDemand(client, ctx.shop.id, ctx.timezone),
-      inferredStockouts: await inferStockoutsFromLevels(client, ctx.shop.id, ctx.timezone),
-    }));
+    const derived = await inTransaction((client) => writeDerived(client, ctx.shop.id, ctx.timezone, streamed));
     // The shop's webhooks come next: their lookups need plans made for the tables as filled.
     await analyzeStaleTables(WEBHOOK_TABLES);
     return await finishRun(run, { counts: { ...counts, ...derived } });

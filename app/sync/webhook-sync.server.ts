@@ -3,6 +3,7 @@ import type pg from "pg";
 import { enqueueShopJob } from "~/queue/enqueue.server";
 import { applyOrderDemandDeltas, orderDemandContributions, type DemandContribution } from "~/persistence/demand.server";
 import { inTransaction } from "~/persistence/pg-pool.server";
+import { notifyBulkOperationFinished } from "~/persistence/bulk-operation-notices.server";
 import { markVariantsDirty } from "~/persistence/plan-dirty.server";
 import { applyShopProfileUpdate, findShopById } from "~/persistence/shops.server";
 import { applyStockObservations } from "~/persistence/stockouts.server";
@@ -181,6 +182,8 @@ async function applyOrderSnapshots(batch: DeliveryBatch, snapshots: readonly Ord
 const ORDER_SNAPSHOT_TOPICS = new Set(["ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_CANCELLED"]);
 /** Topics that write orders, lines or demand without being a full order body. */
 const ORDER_TOPICS = new Set(["ORDERS_DELETE", "REFUNDS_CREATE"]);
+/** Every topic whose delivery changes stored orders, lines or demand. */
+export const ORDER_WRITING_TOPICS: readonly string[] = [...ORDER_SNAPSHOT_TOPICS, ...ORDER_TOPICS];
 
 const refundHandler = handler({
   parse: parseRefundPayload,
@@ -293,9 +296,15 @@ const HANDLERS: Record<string, TopicHandler<unknown>> = {
   LOCATIONS_DELETE: deleteHandler(markLocationDeleted),
   SHOP_UPDATE: shopUpdateHandler,
   ...COLLECTION_AND_DISCOUNT_HANDLERS,
-  // The backfill polls its bulk operation; the finish webhook needs no work of its own.
-  BULK_OPERATIONS_FINISH: handler({ parse: () => null, apply: async () => undefined }),
+  // Nothing to apply: on receipt it wakes the import waiting on that export (acceptSyncWebhook).
+  BULK_OPERATIONS_FINISH: handler({ parse: bulkOperationIdOf, apply: async () => undefined }),
 };
+
+/** The finished operation's GID in a bulk_operations/finish body, or null. */
+function bulkOperationIdOf(payload: unknown): string | null {
+  const id = (payload as { admin_graphql_api_id?: unknown } | null)?.admin_graphql_api_id;
+  return typeof id === "string" ? id : null;
+}
 
 /**
  * On the request: checks the body and records the delivery in the inbox (committed
@@ -318,6 +327,9 @@ export async function acceptSyncWebhook(webhook: SyncWebhook): Promise<WebhookAc
     body: webhook.body ?? JSON.stringify(webhook.payload),
     ...(webhook.triggeredAt ? { triggeredAt: webhook.triggeredAt } : {}),
   });
+  const operationId = topic === "BULK_OPERATIONS_FINISH" && recorded !== "unknown-shop" ? bulkOperationIdOf(webhook.payload) : null;
+  // Best effort: a worker that misses it still sees the end at its next poll.
+  if (operationId) await notifyBulkOperationFinished(operationId).catch((error: unknown) => console.warn(`[webhooks] could not pass on the end of ${operationId}:`, error));
   return recorded === "recorded" ? "accepted" : recorded;
 }
 

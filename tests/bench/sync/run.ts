@@ -7,11 +7,14 @@
  * same order lines into an empty table, the floor any backfill is measured against.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx tests/bench/sync/run.ts \
- *     [--variants 10000] [--order-lines 1000000] [--batch 5000]
+ *     [--variants 10000] [--order-lines 1000000] [--batch 5000] [--database tempo_bench_sync]
  *
- * DATABASE_URL names the server; the bench creates and drops its own database tempo_bench_sync.
+ * DATABASE_URL names the server; the bench creates and drops its own database (--database,
+ * so two people benching on one server do not drop each other's).
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,11 +30,13 @@ const { values } = parseArgs({
     "order-lines": { type: "string", default: "1000000" },
     batch: { type: "string", default: "5000" },
     seed: { type: "string", default: "1" },
+    database: { type: "string", default: "tempo_bench_sync" },
   },
 });
 
 const SHOP = "bench-sync.myshopify.com";
-const BENCH_DB = "tempo_bench_sync";
+const BENCH_DB = values.database;
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DB)) throw new Error(`--database must be a plain lower-case name, got ${BENCH_DB}`);
 const serverUrl = new URL(process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 
 async function freshDatabase(): Promise<string> {
@@ -46,7 +51,38 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
-async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess; generatedIn: number }> {
+/**
+ * Where the simulator delivers its webhooks (bulk_operations/finish above all): verified
+ * and recorded as app/routes/webhooks.sync.tsx does, so the finish wakes the waiting import.
+ */
+async function startWebhookReceiver(): Promise<string> {
+  const { hasValidHmac } = await import("~/shopify/webhook-signature");
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const header = (name: string) => String(req.headers[name] ?? "");
+      if (!hasValidHmac(body, header("x-shopify-hmac-sha256"), TEST_APP.apiSecret)) {
+        res.writeHead(401).end();
+        return;
+      }
+      void import("~/sync/webhook-sync.server")
+        .then(({ acceptSyncWebhook }) =>
+          acceptSyncWebhook({ topic: header("x-shopify-topic"), shopDomain: header("x-shopify-shop-domain"), webhookId: header("x-shopify-webhook-id"), payload: JSON.parse(body), body }),
+        )
+        .then(
+          () => res.writeHead(200).end(),
+          () => res.writeHead(500).end(),
+        );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  server.unref();
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function startSimulatorProcess(appUrl: string): Promise<{ url: string; child: ChildProcess; generatedIn: number }> {
   const readyFile = join(mkdtempSync(join(tmpdir(), "tempo-bench-")), "ready.json");
   const started = Date.now();
   const child = spawn(
@@ -67,7 +103,7 @@ async function startSimulatorProcess(): Promise<{ url: string; child: ChildProce
       "--order-lines",
       values["order-lines"],
       "--app-url",
-      "http://127.0.0.1:9",
+      appUrl,
       "--api-key",
       TEST_APP.apiKey,
       "--api-secret",
@@ -189,7 +225,7 @@ const mb = (bytes: number) => (bytes / 1_048_576).toFixed(0);
 
 const databaseUrl = await freshDatabase();
 process.env.DATABASE_URL = databaseUrl;
-const sim = await startSimulatorProcess();
+const sim = await startSimulatorProcess(await startWebhookReceiver());
 process.env.SHOPIFY_SIMULATOR_URL = sim.url;
 await import("../../support/app-env");
 const accessToken = await offlineToken(sim.url);
@@ -243,7 +279,9 @@ console.log(`  orders:    ${orderSeconds.toFixed(1)} s for ${counts.orders} orde
 console.log(
   `             export wait after the catalogue until first batch ${((firstLineAt - t1) / 1000).toFixed(1)} s, download+parse+write ${((lastLineAt - firstLineAt) / 1000).toFixed(1)} s, demand+stockouts ${((t2 - lastLineAt) / 1000).toFixed(1)} s`,
 );
-console.log(`             demand rows ${counts.demandRows}, inferred stockouts ${counts.inferredStockouts}, batches that fell back to upserts ${counts.upsertedBatches ?? 0}`);
+console.log(
+  `             demand rows ${counts.demandRows} (${counts.demandStreamed ? "summed while streaming" : "rebuilt from the stored lines"}), inferred stockouts ${counts.inferredStockouts}, batches that fell back to upserts ${counts.upsertedBatches ?? 0}`,
+);
 console.log(`  total:     ${((t2 - t0) / 1000).toFixed(1)} s; peak RSS ${mb(peakRss)} MB (start ${mb(rssAtStart)} MB)`);
 const cpuLine = (from: typeof cpu0, to: typeof cpu0) => `app ${(to.app - from.app).toFixed(1)} s + PostgreSQL ${(to.db - from.db).toFixed(1)} s`;
 console.log(`  CPU time:  catalogue ${cpuLine(cpu0, cpu1)}; orders ${cpuLine(cpu1, cpu2)} (the simulator's own CPU not counted)`);

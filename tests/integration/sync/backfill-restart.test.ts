@@ -62,6 +62,8 @@ describe("a worker killed in the middle of a backfill", () => {
     expect(resumed.bulkOperationId).toBe(killed.bulkOperationId);
     expect(resumed.attempts).toBe(2);
     expect(Number(resumed.cursor)).toBe(total);
+    // The lines before the cursor were summed in the killed process: demand comes from the stored lines.
+    expect(resumed.counts).toMatchObject({ demandStreamed: 0 });
 
     const truth = truthOf(simulator, domain);
     const stored = await storedTotals(shopId);
