@@ -33,8 +33,8 @@ export interface GridRow {
   sold: number[];
 }
 
-const PAIRS_SQL = (key: string) => `
-  SELECT s."variantId", s."locationId", ${key} AS "key", s."available", s."unitCost", s."projectedStockoutDate", s."weeksOfSupply",
+const PAIRS_SQL = (key: string, extraColumns = "") => `
+  SELECT s."variantId", s."locationId", ${key} AS "key"${extraColumns}, s."available", s."unitCost", s."projectedStockoutDate", s."weeksOfSupply",
          s."projected", s."inboundByWeek", f."mean", f."promoUnits"
   FROM "StockPlan" s
   JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
@@ -51,15 +51,30 @@ export async function gridByGroup(shopId: number, runId: number, rollUp: RollUp,
   const key = KEY_SQL[rollUp];
   const weeks = Array.from({ length: Math.max(0, Math.min(104, Math.trunc(plan.weeks))) }, (_, w) => w + 1);
   const weekly = (column: string) => `ARRAY[${weeks.map((w) => `COALESCE(SUM(${column}[${w}]), 0)`).join(", ")}]::float8[]`;
-  const [summaries, past] = await Promise.all([
-    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number; demand: number[]; promo: number[]; inbound: number[]; projected: number[] }[]>(
-      `WITH pairs AS (${PAIRS_SQL(key)})
-       SELECT "key", COUNT(*)::int AS "pairs", COUNT(DISTINCT "variantId")::int AS "variants", SUM(GREATEST("available", 0))::float8 AS "available",
+  const summary = (pairs: string, group: string) => `
+       SELECT ${group}, COUNT(*)::int AS "pairs", COUNT(DISTINCT "variantId")::int AS "variants", SUM(GREATEST("available", 0))::float8 AS "available",
               COALESCE(SUM(GREATEST("available", 0) * "unitCost"), 0)::float8 AS "value",
               COUNT(*) FILTER (WHERE "projectedStockoutDate" <= $3::date + $4::int)::int AS "atRisk",
               ${weeks.length ? weekly(`"mean"`) : "ARRAY[]::float8[]"} AS "demand", ${weeks.length ? weekly(`"promoUnits"`) : "ARRAY[]::float8[]"} AS "promo",
               ${weeks.length ? weekly(`"inboundByWeek"`) : "ARRAY[]::float8[]"} AS "inbound", ${weeks.length ? weekly(`"projected"`) : "ARRAY[]::float8[]"} AS "projected"
-       FROM pairs GROUP BY "key"`,
+       FROM ${pairs} GROUP BY ${group}`;
+  const regroup = (column: string) => `ARRAY[${weeks.map((w) => `SUM(${column}[${w}])`).join(", ")}]::float8[]`;
+  // A product sits in several collections: its pairs are summed once per product, then those
+  // sums once per collection (unnesting every pair's collections did the weekly sums several times over).
+  const sql =
+    rollUp === "collection"
+      ? `WITH pairs AS (${PAIRS_SQL(`p."id"`, `, p."collections"`)}),
+              products AS (${summary("pairs", `"key", "collections"`)})
+         SELECT unnest(CASE WHEN cardinality("collections") > 0 THEN "collections" ELSE ARRAY['No collection'] END) AS "key",
+                SUM("pairs")::int AS "pairs", SUM("variants")::int AS "variants", SUM("available")::float8 AS "available", SUM("value")::float8 AS "value",
+                SUM("atRisk")::int AS "atRisk",
+                ${weeks.length ? regroup(`"demand"`) : "ARRAY[]::float8[]"} AS "demand", ${weeks.length ? regroup(`"promo"`) : "ARRAY[]::float8[]"} AS "promo",
+                ${weeks.length ? regroup(`"inbound"`) : "ARRAY[]::float8[]"} AS "inbound", ${weeks.length ? regroup(`"projected"`) : "ARRAY[]::float8[]"} AS "projected"
+         FROM products GROUP BY 1`
+      : `WITH pairs AS (${PAIRS_SQL(key)}) ${summary("pairs", `"key"`)}`;
+  const [summaries, past] = await Promise.all([
+    prisma.$queryRawUnsafe<{ key: string; pairs: number; variants: number; available: number; value: number; atRisk: number; demand: number[]; promo: number[]; inbound: number[]; projected: number[] }[]>(
+      sql,
       shopId,
       runId,
       plan.asOf,
@@ -100,12 +115,25 @@ async function pastSales(shopId: number, rollUp: RollUp, asOf: string, weeks: nu
        FROM "DailyDemand" d
        WHERE d."shopId" = $1 AND d."day" >= date_trunc('week', $2::date)::date - 7 * $3 AND d."day" < date_trunc('week', $2::date)::date
      )
-     SELECT ${key} AS "key", ((d."day" - (date_trunc('week', $2::date)::date - 7 * $3)) / 7)::int AS "week", SUM(d."units")::float8 AS "units"
-     FROM days d
-     LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = d."variantId"
-     LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
-     LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = d."locationId"
-     GROUP BY 1, 2`,
+     ${
+       rollUp === "collection"
+         ? // Summed per product first, then per collection: a product in several collections is unnested once, not once per sale.
+           `, by_product AS (
+              SELECT p."collections", ((d."day" - (date_trunc('week', $2::date)::date - 7 * $3)) / 7)::int AS "week", SUM(d."units") AS "units"
+              FROM days d
+              LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = d."variantId"
+              LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
+              GROUP BY p."id", p."collections", 2
+            )
+            SELECT unnest(CASE WHEN cardinality("collections") > 0 THEN "collections" ELSE ARRAY['No collection'] END) AS "key", "week", SUM("units")::float8 AS "units"
+            FROM by_product GROUP BY 1, 2`
+         : `SELECT ${key} AS "key", ((d."day" - (date_trunc('week', $2::date)::date - 7 * $3)) / 7)::int AS "week", SUM(d."units")::float8 AS "units"
+            FROM days d
+            LEFT JOIN "Variant" v ON v."shopId" = $1 AND v."id" = d."variantId"
+            LEFT JOIN "Product" p ON p."shopId" = $1 AND p."id" = v."productId"
+            LEFT JOIN "Location" l ON l."shopId" = $1 AND l."id" = d."locationId"
+            GROUP BY 1, 2`
+     }`,
     shopId,
     asOf,
     weeks,

@@ -36,6 +36,22 @@ export interface ShopOverview {
 
 const num = (value: unknown): number => (typeof value === "number" ? value : 0);
 
+/**
+ * Counting a shop's orders reads every one of them (570k: 90 ms on three processes), and the
+ * board asks every 5 s while it is open; the count is kept for half a minute per shop instead.
+ */
+const ORDER_COUNT_TTL_MS = 30_000;
+const orderCounts = new Map<number, { at: number; count: Promise<number> }>();
+
+function liveOrderCount(shopId: number): Promise<number> {
+  const cached = orderCounts.get(shopId);
+  if (cached && Date.now() - cached.at < ORDER_COUNT_TTL_MS) return cached.count;
+  const count = prisma.order.count({ where: { shopId, deletedAt: null } });
+  orderCounts.set(shopId, { at: Date.now(), count });
+  count.catch(() => orderCounts.delete(shopId));
+  return count;
+}
+
 /** The counts the overview page shows. Every query is scoped to the shop. */
 export async function getShopOverview(shopDomain: string): Promise<ShopOverview | null> {
   const shop = await prisma.shop.findUnique({ where: { domain: shopDomain } });
@@ -45,7 +61,7 @@ export async function getShopOverview(shopDomain: string): Promise<ShopOverview 
     prisma.location.count({ where: { ...where, deletedAt: null } }),
     prisma.product.count({ where: { ...where, deletedAt: null } }),
     prisma.variant.count({ where: { ...where, deletedAt: null } }),
-    prisma.order.count({ where: { ...where, deletedAt: null } }),
+    liveOrderCount(shop.id),
     prisma.syncRun.findFirst({ where: { ...where, status: "RUNNING" }, orderBy: { createdAt: "desc" } }),
     // Runs overlap (the orders export is created during the catalogue import), so the last one touched tells the news.
     prisma.syncRun.findFirst({ where, orderBy: { updatedAt: "desc" } }),

@@ -190,3 +190,34 @@ describe("the board's grid on the stored plan", () => {
     }
   });
 });
+
+describe("the board's collection roll-up", () => {
+  it("counts each pair once in every collection of its product, and sums its weeks there", async () => {
+    const shopId = ids[shopA]!;
+    const { activePlanRunId: runId } = await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    const grid = await gridByGroup(shopId, runId!, "collection", { asOf: AS_OF, weeks: 12, pastWeeks: 4, riskDays: 28 });
+    const [plans, forecasts, variants, products] = await Promise.all([
+      testPrisma.stockPlan.findMany({ where: { shopId, planRunId: runId! } }),
+      testPrisma.forecast.findMany({ where: { shopId, planRunId: runId! } }),
+      testPrisma.variant.findMany({ where: { shopId } }),
+      testPrisma.product.findMany({ where: { shopId } }),
+    ]);
+    const productOf = new Map(variants.map((v) => [v.id, products.find((p) => p.id === v.productId)]));
+    const expected = new Map<string, { pairs: number; firstWeek: number }>();
+    for (const plan of plans) {
+      const forecast = forecasts.find((f) => f.variantId === plan.variantId && f.locationId === plan.locationId)!;
+      const collections = productOf.get(plan.variantId)?.collections ?? [];
+      for (const key of collections.length > 0 ? collections : ["No collection"]) {
+        const entry = expected.get(key) ?? { pairs: 0, firstWeek: 0 };
+        entry.pairs += 1;
+        entry.firstWeek += Number(forecast.mean[0] ?? 0) + Number(forecast.promoUnits[0] ?? 0);
+        expected.set(key, entry);
+      }
+    }
+    expect(new Set(grid.map((row) => row.key))).toEqual(new Set(expected.keys()));
+    for (const row of grid) {
+      expect(row.pairs, row.key).toBe(expected.get(row.key)!.pairs);
+      expect(row.demand[0], row.key).toBeCloseTo(expected.get(row.key)!.firstWeek, 6);
+    }
+  });
+});
