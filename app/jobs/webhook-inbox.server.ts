@@ -50,12 +50,14 @@ export async function startWebhookInbox(options: WebhookInboxOptions = {}): Prom
             await sleep(busyRetryMs);
             if ((await countPendingDeliveries(shopId)) > 0) continue;
           }
-          if (!pass.more && !state.again) return;
-          // More came during the pass: a pass costs about the same for one delivery as for a
-          // hundred, so in a burst let them gather (a lone delivery is still applied at once).
-          const gather = gatherMs - (performance.now() - started);
-          if (!pass.more && gather > 0) await sleep(gather);
-          if (closing) return;
+          if (!pass.more) {
+            // A pass costs about the same for one delivery as for a hundred: deliveries that come
+            // within gatherMs of a pass's start wait for the window and go in the next pass together
+            // (the first of a burst is still applied at once). Nothing came: the drain ends.
+            const gather = gatherMs - (performance.now() - started);
+            if (gather > 0) await sleep(gather);
+            if (closing || !state.again) return;
+          }
         }
       } catch (error) {
         console.error(`[webhooks] applying deliveries for shop ${shopId} failed; the sweep retries:`, error);

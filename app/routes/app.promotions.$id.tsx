@@ -26,9 +26,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json(outcome, { status: outcome.ok ? 200 : 400 });
 };
 
-/** A live check writes nothing: the page's data stays as it is. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "check" ? false : defaultShouldRevalidate;
+// A live check changes nothing stored, so the page keeps its data; but a check that finishes
+// while a save navigates to the saved promotion makes Remix load that page's data with the
+// check's form, and skipping it then would show the saved page with the draft's data.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "check" && currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate;
 
 export default function Promotion() {
   const view = useLoaderData<typeof loader>();
