@@ -9,6 +9,7 @@ import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { runReconciliation } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
+import { reportIfStalled } from "../../support/stall-report";
 import { installShop, testPrisma } from "./sync-support";
 
 const shopA = uniqueShopDomain("promo-source-a");
@@ -173,7 +174,9 @@ describe("collections in the catalogue backfill, discounts read after it", () =>
     sim.store.deleteDiscount(vip.id);
     sim.store.deleteCollection(holidayCollection.id);
     // Run the reconciliation as a shop whose order history is in (it reads orders too).
-    const run = await runReconciliation(await loadSyncContext(ids[shopA]!));
+    // It takes seconds, yet has hung twice in full runs: if it stalls, say on what.
+    const cancelReport = reportIfStalled("the reconciliation");
+    const run = await runReconciliation(await loadSyncContext(ids[shopA]!)).finally(cancelReport);
     expect(run.status).toBe("SUCCEEDED");
     expect(run.counts).toMatchObject({ discountsDeleted: 1, collectionsDeleted: 1 });
     expect(await storedDiscounts(ids[shopA]!)).toEqual(expectedDiscounts(shopA));
