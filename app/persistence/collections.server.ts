@@ -57,8 +57,8 @@ export async function applyProductMemberships(
 ): Promise<void> {
   if (productsInBatch.length === 0 && memberships.length === 0) return;
   const collectionIds = [...new Set(memberships.map((m) => m.collection.id))];
-  // Concurrent batches touch the same few collections: locking them in id order first means
-  // they wait for each other instead of deadlocking.
+  // Concurrent batches touch the same few collections: locking them in id order means they
+  // wait for each other instead of deadlocking (and the caller takes its turn first).
   await client.query(
     `SELECT 1 FROM "Collection" WHERE "shopId" = $1 AND ("productIds" && $2::bigint[] OR "id" = ANY($3::bigint[])) ORDER BY "id" FOR UPDATE`,
     [shopId, productsInBatch, collectionIds],

@@ -24,12 +24,18 @@ export interface CatalogBatchResult {
   changes: StockObservation[];
 }
 
-/** Writes one batch of the catalogue export; the backfill and the reconciliation share it. */
+/**
+ * Writes one batch of the catalogue export; the backfill and the reconciliation share it.
+ * Products, variants and levels are the batch's own rows; collections are shared by every
+ * batch, so their lock is taken last and only once every earlier batch has committed (see
+ * BulkImportSpec.applyBatch).
+ */
 export async function writeCatalogBatch(
   client: pg.PoolClient,
   shopId: number,
   records: BulkRecord[],
   source: "BACKFILL" | "RECONCILE",
+  earlierCommitted: Promise<void>,
 ): Promise<CatalogBatchResult> {
   const products: ProductRecord[] = [];
   const variants: VariantRecord[] = [];
@@ -42,15 +48,16 @@ export async function writeCatalogBatch(
     else if (r.kind === "membership") memberships.push(r.record);
   }
   await upsertProducts(client, shopId, products);
-  await applyProductMemberships(client, shopId, products.map((p) => p.id), memberships);
   await upsertVariants(client, shopId, variants);
   const changes = await upsertInventoryLevels(client, shopId, levels, source);
+  await earlierCommitted;
+  await applyProductMemberships(client, shopId, products.map((p) => p.id), memberships);
   return { products: products.length, variants: variants.length, inventoryLevels: levels.length, changes };
 }
 
 function catalogBatchWriter(shopId: number) {
-  return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
-    const { changes, ...counts } = await writeCatalogBatch(client, shopId, records, "BACKFILL");
+  return async (client: pg.PoolClient, records: BulkRecord[], earlierCommitted: Promise<void>): Promise<RunCounts> => {
+    const { changes, ...counts } = await writeCatalogBatch(client, shopId, records, "BACKFILL", earlierCommitted);
     return { ...counts, levelChanges: changes.length };
   };
 }

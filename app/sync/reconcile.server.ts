@@ -48,8 +48,8 @@ export async function reconciliationWantsReimport(run: SyncRun): Promise<boolean
 }
 
 function reconcileCatalogWriter(shopId: number, timezone: string) {
-  return async (client: pg.PoolClient, records: BulkRecord[]): Promise<RunCounts> => {
-    const { variants, changes } = await writeCatalogBatch(client, shopId, records, "RECONCILE");
+  return async (client: pg.PoolClient, records: BulkRecord[], earlierCommitted: Promise<void>): Promise<RunCounts> => {
+    const { variants, changes } = await writeCatalogBatch(client, shopId, records, "RECONCILE", earlierCommitted);
     await applyStockObservations(client, shopId, timezone, changes);
     return { variantsChecked: variants, levelsRepaired: changes.length };
   };
