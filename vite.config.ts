@@ -18,7 +18,7 @@ export default defineConfig({
   },
   plugins: [
     remix({
-      // Lets parallel test runs build side by side; server/main.ts and tests read the same variable.
+      // Lets parallel test runs build side by side; scripts/web.ts and tests read the same variable.
       buildDirectory: process.env.TEMPO_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/.*"],
       future: {

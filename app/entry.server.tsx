@@ -4,14 +4,14 @@ import { RemixServer } from "@remix-run/react";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
-import { appBridgeUrl, extraFrameAncestors } from "./config/env.server";
-import prisma from "./db.server";
-import { closePgPool } from "./persistence/pg-pool.server";
-import { closeQueues } from "./queue/queues.server";
+import { appBridgeUrl, extraFrameAncestors } from "./platform/env.server";
+import prisma from "./platform/db.server";
+import { closePgPool } from "./platform/pg-pool.server";
+import { closeQueues } from "./platform/queue/queues.server";
 
 export const streamTimeout = 5000;
 
-/** For the web server's shutdown (server/web-server.ts): the connections that would keep the process alive. */
+/** For the web server's shutdown (scripts/lib/web-server.ts): the connections that would keep the process alive. */
 export async function closeAppConnections(): Promise<void> {
   await Promise.allSettled([closeQueues(), closePgPool(), prisma.$disconnect()]);
 }

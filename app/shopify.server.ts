@@ -6,33 +6,27 @@ import {
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
-import prisma from "./db.server";
+import prisma from "./platform/db.server";
 import { fromRemixAdmin } from "./shopify/admin-client.server";
-import { onShopAuthenticated } from "./shopify/after-auth.server";
+import { onShopAuthenticated } from "./sync/after-auth.server";
+import { readEnv } from "./platform/env.server";
 
 /** The Admin API version every query, webhook and bulk operation is written against. */
 export const ADMIN_API_VERSION = ApiVersion.October26;
 
-function logLevel(name: string | undefined): LogSeverity {
-  const levels: Record<string, LogSeverity> = {
-    error: LogSeverity.Error,
-    warning: LogSeverity.Warning,
-    info: LogSeverity.Info,
-    debug: LogSeverity.Debug,
-  };
-  return levels[name ?? "info"] ?? LogSeverity.Info;
-}
+const LOG_LEVELS = { error: LogSeverity.Error, warning: LogSeverity.Warning, info: LogSeverity.Info, debug: LogSeverity.Debug } as const;
+const customShopDomain = readEnv("SHOP_CUSTOM_DOMAIN");
 
 const shopify = shopifyApp({
-  apiKey: process.env.SHOPIFY_API_KEY,
-  apiSecretKey: process.env.SHOPIFY_API_SECRET || "",
+  apiKey: readEnv("SHOPIFY_API_KEY"),
+  apiSecretKey: readEnv("SHOPIFY_API_SECRET"),
   apiVersion: ADMIN_API_VERSION,
-  scopes: process.env.SCOPES?.split(","),
-  appUrl: process.env.SHOPIFY_APP_URL || "",
+  scopes: readEnv("SCOPES"),
+  appUrl: readEnv("SHOPIFY_APP_URL"),
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma),
   distribution: AppDistribution.AppStore,
-  logger: { level: logLevel(process.env.SHOPIFY_LOG_LEVEL) },
+  logger: { level: LOG_LEVELS[readEnv("SHOPIFY_LOG_LEVEL")] },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
   },
@@ -41,9 +35,7 @@ const shopify = shopifyApp({
       await onShopAuthenticated(session.shop, fromRemixAdmin(admin));
     },
   },
-  ...(process.env.SHOP_CUSTOM_DOMAIN
-    ? { customShopDomains: [process.env.SHOP_CUSTOM_DOMAIN] }
-    : {}),
+  ...(customShopDomain ? { customShopDomains: [customShopDomain] } : {}),
 });
 
 export default shopify;

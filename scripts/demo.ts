@@ -157,7 +157,7 @@ async function main(): Promise<void> {
     SHOPIFY_SIMULATOR_URL: simulator.url,
   };
   if ((await voidStoredTokens(database.url, SHOP_DOMAIN)) > 0) log("the token stored by an earlier run is void with a new simulator; installing exchanges a fresh one");
-  const web = startChild("web", ["server/main.ts"], { ...process.env, ...env });
+  const web = startChild("web", ["scripts/web.ts"], { ...process.env, ...env });
   children.push(web);
   await waitForHttp(appUrl, 60_000);
 

@@ -7,10 +7,5 @@
 import { readDemoState } from "./lib/demo-state";
 
 const demo = readDemoState();
-if (demo) {
-  Object.assign(process.env, demo.env);
-  // Replaces fetch for *.myshopify.com before the app loads, as in the demo's processes.
-  await import("../tests/support/simulator-fetch-preload");
-  console.log(`[worker] joining the demo running as pid ${demo.pid} (its simulator at ${demo.env.SHOPIFY_SIMULATOR_URL})`);
-}
+if (demo) await (await import("./lib/demo-worker")).joinDemo(demo);
 await import("../app/jobs/worker.server");

@@ -5,14 +5,18 @@
 import type { Shop } from "@prisma/client";
 import { authenticate } from "~/shopify.server";
 import { fromRemixAdmin, type AdminGraphqlClient } from "~/shopify/admin-client.server";
-import { whenShopRecorded } from "~/shopify/after-auth.server";
-import { findShopByDomain } from "~/persistence/shops.server";
-import type { ShopFormat } from "~/lib/format";
+import { whenShopRecorded } from "~/sync/after-auth.server";
+import { findShopByDomain } from "~/platform/shops.server";
+import type { ShopFormat } from "~/platform/format";
+import { shopActor, shopTimezone, staffActor, type ShopActor } from "~/platform/shop-actor";
+import { appBridgeUrl, shopifyApiKey } from "~/platform/env.server";
 
 export interface ShopContext {
   shop: Shop;
   /** The staff member: session token `sub` (a numeric user id), or "staff" when the token names none. */
   actor: string;
+  /** The shop and the staff member, as use cases take them. */
+  who: ShopActor;
   graphql: AdminGraphqlClient;
 }
 
@@ -23,7 +27,8 @@ export async function requireShop(request: Request): Promise<ShopContext> {
   const shop = await findShopByDomain(context.session.shop);
   if (!shop) throw new Response("Tempo could not record this shop's installation. Reload the page to try again.", { status: 503 });
   const sub = "sessionToken" in context ? (context.sessionToken as { sub?: string } | undefined)?.sub : undefined;
-  return { shop, actor: sub ? `staff:${sub}` : "staff", graphql };
+  const actor = staffActor(sub);
+  return { shop, actor, who: shopActor(shop, actor), graphql };
 }
 
 /** The merchant's locale: the admin's `locale` parameter on document loads, else the browser's language. */
@@ -34,5 +39,10 @@ export function requestLocale(request: Request): string {
 }
 
 export function shopFormat(shop: Shop, request: Request): ShopFormat {
-  return { locale: requestLocale(request), currencyCode: shop.currencyCode ?? "USD", timezone: shop.ianaTimezone ?? "UTC" };
+  return { locale: requestLocale(request), currencyCode: shop.currencyCode ?? "USD", timezone: shopTimezone(shop) };
+}
+
+/** What the embedded frame needs: the app's key, and where App Bridge loads from (null: Shopify's CDN). */
+export function embeddedAppConfig(): { apiKey: string; appBridgeUrl: string | null } {
+  return { apiKey: shopifyApiKey(), appBridgeUrl: appBridgeUrl() ?? null };
 }

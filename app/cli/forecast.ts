@@ -1,6 +1,6 @@
 // Forecast CLI: npx tsx app/cli/forecast.ts --input FILE.csv --horizon H --season M --output OUT.csv
 // Input columns series_id,period,value (periods in order); output series_id,step,p10,p50,p90,model.
-import { autoForecast } from "../planning/forecast/auto";
+import { autoForecast } from "~/engine/forecast/auto";
 import { readSeriesCsv, SeriesCsvError, writeForecastCsv, type ForecastRow } from "./series-csv";
 
 interface CliArguments {

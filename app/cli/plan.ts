@@ -2,11 +2,11 @@
 // H.csv: series_id,period,value (weekly units). S.csv: series_id,on_hand,lead_time_weeks,unit_cost,case_pack,moq,service_level.
 // P.csv: series_id,safety_stock,reorder_point,order_up_to,proposed_quantity,projected_stockout_period, with a weekly
 // review period. The same forecast, policy, projection and proposal functions as the app (planVariant).
-import { DEFAULT_ALERT_THRESHOLDS } from "../planning/alerts";
-import { autoForecast } from "../planning/forecast/auto";
-import { addDays, daysBetween } from "../planning/calendar";
-import { planVariant, type PlannedOutlook } from "../planning/plan/plan-variant";
-import type { ResolvedTerms } from "../planning/proposals";
+import { DEFAULT_ALERT_THRESHOLDS } from "~/engine/alerts";
+import { autoForecast } from "~/engine/forecast/auto";
+import { addDays, daysBetween } from "~/engine/calendar";
+import { planVariant, type PlannedOutlook } from "~/engine/plan/plan-variant";
+import type { ResolvedTerms } from "~/engine/proposals";
 import { readPeriodSeriesCsv, SeriesCsvError } from "./series-csv";
 import { readStockCsv, writePlanCsv, type PlanRow, type StockRow } from "./stock-csv";
 

@@ -3,10 +3,10 @@
 // P.json: { "start": period, "end": period, "uplift": multiplier, "series": [ids] }; future periods continue the history's numbering.
 // O.csv: series_id,verdict,first_short_period,units_short; O.options.csv beside it: rank,kind,description,verdict_after.
 // The same forecast, policy and promotion-check functions as the app (checkPromotion).
-import { addDays, daysBetween } from "../planning/calendar";
-import { autoForecast } from "../planning/forecast/auto";
-import { computeStockPolicy } from "../planning/policy";
-import { checkPromotion, type PromotionCheck, type SeriesCheck, type SeriesInput } from "../planning/promotions";
+import { addDays, daysBetween } from "~/engine/calendar";
+import { autoForecast } from "~/engine/forecast/auto";
+import { computeStockPolicy } from "~/engine/policy";
+import { checkPromotion, type PromotionCheck, type SeriesCheck, type SeriesInput } from "~/engine/promotions";
 import { type InboundRow, optionsPathFor, type OptionRow, type PromoFile, readInboundCsv, readPromoJson, type VerdictRow, writeOptionsCsv, writeVerdictCsv } from "./promo-files";
 import { type PeriodSeries, readPeriodSeriesCsv, SeriesCsvError } from "./series-csv";
 import { readStockCsv, type StockRow } from "./stock-csv";

@@ -1,6 +1,6 @@
 import { planCatchUp } from "~/sync/catch-up.server";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { scheduleNightlyReconcile } from "~/queue/schedules.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { scheduleNightlyReconcile } from "~/platform/queue/schedules.server";
 
 /** On worker start: resume unfinished imports, reconcile shops not synced for a day, ensure schedules. */
 export async function enqueueCatchUp(): Promise<{ backfills: number; reconciles: number }> {

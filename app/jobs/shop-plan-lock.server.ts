@@ -1,5 +1,5 @@
 import { DelayedError, type Job } from "bullmq";
-import { tryLockShopPlan } from "~/persistence/shop-sync-lock.server";
+import { tryLockShopPlan } from "~/platform/locks.server";
 
 /** A re-plan waits this long when another plan run holds the shop: short, so stock changes show within seconds. */
 export const PLAN_BUSY_RETRY_MS = 2_000;

@@ -1,5 +1,5 @@
 import { DelayedError, type Job } from "bullmq";
-import { tryLockShopSync } from "~/persistence/shop-sync-lock.server";
+import { tryLockShopSync } from "~/platform/locks.server";
 
 /** How long a job waits before trying again when another sync job holds its shop. */
 export const SHOP_BUSY_RETRY_MS = 30_000;

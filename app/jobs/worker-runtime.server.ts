@@ -1,9 +1,9 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
-import { WorkInterruptedError } from "~/lib/interruption";
-import { recordShopAccessLost } from "~/persistence/sessions.server";
+import { WorkInterruptedError } from "~/platform/interruption";
+import { recordShopAccessLost } from "~/platform/sessions.server";
 import { ShopAccessLostError } from "~/shopify/throttled-client.server";
-import { createRedisConnection, queuePrefix } from "~/queue/connection.server";
-import { QUEUES, type JobName, type QueueKey } from "~/queue/queues.server";
+import { createRedisConnection, queuePrefix } from "~/platform/queue/connection.server";
+import { QUEUES, type JobName, type QueueKey } from "~/platform/queue/queues.server";
 import type { ProcessorRegistry } from "./processors/index.server";
 
 export interface RunningWorkers {

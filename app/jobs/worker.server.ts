@@ -8,12 +8,14 @@
  * connections and exits; whatever still runs after SHUTDOWN_TIMEOUT_MS (default
  * 10 s) is left to BullMQ's stalled-job recovery and the process exits anyway.
  */
-import prisma from "~/db.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { closeQueues } from "~/queue/queues.server";
+import "./check-env.server";
+import prisma from "~/platform/db.server";
+import { readEnv } from "~/platform/env.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 import { enqueueCatchUp } from "./catch-up.server";
 import { processors } from "./processors/index.server";
-import { startWebhookInbox } from "./webhook-inbox.server";
+import { startWebhookInbox } from "~/sync/webhook-inbox.server";
 import { startWorkers } from "./worker-runtime.server";
 
 const running = startWorkers(processors);
@@ -28,7 +30,7 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  const timeoutMs = readEnv("SHUTDOWN_TIMEOUT_MS");
   setTimeout(() => {
     console.error(`[worker] still busy ${timeoutMs} ms after ${signal}; exiting anyway`);
     process.exit(1);

@@ -1,6 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { authenticate } from "~/shopify.server";
-import { getProductStockOutlook } from "~/persistence/product-outlook.server";
+import { getProductStockOutlook } from "~/features/product-outlook/outlook.server";
 
 /**
  * The product page admin block's backend. authenticate.admin verifies the block's session

@@ -1,10 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
-import { BoardPage } from "~/components/board/BoardPage";
-import { getBoardView } from "~/plan/board-view.server";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { invalidateOfflineSession } from "~/persistence/sessions.server";
+import { BoardPage } from "~/features/board/BoardPage";
+import { getBoardView } from "~/features/board/view.server";
+import { forgetOfflineToken, retrySync } from "~/features/sync-status/actions.server";
 import { authenticate } from "~/shopify.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -21,14 +20,14 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop } = await requireShop(request);
   const form = await request.formData();
   if (form.get("intent") === "reconnect") {
-    await invalidateOfflineSession(shop.domain);
+    await forgetOfflineToken(shop);
     await authenticate.admin(request);
     return json({ reconnected: true, error: null });
   }
   if (form.get("intent") !== "retry-sync") {
     return json({ queued: false, error: `Unknown action "${String(form.get("intent"))}"` }, { status: 400 });
   }
-  await enqueueShopJob("catalog-backfill", { shopId: shop.id, shopDomain: shop.domain });
+  await retrySync(shop);
   return json({ queued: true, error: null });
 };
 
@@ -36,4 +35,4 @@ export default function Board() {
   return <BoardPage view={useLoaderData<typeof loader>()} />;
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";
+export { RouteErrorBoundary as ErrorBoundary } from "~/ui/RouteErrorBoundary";

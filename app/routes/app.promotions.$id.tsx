@@ -1,9 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
-import { PromotionEditor } from "~/components/promotions/PromotionEditor";
-import { handlePromotionAction } from "~/plan/promotion-actions.server";
-import { getPromotionEditorView } from "~/plan/promotion-editor-view.server";
+import { PromotionEditor } from "~/features/promotions/PromotionEditor";
+import { handlePromotionAction } from "~/features/promotions/actions.server";
+import { getPromotionEditorView } from "~/features/promotions/editor-view.server";
 
 const promotionId = (raw: string | undefined): number | null => {
   if (raw === "new") return null;

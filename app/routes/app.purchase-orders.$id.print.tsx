@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
-import { PurchaseOrderPrint } from "~/components/purchase-orders/PurchaseOrderPrint";
-import { getPurchaseOrder } from "~/persistence/purchase-orders.server";
+import { PurchaseOrderPrint } from "~/features/purchase-orders/PurchaseOrderPrint";
+import { getPurchaseOrderDocument } from "~/features/purchase-orders/view.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  const order = /^\d{1,9}$/.test(params.id ?? "") ? await getPurchaseOrder(shop.id, Number(params.id)) : null;
+  const order = /^\d{1,9}$/.test(params.id ?? "") ? await getPurchaseOrderDocument(shop.id, Number(params.id)) : null;
   if (!order) throw new Response("No such purchase order", { status: 404 });
   return { order, shopName: shop.name ?? shop.domain };
 };
@@ -16,4 +16,4 @@ export default function PrintPurchaseOrder() {
   return <PurchaseOrderPrint order={order} shopName={shopName} />;
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";
+export { RouteErrorBoundary as ErrorBoundary } from "~/ui/RouteErrorBoundary";

@@ -1,19 +1,18 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireShop, shopFormat } from "~/auth/shop-context.server";
-import { SettingsPage } from "~/components/settings/SettingsPage";
-import { getPlanSettings } from "~/persistence/plan-settings.server";
-import { saveSettingsForm } from "~/plan/plan-settings.server";
-import { shopToday } from "~/plan/plan-support";
+import { requireShop } from "~/auth/shop-context.server";
+import { SettingsPage } from "~/features/settings/SettingsPage";
+import { getSettingsView } from "~/features/settings/view.server";
+import { saveSettingsForm } from "~/features/settings/save.server";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  return { settings: await getPlanSettings(shop.id), today: shopToday(shopFormat(shop, request).timezone) };
+  return getSettingsView(shop);
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const { shop, actor } = await requireShop(request);
-  const outcome = await saveSettingsForm({ shopId: shop.id, shopDomain: shop.domain, actor }, await request.formData());
+  const { who } = await requireShop(request);
+  const outcome = await saveSettingsForm(who, await request.formData());
   return json(outcome, { status: outcome.ok ? 200 : 400 });
 };
 
@@ -22,4 +21,4 @@ export default function Settings() {
   return <SettingsPage settings={settings} today={today} />;
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";
+export { RouteErrorBoundary as ErrorBoundary } from "~/ui/RouteErrorBoundary";

@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
-import { SupplierForm } from "~/components/suppliers/SupplierForm";
-import { findSupplier } from "~/persistence/suppliers.server";
-import { readSupplierForm } from "~/plan/supplier-form";
-import { removeSupplier, saveSupplier } from "~/plan/suppliers.server";
+import { SupplierForm } from "~/features/suppliers/SupplierForm";
+import { getSupplierView } from "~/features/suppliers/view.server";
+import { readSupplierForm } from "~/features/suppliers/supplier-form";
+import { removeSupplier, saveSupplier } from "~/features/suppliers/save.server";
 
 const supplierId = (raw: string | undefined): number | null => {
   if (raw === "new") return null;
@@ -16,14 +16,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
   const id = supplierId(params.id);
   if (id === null) return { supplier: null };
-  const supplier = await findSupplier(shop.id, id);
+  const supplier = await getSupplierView(shop.id, id);
   if (!supplier) throw new Response("No such supplier", { status: 404 });
-  return { supplier: { ...supplier, moqValue: supplier.moqValue === null ? null : Number(supplier.moqValue) } };
+  return { supplier };
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { shop, actor } = await requireShop(request);
-  const who = { shopId: shop.id, shopDomain: shop.domain, actor };
+  const { who } = await requireShop(request);
   const id = supplierId(params.id);
   const form = await request.formData();
   if (form.get("intent") === "delete" && id !== null) {
@@ -41,4 +40,4 @@ export default function Supplier() {
   return <SupplierForm supplier={useLoaderData<typeof loader>().supplier} />;
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";
+export { RouteErrorBoundary as ErrorBoundary } from "~/ui/RouteErrorBoundary";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireShop } from "~/auth/shop-context.server";
-import { suppliersTemplate, variantTermsTemplate } from "~/plan/buying-terms-csv";
+import { suppliersTemplate, variantTermsTemplate } from "~/features/suppliers/terms-csv";
 
 /** The CSV templates: ?file=suppliers or ?file=variant-terms. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {

@@ -4,20 +4,14 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import { appBridgeUrl as configuredAppBridgeUrl } from "~/config/env.server";
-import { requireShop, shopFormat } from "~/auth/shop-context.server";
-import { FormatProvider } from "~/components/format/FormatContext";
+import { embeddedAppConfig, requireShop, shopFormat } from "~/auth/shop-context.server";
+import { FormatProvider } from "~/ui/FormatContext";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
-  return {
-    format: shopFormat(shop, request),
-    apiKey: process.env.SHOPIFY_API_KEY || "",
-    // Where App Bridge loads from; unset means Shopify's CDN.
-    appBridgeUrl: configuredAppBridgeUrl(),
-  };
+  return { format: shopFormat(shop, request), ...embeddedAppConfig() };
 };
 
 export default function App() {

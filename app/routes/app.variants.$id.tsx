@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
-import { VariantPage } from "~/components/variant/VariantPage";
-import { getVariantDetail } from "~/plan/variant-detail.server";
+import { VariantPage } from "~/features/variant/VariantPage";
+import { getVariantDetail } from "~/features/variant/detail.server";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { shop } = await requireShop(request);
@@ -16,4 +16,4 @@ export default function Variant() {
   return <VariantPage detail={useLoaderData<typeof loader>()} />;
 }
 
-export { RouteErrorBoundary as ErrorBoundary } from "~/components/errors/RouteErrorBoundary";
+export { RouteErrorBoundary as ErrorBoundary } from "~/ui/RouteErrorBoundary";

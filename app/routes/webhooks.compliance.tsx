@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { handleComplianceWebhook } from "~/privacy/compliance-webhooks.server";
-import { isComplianceTopic } from "~/privacy/compliance-payload";
-import { receiveWebhook } from "~/shopify/webhook-request.server";
+import { handleComplianceWebhook } from "~/features/privacy/compliance-webhooks.server";
+import { isComplianceTopic } from "~/features/privacy/compliance-payload";
+import { receiveWebhook } from "~/auth/webhook-request.server";
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const received = await receiveWebhook(request);

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { receiveSyncWebhook } from "~/shopify/webhook-request.server";
+import { receiveSyncWebhook } from "~/auth/webhook-request.server";
 import { acceptSyncWebhook, refuseSyncWebhook } from "~/sync/webhook-sync.server";
 
 /**

@@ -1,4 +1,4 @@
-import { interruptibleSleep } from "~/lib/interruption";
+import { interruptibleSleep } from "~/platform/interruption";
 import type { AdminGraphqlClient } from "./admin-client.server";
 import { BULK_OPERATION_QUERY, RUN_BULK_QUERY_MUTATION } from "./sync-queries.server";
 

@@ -195,3 +195,12 @@ export async function fetchDiscount(graphql: AdminGraphqlClient, gid: string): P
     return { found: true, record: parsed.record };
   });
 }
+
+/**
+ * Why the shop's Shopify discounts are not in Tempo, for the sync panel, or null when Tempo
+ * reads them. Decided by the recorded grant (app/scopes_update keeps it current).
+ */
+export function discountsUnavailableReason(shop: { accessScopes: string | null }): string | null {
+  if (grantAllowsDiscounts(shop.accessScopes)) return null;
+  return "Your Shopify discounts are not in Tempo: its access does not include reading discounts (read_discounts). Everything else syncs as usual. Open Tempo from your Shopify admin and approve the updated access to see the discounts you scheduled as promotion plans.";
+}

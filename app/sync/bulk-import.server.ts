@@ -4,10 +4,10 @@ import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { parseBulkLine, type BulkRecord } from "~/shopify/bulk-records.server";
 import { BulkResultGoneError, TruncatedBulkFileError, streamJsonlChunks } from "~/shopify/bulk-jsonl.server";
 import { awaitBulkOperation, BulkOperationFailedError, startBulkQuery } from "~/shopify/bulk-operations.server";
-import { interruptibleSleep, throwIfInterrupted, WorkInterruptedError } from "~/lib/interruption";
-import { listenForBulkOperationFinish } from "~/persistence/bulk-operation-notices.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import { recordRunProgress, setRunBulkOperation, type RunCounts } from "~/persistence/sync-runs.server";
+import { interruptibleSleep, throwIfInterrupted, WorkInterruptedError } from "~/platform/interruption";
+import { listenForBulkOperationFinish } from "~/sync/queries/bulk-operation-notices.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { recordRunProgress, setRunBulkOperation, type RunCounts } from "~/sync/queries/sync-runs.server";
 
 export interface BulkImportSpec {
   query: string;
@@ -92,7 +92,7 @@ export async function runBulkImport(graphql: AdminGraphqlClient, run: SyncRun, s
     batch = [];
     while (inFlight.size >= writers) await Promise.race(inFlight);
     const committedBefore = previousCommit;
-    const task = inTransaction(async (client) => {
+    const task = inSqlTransaction(async (client) => {
       // Cursor and rows commit together, so a commit lost in a crash is simply replayed.
       await client.query("SET LOCAL synchronous_commit TO OFF");
       const added = await spec.applyBatch(client, records, committedBefore);

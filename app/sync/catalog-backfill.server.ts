@@ -1,9 +1,9 @@
 import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
-import { applyProductMemberships } from "~/persistence/collections.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
-import { upsertInventoryLevels, upsertLocations, upsertProducts, upsertVariants, type StockObservation } from "~/persistence/sync-writes.server";
+import { applyProductMemberships } from "~/sync/queries/collections.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { finishRun, startOrResumeRun, type RunCounts } from "~/sync/queries/sync-runs.server";
+import { upsertInventoryLevels, upsertLocations, upsertProducts, upsertVariants, type StockObservation } from "~/sync/queries/sync-writes.server";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { fetchAllLocations } from "~/shopify/locations.server";
 import { CATALOG_BULK_QUERY } from "~/shopify/sync-queries.server";
@@ -11,7 +11,7 @@ import type { CollectionMembershipRecord, InventoryLevelRecord, ProductRecord, V
 import { runBulkImport, type BulkImportSpec } from "./bulk-import.server";
 import { syncCollectionList } from "./collections-sync.server";
 import type { SyncContext } from "./shop-context.server";
-import { WorkInterruptedError } from "~/lib/interruption";
+import { WorkInterruptedError } from "~/platform/interruption";
 import { describeSyncError } from "./sync-errors";
 
 export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted" | "pollMs" | "maxPollMs">;
@@ -67,7 +67,7 @@ export async function runCatalogBackfill(ctx: SyncContext, options: ImportOption
   const run = await startOrResumeRun(ctx.shop.id, "CATALOG_BACKFILL");
   try {
     const locations = await fetchAllLocations(ctx.graphql);
-    await inTransaction((client) => upsertLocations(client, ctx.shop.id, locations));
+    await inSqlTransaction((client) => upsertLocations(client, ctx.shop.id, locations));
     const listed = await syncCollectionList(ctx);
     const counts = await runBulkImport(ctx.graphql, run, {
       query: CATALOG_BULK_QUERY,

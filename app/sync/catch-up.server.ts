@@ -1,5 +1,5 @@
-import { listInstalledShops } from "~/persistence/shops.server";
-import { syncFinishesByShop } from "~/persistence/sync-runs.server";
+import { listInstalledShops } from "~/platform/shops.server";
+import { syncFinishesByShop } from "~/sync/queries/sync-runs.server";
 
 const STALE_AFTER_MS = 24 * 3600_000;
 

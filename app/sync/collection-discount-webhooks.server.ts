@@ -7,10 +7,10 @@
  */
 import type { Shop } from "@prisma/client";
 import type pg from "pg";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { markCollectionDeleted, upsertCollections } from "~/persistence/collections.server";
-import { markDiscountDeleted } from "~/persistence/discounts.server";
-import { requestShopifyRead } from "~/persistence/pending-reads.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { markCollectionDeleted, upsertCollections } from "~/sync/queries/collections.server";
+import { markDiscountDeleted } from "./queries/discount-writes.server";
+import { requestShopifyRead } from "~/sync/queries/pending-reads.server";
 import {
   parseCollectionDeletePayload,
   parseCollectionPayload,

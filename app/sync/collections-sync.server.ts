@@ -1,6 +1,6 @@
-import { markUnseenCollectionsDeleted, upsertCollections } from "~/persistence/collections.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import type { RunCounts } from "~/persistence/sync-runs.server";
+import { markUnseenCollectionsDeleted, upsertCollections } from "~/sync/queries/collections.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import type { RunCounts } from "~/sync/queries/sync-runs.server";
 import { fetchAllCollections } from "~/shopify/collections.server";
 import type { SyncContext } from "./shop-context.server";
 
@@ -11,7 +11,7 @@ import type { SyncContext } from "./shop-context.server";
 export async function syncCollectionList(ctx: SyncContext): Promise<RunCounts> {
   const readStartedAt = new Date();
   const collections = await fetchAllCollections(ctx.graphql);
-  const deleted = await inTransaction(async (client) => {
+  const deleted = await inSqlTransaction(async (client) => {
     await upsertCollections(client, ctx.shop.id, collections);
     return markUnseenCollectionsDeleted(client, ctx.shop.id, collections.map((c) => c.id), readStartedAt);
   });

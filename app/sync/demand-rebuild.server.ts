@@ -1,10 +1,11 @@
 import type { SyncRun } from "@prisma/client";
-import { rebuildAllDemand } from "~/persistence/demand.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import { findShopById } from "~/persistence/shops.server";
-import { inferStockoutsFromLevels } from "~/persistence/stockouts.server";
-import { finishRun, startOrResumeRun } from "~/persistence/sync-runs.server";
+import { rebuildAllDemand } from "~/sync/queries/demand.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { findShopById } from "~/platform/shops.server";
+import { inferStockoutsFromLevels } from "~/sync/queries/stockouts.server";
+import { finishRun, startOrResumeRun } from "~/sync/queries/sync-runs.server";
 import { describeSyncError } from "./sync-errors";
+import { shopTimezone } from "~/platform/shop-actor";
 
 /** Rebuilds all of a shop's daily demand from stored order lines (e.g. after a timezone change). */
 export async function rebuildShopDemand(shopId: number): Promise<SyncRun> {
@@ -12,8 +13,8 @@ export async function rebuildShopDemand(shopId: number): Promise<SyncRun> {
   if (!shop) throw new Error(`Shop ${shopId} is not installed`);
   const run = await startOrResumeRun(shopId, "DEMAND_REBUILD");
   try {
-    const timezone = shop.ianaTimezone ?? "UTC";
-    const counts = await inTransaction(async (client) => ({
+    const timezone = shopTimezone(shop);
+    const counts = await inSqlTransaction(async (client) => ({
       demandRows: await rebuildAllDemand(client, shopId, timezone),
       inferredStockouts: await inferStockoutsFromLevels(client, shopId, timezone),
     }));

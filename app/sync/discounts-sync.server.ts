@@ -1,6 +1,6 @@
-import { markUnseenDiscountsDeleted, upsertDiscounts } from "~/persistence/discounts.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import type { RunCounts } from "~/persistence/sync-runs.server";
+import { markUnseenDiscountsDeleted, upsertDiscounts } from "./queries/discount-writes.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import type { RunCounts } from "~/sync/queries/sync-runs.server";
 import { DiscountsNotGrantedError, fetchAllDiscounts, grantAllowsDiscounts } from "~/shopify/discounts.server";
 import type { SyncContext } from "./shop-context.server";
 
@@ -26,7 +26,7 @@ export async function syncDiscounts(ctx: SyncContext): Promise<RunCounts> {
     throw error;
   }
   const { records, seenIds } = list;
-  const deleted = await inTransaction(async (client) => {
+  const deleted = await inSqlTransaction(async (client) => {
     await upsertDiscounts(client, ctx.shop.id, records);
     return markUnseenDiscountsDeleted(client, ctx.shop.id, seenIds, readStartedAt);
   });

@@ -1,20 +1,21 @@
 import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
-import { lockShopDemand, rebuildAllDemand, replaceAllDemand, shopHasOrderHistory } from "~/persistence/demand.server";
-import { inTransaction, pgPool } from "~/persistence/pg-pool.server";
-import { countDeliveriesApplied } from "~/persistence/webhook-events.server";
-import { inferStockoutsFromLevels } from "~/persistence/stockouts.server";
-import { analyzeStaleTables } from "~/persistence/table-statistics.server";
-import { findOrQueueRun, finishRun, setRunBulkOperation, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
+import { lockShopDemand, rebuildAllDemand, replaceAllDemand, shopHasOrderHistory } from "~/sync/queries/demand.server";
+import { pgPool } from "~/platform/pg-pool.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { countDeliveriesApplied } from "~/sync/queries/webhook-inbox.server";
+import { inferStockoutsFromLevels } from "~/sync/queries/stockouts.server";
+import { analyzeStaleTables } from "~/platform/table-statistics.server";
+import { findOrQueueRun, finishRun, setRunBulkOperation, startOrResumeRun, type RunCounts } from "~/sync/queries/sync-runs.server";
 import { startBulkQuery } from "~/shopify/bulk-operations.server";
-import { insertOrUpsertOrdersWithLines } from "~/persistence/sync-writes.server";
+import { insertOrUpsertOrdersWithLines } from "~/sync/queries/sync-writes.server";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { ordersBulkQuery } from "~/shopify/sync-queries.server";
 import type { OrderLineRecord, OrderRecord } from "~/shopify/sync-records";
 import { runBulkImport } from "./bulk-import.server";
 import type { ImportOptions } from "./catalog-backfill.server";
 import type { SyncContext } from "./shop-context.server";
-import { WorkInterruptedError } from "~/lib/interruption";
+import { WorkInterruptedError } from "~/platform/interruption";
 import { describeSyncError } from "./sync-errors";
 import { DemandAccumulator } from "./streamed-demand";
 import { ORDER_WRITING_TOPICS } from "./webhook-sync.server";
@@ -133,7 +134,7 @@ export async function runOrdersBackfill(ctx: SyncContext, options: ImportOptions
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...options,
     });
-    const derived = await inTransaction((client) => writeDerived(client, ctx.shop.id, ctx.timezone, streamed));
+    const derived = await inSqlTransaction((client) => writeDerived(client, ctx.shop.id, ctx.timezone, streamed));
     // The shop's webhooks come next: their lookups need plans made for the tables as filled.
     await analyzeStaleTables(WEBHOOK_TABLES);
     return await finishRun(run, { counts: { ...counts, ...derived } });

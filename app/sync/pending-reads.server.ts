@@ -1,7 +1,7 @@
-import { markCollectionDeleted, replaceCollectionMembers, upsertCollections } from "~/persistence/collections.server";
-import { markDiscountDeleted, upsertDiscounts } from "~/persistence/discounts.server";
-import { pendingReads, settlePendingRead, type PendingRead } from "~/persistence/pending-reads.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
+import { markCollectionDeleted, replaceCollectionMembers, upsertCollections } from "~/sync/queries/collections.server";
+import { markDiscountDeleted, upsertDiscounts } from "./queries/discount-writes.server";
+import { pendingReads, settlePendingRead, type PendingRead } from "~/sync/queries/pending-reads.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
 import { fetchCollectionMembers } from "~/shopify/collections.server";
 import { DiscountsNotGrantedError, fetchDiscount, grantAllowsDiscounts } from "~/shopify/discounts.server";
 import type { SyncContext } from "./shop-context.server";
@@ -35,7 +35,7 @@ export async function runPendingReads(ctx: SyncContext): Promise<PendingReadsOut
       } else if (discountsReadable && (await readDiscount(ctx, read))) {
         outcome.discounts++;
       } else {
-        await inTransaction((client) => settlePendingRead(client, shopId, read));
+        await inSqlTransaction((client) => settlePendingRead(client, shopId, read));
         outcome.discountsSkipped++;
       }
     }
@@ -44,7 +44,7 @@ export async function runPendingReads(ctx: SyncContext): Promise<PendingReadsOut
 
 async function readCollection(ctx: SyncContext, read: PendingRead): Promise<void> {
   const found = await fetchCollectionMembers(ctx.graphql, read.id);
-  await inTransaction(async (client) => {
+  await inSqlTransaction(async (client) => {
     if (!found) await markCollectionDeleted(client, ctx.shop.id, read.id, read.requestedAt);
     else {
       await upsertCollections(client, ctx.shop.id, [found.collection]);
@@ -63,7 +63,7 @@ async function readDiscount(ctx: SyncContext, read: PendingRead): Promise<boolea
     if (error instanceof DiscountsNotGrantedError) return false;
     throw error;
   }
-  await inTransaction(async (client) => {
+  await inSqlTransaction(async (client) => {
     if (!found.found) await markDiscountDeleted(client, ctx.shop.id, read.id, read.requestedAt);
     else if (found.record) await upsertDiscounts(client, ctx.shop.id, [found.record]);
     await settlePendingRead(client, ctx.shop.id, read);

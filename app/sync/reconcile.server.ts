@@ -1,16 +1,16 @@
 import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
-import { collectDemandKeys, rebuildCollectedDemand } from "~/persistence/demand.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
+import { collectDemandKeys, rebuildCollectedDemand } from "~/sync/queries/demand.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
 import {
   lastOrdersReadStartedAt,
   markUnseenCatalogDeleted,
   previousReconciliationCounts,
   storedShopCounts,
-} from "~/persistence/reconcile-queries.server";
-import { applyStockObservations } from "~/persistence/stockouts.server";
-import { finishRun, startOrResumeRun, type RunCounts } from "~/persistence/sync-runs.server";
-import { upsertLocations, upsertOrdersWithLines } from "~/persistence/sync-writes.server";
+} from "~/sync/queries/reconcile.server";
+import { applyStockObservations } from "~/sync/queries/stockouts.server";
+import { finishRun, startOrResumeRun, type RunCounts } from "~/sync/queries/sync-runs.server";
+import { upsertLocations, upsertOrdersWithLines } from "~/sync/queries/sync-writes.server";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { fetchAllLocations } from "~/shopify/locations.server";
 import { fetchShopifyCounts } from "~/shopify/shop-counts.server";
@@ -20,9 +20,11 @@ import { syncCollectionList } from "./collections-sync.server";
 import { syncDiscounts } from "./discounts-sync.server";
 import { writeCatalogBatch } from "./catalog-backfill.server";
 import { orderHistorySearch, splitOrderRecords } from "./orders-backfill.server";
-import type { SyncContext } from "./shop-context.server";
-import { WorkInterruptedError } from "~/lib/interruption";
+import { loadSyncContext, type SyncContext } from "./shop-context.server";
+import { WorkInterruptedError } from "~/platform/interruption";
 import { describeSyncError } from "./sync-errors";
+import { hasSucceededRun } from "./queries/sync-runs.server";
+import { pruneWebhookEvents, webhookRetentionCutoff } from "./queries/webhook-inbox.server";
 
 /** Re-read orders updated this long before the last successful read started (clock skew, late writes). */
 const READ_OVERLAP_MS = 3_600_000;
@@ -82,7 +84,7 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
   const fresh = { ...run, bulkOperationId: null, cursor: null, counts: {} };
   try {
     const locations = await fetchAllLocations(ctx.graphql);
-    await inTransaction((client) => upsertLocations(client, shopId, locations));
+    await inSqlTransaction((client) => upsertLocations(client, shopId, locations));
 
     const lastRead = await lastOrdersReadStartedAt(shopId, run.id);
     const since = lastRead ? new Date(lastRead.getTime() - READ_OVERLAP_MS) : null;
@@ -93,7 +95,7 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     const listed = { ...(await syncCollectionList(ctx)), ...(await syncDiscounts(ctx)) };
     const exportStartedAt = new Date();
     const catalogCounts = await runBulkImport(ctx.graphql, fresh, { query: CATALOG_BULK_QUERY, applyBatch: reconcileCatalogWriter(shopId, ctx.timezone), ...(ctx.signal ? { signal: ctx.signal } : {}) });
-    const catalogueDeleted = await inTransaction((client) => markUnseenCatalogDeleted(client, shopId, exportStartedAt));
+    const catalogueDeleted = await inSqlTransaction((client) => markUnseenCatalogDeleted(client, shopId, exportStartedAt));
 
     const [shopify, stored] = await Promise.all([fetchShopifyCounts(ctx.graphql, baseSearch), storedShopCounts(shopId, processedSinceOfSearch(baseSearch))]);
     const counts: RunCounts = {
@@ -121,4 +123,18 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     await finishRun(run, { error: describeSyncError(error) });
     throw error;
   }
+}
+
+export const RECONCILE_SKIPPED_BEFORE_BACKFILL = "skipped: backfill not finished";
+
+/**
+ * The nightly reconciliation of one shop, under the caller's sync lock. Until the order history
+ * is in, counts are apart by design: reconciling would only queue a second import. Being the
+ * shop's nightly job, it also prunes old webhook ids.
+ */
+export async function reconcileShop(shopId: number, signal?: AbortSignal): Promise<{ skipped: string } | { run: SyncRun; wantsReimport: boolean }> {
+  await pruneWebhookEvents(shopId, webhookRetentionCutoff(new Date()));
+  if (!(await hasSucceededRun(shopId, "ORDERS_BACKFILL"))) return { skipped: RECONCILE_SKIPPED_BEFORE_BACKFILL };
+  const run = await runReconciliation(await loadSyncContext(shopId, undefined, undefined, signal));
+  return { run, wantsReimport: await reconciliationWantsReimport(run) };
 }

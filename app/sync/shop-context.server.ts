@@ -1,9 +1,10 @@
 import type { Shop } from "@prisma/client";
 import { UnrecoverableError } from "bullmq";
-import { findShopById } from "~/persistence/shops.server";
+import { findShopById } from "~/platform/shops.server";
 import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
 import type { ThrottleOptions } from "~/shopify/throttled-client.server";
+import { shopTimezone } from "~/platform/shop-actor";
 
 export interface SyncContext {
   shop: Shop;
@@ -25,7 +26,7 @@ export async function loadSyncContext(
   if (!shop || shop.status !== "INSTALLED") throw new UnrecoverableError(`Shop ${shopId} is not installed`);
   return {
     shop,
-    timezone: shop.ianaTimezone ?? "UTC",
+    timezone: shopTimezone(shop),
     graphql: graphql ?? (await throttledOfflineGraphql(shop.domain, throttle)),
     ...(signal ? { signal } : {}),
   };

@@ -1,13 +1,13 @@
 /**
  * Daily demand summed while a first backfill streams its orders, so it needs no second
  * pass over the stored lines. It must give exactly what `rebuildAllDemand`
- * (app/persistence/demand.server.ts) computes in SQL from the same rows: the same
+ * (app/sync/queries/demand.server.ts) computes in SQL from the same rows: the same
  * filter, the shop-local day of `processedAt`, and PostgreSQL's numeric arithmetic
  * for revenue (values stored at numeric(18,4), the discount share divided at the scale
  * PostgreSQL's `numeric / numeric` picks, each line rounded to four places as the rebuild does).
  * Memory grows with variant x location x day keys, never with lines.
  */
-import type { DemandRow } from "~/persistence/demand.server";
+import type { DemandRow } from "~/sync/queries/demand.server";
 import { refundedQuantity, removedQuantity, type OrderLineRecord, type OrderRecord } from "~/shopify/sync-records";
 
 /** Revenue is summed at this many decimals (PostgreSQL's division scale stays below it for int quantities). */

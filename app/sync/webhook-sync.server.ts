@@ -1,13 +1,14 @@
 import type { Shop } from "@prisma/client";
 import type pg from "pg";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { applyOrderDemandDeltas, orderDemandContributions, type DemandContribution } from "~/persistence/demand.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import { notifyBulkOperationFinished } from "~/persistence/bulk-operation-notices.server";
-import { markVariantsDirty } from "~/persistence/plan-dirty.server";
-import { applyShopProfileUpdate, findShopById } from "~/persistence/shops.server";
-import { applyStockObservations } from "~/persistence/stockouts.server";
-import { upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/persistence/sync-writes.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { applyOrderDemandDeltas, orderDemandContributions, type DemandContribution } from "~/sync/queries/demand.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { notifyBulkOperationFinished } from "~/sync/queries/bulk-operation-notices.server";
+import { markVariantsDirty } from "~/platform/plan-dirty.server";
+import { findShopById } from "~/platform/shops.server";
+import { applyShopProfileUpdate } from "./queries/shop-install.server";
+import { applyStockObservations } from "~/sync/queries/stockouts.server";
+import { upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/sync/queries/sync-writes.server";
 import {
   markDeliveriesApplied,
   markDeliveriesRejected,
@@ -18,7 +19,7 @@ import {
   takePendingDeliveries,
   tryLockShopInbox,
   type PendingDelivery,
-} from "~/persistence/webhook-events.server";
+} from "~/sync/queries/webhook-inbox.server";
 import {
   applyRefundLines,
   deleteOrder,
@@ -32,7 +33,7 @@ import {
   upsertLocationFromWebhook,
   variantsOfInventoryItems,
   writeWebhookLevels,
-} from "~/persistence/webhook-writes.server";
+} from "~/sync/queries/webhook-writes.server";
 import {
   parseDeletedId,
   parseInventoryItemPayload,
@@ -50,6 +51,7 @@ import {
 import { orderProgress } from "~/shopify/sync-records";
 import { COLLECTION_AND_DISCOUNT_HANDLERS } from "./collection-discount-webhooks.server";
 import { settleLevelDeliveries, type LevelDelivery } from "./level-sequence";
+import { shopTimezone } from "~/platform/shop-actor";
 
 export interface SyncWebhook {
   topic: string;
@@ -90,7 +92,7 @@ class DeliveryBatch {
   ) {}
 
   get timezone(): string {
-    return this.shop.ianaTimezone ?? "UTC";
+    return shopTimezone(this.shop);
   }
 
   /** Before changing orders: what they add to demand now, and their variants for re-planning. */
@@ -394,7 +396,7 @@ export async function applyPendingWebhooks(shopId: number, options: { batchSize?
 }
 
 async function applyBatch(shop: Shop, batchSize: number, onTaken: (ids: string[]) => void, onlyIds?: string[]): Promise<InboxPass> {
-  const outcome = await inTransaction(async (client) => {
+  const outcome = await inSqlTransaction(async (client) => {
     if (!(await tryLockShopInbox(client, shop.id))) return { pass: { ...EMPTY_PASS, busy: true }, afterCommit: [] };
     const deliveries = await takePendingDeliveries(client, shop.id, batchSize, onlyIds);
     onTaken(deliveries.map((d) => d.webhookId));

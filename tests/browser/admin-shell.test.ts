@@ -6,7 +6,7 @@ import { startAppServer, type RunningAppServer } from "../support/app-server";
 import { DESKTOP_USER_AGENT, launchChromium } from "../support/browser";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
-import { closeQueues } from "~/queue/queues.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 
 const shopDomain = uniqueShopDomain("browser");
 let simulator: RunningSimulator;

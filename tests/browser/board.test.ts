@@ -8,12 +8,12 @@ import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop
 import { TEST_APP_PORT } from "../support/test-app";
 import { installShop, testPrisma } from "../integration/sync/sync-support";
 import { processors } from "~/jobs/processors/index.server";
-import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
+import { startWebhookInbox, type WebhookInbox } from "~/sync/webhook-inbox.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
-import { formatWeeksOfSupply } from "~/lib/format";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { runFullPlan } from "~/plan/plan-shop.server";
-import { closeQueues } from "~/queue/queues.server";
+import { formatWeeksOfSupply } from "~/platform/format";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { runFullPlan } from "~/features/plan-runs/full-plan.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
@@ -38,7 +38,7 @@ beforeAll(async () => {
   const ctx = await loadSyncContext(shopId);
   await runCatalogBackfill(ctx);
   await runOrdersBackfill(ctx);
-  await runFullPlan(shopId, "manual", { threads: 1, notify: false });
+  await runFullPlan(shopId, "manual", { threads: 1 });
 });
 
 afterAll(async () => {

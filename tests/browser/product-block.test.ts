@@ -9,7 +9,7 @@ import { ensureExtensionsBuilt } from "../support/shopify-app-build";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
 import { installShop, testPrisma } from "../integration/sync/sync-support";
-import { closeQueues } from "~/queue/queues.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 
 const shopDomain = uniqueShopDomain("block");
 const newShopDomain = uniqueShopDomain("block-new");

@@ -7,13 +7,13 @@ import { DESKTOP_USER_AGENT, launchChromium } from "../support/browser";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
 import { testPrisma } from "../integration/sync/sync-support";
-import { HISTORY_END, plannedShop } from "../integration/plan/plan-support";
-import { closeQueues } from "~/queue/queues.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { HISTORY_END, plannedShop } from "../integration/features/plan-support";
+import { closeQueues } from "~/platform/queue/queues.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
-import { shopToday } from "~/plan/plan-support";
-import { addDays } from "~/planning/calendar";
+import { shopToday } from "~/engine/plan/open-orders";
+import { addDays } from "~/engine/calendar";
 
 // Marketing's whole question on screen: a discount already in Shopify checked in one click,
 // and a promotion stock cannot carry phased until it can.

@@ -7,12 +7,12 @@ import { DESKTOP_USER_AGENT, launchChromium } from "../support/browser";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
 import { installShop, testPrisma } from "../integration/sync/sync-support";
-import { HISTORY_END, plannedShop } from "../integration/plan/plan-support";
-import { closeQueues } from "~/queue/queues.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { listProposals, type ProposalLine } from "~/persistence/proposals.server";
-import { lineCost, weeksOfSupply } from "~/components/proposals/proposal-math";
-import { formatMoney, formatWeeksOfSupply } from "~/lib/format";
+import { HISTORY_END, plannedShop } from "../integration/features/plan-support";
+import { closeQueues } from "~/platform/queue/queues.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { listProposals, type ProposalLine } from "~/features/proposals/queries.server";
+import { lineCost, weeksOfSupply } from "~/features/proposals/line-preview";
+import { formatMoney, formatWeeksOfSupply } from "~/platform/format";
 
 const shopDomain = uniqueShopDomain("proposals");
 const unplannedDomain = uniqueShopDomain("proposals-new");

@@ -7,11 +7,11 @@ import { DESKTOP_USER_AGENT, launchChromium } from "../support/browser";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
 import { testPrisma } from "../integration/sync/sync-support";
-import { HISTORY_END, plannedShop } from "../integration/plan/plan-support";
-import { closeQueues } from "~/queue/queues.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { handleProposalAction } from "~/plan/proposal-actions.server";
-import { getPurchaseOrder, type PurchaseOrderView } from "~/persistence/purchase-orders.server";
+import { HISTORY_END, plannedShop } from "../integration/features/plan-support";
+import { closeQueues } from "~/platform/queue/queues.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { handleProposalAction } from "~/features/proposals/actions.server";
+import { getPurchaseOrder, type PurchaseOrderView } from "~/features/purchase-orders/queries.server";
 
 const shopDomain = uniqueShopDomain("po");
 let simulator: RunningSimulator;

@@ -7,8 +7,8 @@ import { DESKTOP_USER_AGENT, launchChromium } from "../support/browser";
 import { startSimulatedShops, uniqueShopDomain } from "../support/simulated-shop";
 import { TEST_APP_PORT } from "../support/test-app";
 import { installShop, testPrisma } from "../integration/sync/sync-support";
-import { closeQueues } from "~/queue/queues.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closeQueues } from "~/platform/queue/queues.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 
 const shopDomain = uniqueShopDomain("suppliers");
 let simulator: RunningSimulator;

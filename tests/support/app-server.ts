@@ -1,11 +1,11 @@
 /**
  * Serves the built app (build/server) over HTTP inside the test process with the
- * web process's own server (server/web-server.ts), so the simulator can frame it and
+ * web process's own server (scripts/lib/web-server.ts), so the simulator can frame it and
  * deliver webhooks to it. Run `npm run build` first (scripts/test.sh does).
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { startWebServer } from "../../server/web-server";
+import { startWebServer } from "../../scripts/lib/web-server";
 
 export interface RunningAppServer {
   url: string;

@@ -12,7 +12,7 @@ export function reportIfStalled(label: string, afterMs = 30_000): () => void {
       try {
         await client.connect();
         const activity = await client.query(
-          `SELECT pid, application_name, state, wait_event_type, wait_event, now() - xact_start AS "inTransaction", left(query, 160) AS query
+          `SELECT pid, application_name, state, wait_event_type, wait_event, now() - xact_start AS "inSqlTransaction", left(query, 160) AS query
            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() ORDER BY xact_start NULLS LAST`,
         );
         const waiting = await client.query(

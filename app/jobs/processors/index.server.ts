@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import type { JobCatalog, JobName } from "~/queue/queues.server";
+import type { JobCatalog, JobName } from "~/platform/queue/queues.server";
 import { processPlanShop, processPlanVariants, processPromotionWatch } from "./plan.server";
 import { processShopErase } from "./privacy.server";
 import { processCatalogBackfill, processDemandRebuild, processOrdersBackfill, processReconcile, processDiscountsSync, processShopifyReads } from "./sync.server";

@@ -1,10 +1,11 @@
 import type { Job } from "bullmq";
-import type { JobCatalog } from "~/queue/queues.server";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { withShopPlanLock } from "../shop-plan-lock.server";
-import { runFullPlan } from "~/plan/plan-shop.server";
-import { runIncrementalPlan } from "~/plan/plan-variants.server";
-import { watchPromotions } from "~/plan/promotion-watch.server";
+import type { JobCatalog } from "~/platform/queue/queues.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { withShopPlanLock } from "~/jobs/shop-plan-lock.server";
+import { runFullPlan } from "~/features/plan-runs/full-plan.server";
+import { runIncrementalPlan } from "~/features/plan-runs/incremental-plan.server";
+import { watchPromotions } from "~/features/promotions/watch.server";
+import { notifyOpenedAlerts } from "~/features/alerts/flow-notifier.server";
 
 /** Plans committed within this window share one promotion watch. */
 const WATCH_WINDOW_MS = 10_000;
@@ -17,17 +18,20 @@ const FULL_PLAN_BUSY_RETRY_MS = 15_000;
 
 export async function processPlanShop(job: Job<JobCatalog["plan-shop"]>, token?: string) {
   const result = await withShopPlanLock(job, token, () => runFullPlan(job.data.shopId, job.data.trigger), FULL_PLAN_BUSY_RETRY_MS);
+  // Flow is told after the lock is released: a slow Flow call never holds the shop's plan.
+  const notified = await notifyOpenedAlerts({ id: job.data.shopId, domain: job.data.shopDomain }, result.opened);
   // Changes that arrived during the run are re-planned now, on the new plan.
   await enqueueShopJob("plan-variants", job.data, { idSuffix: `after-${result.runId}` });
   await enqueuePromotionWatch(job.data);
-  return result;
+  return { ...result, opened: result.opened.length, notified };
 }
 
 export async function processPlanVariants(job: Job<JobCatalog["plan-variants"]>, token?: string) {
   const result = await withShopPlanLock(job, token, () => runIncrementalPlan(job.data.shopId));
+  const notified = result ? await notifyOpenedAlerts({ id: job.data.shopId, domain: job.data.shopDomain }, result.opened) : null;
   if (result?.remaining) await enqueueShopJob("plan-variants", job.data, { idSuffix: `more-${result.runId}` });
   if (result) await enqueuePromotionWatch(job.data);
-  return result ?? { skipped: "nothing to re-plan, or no plan yet" };
+  return result ? { ...result, opened: result.opened.length, notified } : { skipped: "nothing to re-plan, or no plan yet" };
 }
 
 export async function processPromotionWatch(job: Job<JobCatalog["promotion-watch"]>) {

@@ -1,15 +1,13 @@
 import type { Job } from "bullmq";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import type { JobCatalog } from "~/queue/queues.server";
-import { withShopSyncLock } from "../shop-sync-lock.server";
-import { hasSucceededRun } from "~/persistence/sync-runs.server";
-import { pruneWebhookEvents, webhookRetentionCutoff } from "~/persistence/webhook-events.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import type { JobCatalog } from "~/platform/queue/queues.server";
+import { withShopSyncLock } from "~/jobs/shop-sync-lock.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { rebuildShopDemand } from "~/sync/demand-rebuild.server";
 import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { runOrdersBackfill, startOrdersExportEarly } from "~/sync/orders-backfill.server";
 import { runPendingReads } from "~/sync/pending-reads.server";
-import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";
+import { reconcileShop } from "~/sync/reconcile.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
 // Every sync job holds its shop's sync lock: a reconcile, backfill or demand rebuild
@@ -40,20 +38,9 @@ export async function processOrdersBackfill(job: Job<JobCatalog["orders-backfill
   return result;
 }
 
-export const RECONCILE_SKIPPED_BEFORE_BACKFILL = "skipped: backfill not finished";
-
-/**
- * Until the order history is in, counts are apart by design: reconciling would only
- * queue a second import. A reconciliation that newly finds counts apart queues one
- * full (idempotent) re-import. Being the shop's nightly job, it also prunes old webhook ids.
- */
+/** A reconciliation that newly finds counts apart queues one full (idempotent) re-import. */
 export async function processReconcile(job: Job<JobCatalog["reconcile"]>, token?: string, signal?: AbortSignal) {
-  const outcome = await withShopSyncLock(job, token, async () => {
-    await pruneWebhookEvents(job.data.shopId, webhookRetentionCutoff(new Date()));
-    if (!(await hasSucceededRun(job.data.shopId, "ORDERS_BACKFILL"))) return { skipped: RECONCILE_SKIPPED_BEFORE_BACKFILL } as const;
-    const run = await runReconciliation(await loadSyncContext(job.data.shopId, undefined, undefined, signal));
-    return { run, wantsReimport: await reconciliationWantsReimport(run) };
-  });
+  const outcome = await withShopSyncLock(job, token, () => reconcileShop(job.data.shopId, signal));
   if ("skipped" in outcome) return outcome;
   // Queued once the lock is released, so the re-import does not find the shop busy and wait.
   if (outcome.wantsReimport) await enqueueShopJob("catalog-backfill", job.data);

@@ -3,7 +3,7 @@
  * shows. Pure: no Shopify globals, no fetch, no Preact, so tests/unit/extensions covers it.
  */
 
-/** The JSON the backend sends (app/persistence/product-outlook.server.ts, ProductStockOutlook). */
+/** The JSON the backend sends (app/features/product-outlook/outlook.server.ts, ProductStockOutlook). */
 export type OutlookReply =
   | { state: "ready"; productId: string; productTitle: string; asOf: string; variants: VariantReply[] }
   | { state: "no-plan"; productId: string }

@@ -9,11 +9,11 @@
  * outlook forecasts the baseline; promotions are planned on top), as are products not active at
  * the end and variants created after the forecast date (the app would not plan them).
  */
-import { autoForecastWith, type AutoForecastSettings } from "../../../app/planning/forecast/auto";
-import { buildDemandOutlook, type VariantDemandInput, type VariantOutlook } from "../../../app/planning/forecast/index";
-import type { DailyDemandRow } from "../../../app/planning/forecast/weekly";
-import { mase, rmsse, smape, bias } from "../../../app/planning/forecast/metrics";
-import { naive2 } from "../../../app/planning/forecast/naive";
+import { autoForecastWith, type AutoForecastSettings } from "../../../app/engine/forecast/auto";
+import { buildDemandOutlook, type VariantDemandInput, type VariantOutlook } from "../../../app/engine/forecast/index";
+import type { DailyDemandRow } from "../../../app/engine/forecast/weekly";
+import { mase, rmsse, smape, bias } from "../../../app/engine/forecast/metrics";
+import { naive2 } from "../../../app/engine/forecast/naive";
 import { CANCEL_PROBABILITY, PRODUCT_TYPES } from "../../simulator/seed/brand-profile";
 import { seededRandom } from "../../support/random";
 import { generateBrand } from "../../simulator/seed/brand-generator";

@@ -4,7 +4,7 @@
 // outcome on a point of mass F(y−) < τ ≤ F(y) counts (τ − F(y−)) / (F(y) − F(y−)), so a calibrated
 // count forecast scores τ; the literal share y ≤ q_τ, also kept, cannot fall below P(Y = 0) for a
 // mostly-zero series, whatever the forecast.
-import { intervalDemand, intervalDemandCdf, type DemandDistribution } from "../../../app/planning/forecast/index";
+import { intervalDemand, intervalDemandCdf, type DemandDistribution } from "../../../app/engine/forecast/index";
 
 export const STEP_LEVELS = [0.1, 0.5, 0.9];
 export const SPAN_LEVELS = [0.5, 0.9, 0.95];

@@ -1,11 +1,11 @@
 // Scores one benchmark series with autoForecast, Naive2 and reference methods.
-import { autoForecastWith, DEFAULT_SETTINGS, type AutoForecastSettings, type ModelName } from "../../../app/planning/forecast/auto";
-import { countQuantiles, dispersionStepSd, normalDemandQuantile, occurrenceSizeQuantiles } from "../../../app/planning/forecast/distributions";
-import { tsb, tsbDemandDistribution } from "../../../app/planning/forecast/intermittent";
-import { mase, pinballLoss, rmsse, smape, bias } from "../../../app/planning/forecast/metrics";
-import { methodRunners, type StatisticalModel } from "../../../app/planning/forecast/methods";
-import { naive2 } from "../../../app/planning/forecast/naive";
-import { dampedHolt, holt, ses } from "../../../app/planning/forecast/smoothing";
+import { autoForecastWith, DEFAULT_SETTINGS, type AutoForecastSettings, type ModelName } from "../../../app/engine/forecast/auto";
+import { countQuantiles, dispersionStepSd, normalDemandQuantile, occurrenceSizeQuantiles } from "../../../app/engine/forecast/distributions";
+import { tsb, tsbDemandDistribution } from "../../../app/engine/forecast/intermittent";
+import { mase, pinballLoss, rmsse, smape, bias } from "../../../app/engine/forecast/metrics";
+import { methodRunners, type StatisticalModel } from "../../../app/engine/forecast/methods";
+import { naive2 } from "../../../app/engine/forecast/naive";
+import { dampedHolt, holt, ses } from "../../../app/engine/forecast/smoothing";
 import { tallyCalibration, type CalibrationTally } from "./calibration";
 import type { BenchmarkSeries } from "./data";
 

@@ -3,9 +3,9 @@
 //   [--growth-weight κ] [--decline-weight d] [--brand-seed 20261101] [--brand-variants 300] [--brand-stockouts truth|none]
 // Prints sMAPE, MASE, OWA (against our own Naive2) and RMSSE beside the published figures, and the
 // calibration of every set's predictive distributions (per period and over spans).
-import { DEFAULT_SETTINGS, type ModelName } from "../../../app/planning/forecast/auto";
-import { DEFAULT_CALIBRATION } from "../../../app/planning/forecast/calibration";
-import { createWorkerPool } from "../../../app/lib/worker-pool";
+import { DEFAULT_SETTINGS, type ModelName } from "../../../app/engine/forecast/auto";
+import { DEFAULT_CALIBRATION } from "../../../app/engine/forecast/calibration";
+import { createWorkerPool } from "../../../app/platform/worker-pool";
 import { evaluateBrand } from "./brand";
 import { addCalibration, emptyCalibration, formatTally, SPAN_LENGTHS, SPAN_LEVELS, STEP_LEVELS } from "./calibration";
 import { loadBenchmark, type BenchmarkSet } from "./data";

@@ -1,4 +1,4 @@
-import { serveWorkerTasks } from "../../../app/lib/worker-pool";
+import { serveWorkerTasks } from "../../../app/platform/worker-pool";
 import { evaluateSeries, type EvaluationTask, type SeriesEvaluation } from "./evaluate";
 
 serveWorkerTasks<EvaluationTask, SeriesEvaluation[]>(evaluateSeries);

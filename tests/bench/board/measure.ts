@@ -8,10 +8,10 @@ const shopId = Number(process.env.BENCH_SHOP_ID);
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const TARGET_P95_MS = 300;
 
-const { getBoardView } = await import("~/plan/board-view.server");
-const { getVariantDetail } = await import("~/plan/variant-detail.server");
-const { closePgPool } = await import("~/persistence/pg-pool.server");
-const { default: prisma } = await import("~/db.server");
+const { getBoardView } = await import("~/features/board/view.server");
+const { getVariantDetail } = await import("~/features/variant/detail.server");
+const { closePgPool } = await import("~/platform/pg-pool.server");
+const { default: prisma } = await import("~/platform/db.server");
 const { backendCpuMeter, ownCpuSeconds, quantile } = await import("../support/bench-env");
 const { cpus, loadavg } = await import("node:os");
 

@@ -5,9 +5,9 @@
  * against the true baseline demand. Run: npx tsx tests/bench/demand/cleaning-accuracy.ts
  * (add `keep-dip` to leave post-promotion days as sold).
  */
-import { cleanDemandHistory } from "~/planning/forecast/cleaning";
-import { addDays, daysBetween } from "~/planning/forecast/weekly";
-import { poisson, seededRandom } from "../../unit/planning/demand/synthetic";
+import { cleanDemandHistory } from "~/engine/forecast/cleaning";
+import { addDays, daysBetween } from "~/engine/forecast/weekly";
+import { poisson, seededRandom } from "../../unit/engine/demand/synthetic";
 
 const random = seededRandom(2026);
 const from = "2024-11-25";

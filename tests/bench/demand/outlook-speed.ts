@@ -4,9 +4,9 @@
  * cleaning alone and for the whole outlook (cleaning, routing, autoForecast, explanation).
  * Run: npx tsx tests/bench/demand/outlook-speed.ts [N]
  */
-import { buildDemandOutlook, type VariantDemandInput } from "~/planning/forecast/outlook";
-import { cleanDemandHistory } from "~/planning/forecast/cleaning";
-import { dailyRows, seededRandom } from "../../unit/planning/demand/synthetic";
+import { buildDemandOutlook, type VariantDemandInput } from "~/engine/forecast/outlook";
+import { cleanDemandHistory } from "~/engine/forecast/cleaning";
+import { dailyRows, seededRandom } from "../../unit/engine/demand/synthetic";
 const random = seededRandom(3);
 const inputs: VariantDemandInput[] = [];
 const N = Number(process.argv[2] ?? 500);

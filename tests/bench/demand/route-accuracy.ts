@@ -7,10 +7,10 @@
  * New variants (3 weeks old) are scored against own-history forecasts from those 3 weeks.
  * Run: npx tsx tests/bench/demand/route-accuracy.ts
  */
-import { type VariantDemandInput, type VariantOutlook, buildDemandOutlook } from "~/planning/forecast/outlook";
-import { PROFILE_SLOTS } from "~/planning/forecast/top-down";
-import { addDays, weekOfYearSlot, weekStartOf } from "~/planning/forecast/weekly";
-import { dailyRows, seededRandom } from "../../unit/planning/demand/synthetic";
+import { type VariantDemandInput, type VariantOutlook, buildDemandOutlook } from "~/engine/forecast/outlook";
+import { PROFILE_SLOTS } from "~/engine/forecast/top-down";
+import { addDays, weekOfYearSlot, weekStartOf } from "~/engine/forecast/weekly";
+import { dailyRows, seededRandom } from "../../unit/engine/demand/synthetic";
 
 const random = seededRandom(11);
 const asOf = "2026-05-25"; // a Monday: history ends the day before

@@ -1,7 +1,7 @@
 // Nightly-run throughput: npx tsx tests/bench/forecast/run.ts [--variants 10000] [--weeks 104] [--workers 2]
 // Full autoForecast (classification, backtest model choice, quantiles) per variant, across worker threads.
 import { availableParallelism } from "node:os";
-import { createWorkerPool } from "../../../app/lib/worker-pool";
+import { createWorkerPool } from "../../../app/platform/worker-pool";
 import { generateVariant } from "./generate";
 import type { NightlyResult, NightlyTask } from "./worker";
 

@@ -1,5 +1,5 @@
-import { autoForecast } from "../../../app/planning/forecast/auto";
-import { serveWorkerTasks } from "../../../app/lib/worker-pool";
+import { autoForecast } from "../../../app/engine/forecast/auto";
+import { serveWorkerTasks } from "../../../app/platform/worker-pool";
 
 export interface NightlyTask {
   series: number[][];

@@ -8,11 +8,12 @@ const shopId = Number(process.env.BENCH_SHOP_ID);
 const asOf = process.env.BENCH_AS_OF!;
 const threads = Number(process.env.BENCH_THREADS ?? 2);
 
-const { runFullPlan } = await import("~/plan/plan-shop.server");
-const { runIncrementalPlan } = await import("~/plan/plan-variants.server");
-const { inTransaction, closePgPool } = await import("~/persistence/pg-pool.server");
-const { markInventoryItemDirty } = await import("~/persistence/plan-dirty.server");
-const { default: prisma } = await import("~/db.server");
+const { runFullPlan } = await import("~/features/plan-runs/full-plan.server");
+const { runIncrementalPlan } = await import("~/features/plan-runs/incremental-plan.server");
+const { closePgPool } = await import("~/platform/pg-pool.server");
+const { inSqlTransaction } = await import("~/platform/transaction.server");
+const { markInventoryItemDirty } = await import("~/platform/plan-dirty.server");
+const { default: prisma } = await import("~/platform/db.server");
 
 let peakRss = process.memoryUsage.rss();
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 50);
@@ -23,7 +24,7 @@ const cpu = () => {
 
 const cpu0 = cpu();
 const t0 = performance.now();
-const full = await runFullPlan(shopId, "bench", { threads, notify: false, asOf });
+const full = await runFullPlan(shopId, "bench", { threads, asOf });
 const fullWall = (performance.now() - t0) / 1000;
 const fullCpu = cpu() - cpu0;
 
@@ -32,9 +33,9 @@ const level = await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId, va
 const replans: number[] = [];
 for (let i = 0; i < 5; i++) {
   await prisma.inventoryLevel.update({ where: { shopId_inventoryItemId_locationId: { shopId, inventoryItemId: level.inventoryItemId, locationId: level.locationId } }, data: { available: level.available - i - 1 } });
-  await inTransaction((client) => markInventoryItemDirty(client, shopId, level.inventoryItemId));
+  await inSqlTransaction((client) => markInventoryItemDirty(client, shopId, level.inventoryItemId));
   const r0 = performance.now();
-  await runIncrementalPlan(shopId, "tempo", { notify: false, asOf });
+  await runIncrementalPlan(shopId, "tempo", { asOf });
   replans.push(performance.now() - r0);
 }
 clearInterval(sampler);

@@ -8,10 +8,10 @@
 // tuned after the fact to reach the target (the stock it needs for the same service). Stock is
 // shown per series relative to its mean demand (each series counts the same) and in units (large
 // series count most).
-import { autoForecast } from "../../../app/planning/forecast/auto";
-import { intervalDistribution, type DemandDistribution } from "../../../app/planning/forecast/index";
-import { normalQuantile } from "../../../app/planning/forecast/stats";
-import { computeStockPolicy } from "../../../app/planning/policy/index";
+import { autoForecast } from "../../../app/engine/forecast/auto";
+import { intervalDistribution, type DemandDistribution } from "../../../app/engine/forecast/index";
+import { normalQuantile } from "../../../app/engine/forecast/stats";
+import { computeStockPolicy } from "../../../app/engine/policy/index";
 import { brandForecasts } from "../accuracy/brand";
 import { loadBenchmark } from "../accuracy/data";
 import { addReplays, emptyReplay, replay, type Levels, type OrderRule, type ReplayResult } from "./simulate";

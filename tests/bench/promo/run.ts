@@ -2,10 +2,10 @@
 // One check of a 14-day promotion over N variants with its ranked phasing options, as the editor
 // runs it after every edit. Target: 500 ms or less for 500 variants. Forecasts (autoForecast on
 // generated weekly histories), safety stock and the inputs are built first and not timed.
-import { autoForecast } from "../../../app/planning/forecast/auto";
-import { addDays, weekStartOf } from "../../../app/planning/calendar";
-import { computeStockPolicy } from "../../../app/planning/policy";
-import { checkPromotion, type PromotionPlan, type SeriesInput } from "../../../app/planning/promotions";
+import { autoForecast } from "../../../app/engine/forecast/auto";
+import { addDays, weekStartOf } from "../../../app/engine/calendar";
+import { computeStockPolicy } from "../../../app/engine/policy";
+import { checkPromotion, type PromotionPlan, type SeriesInput } from "../../../app/engine/promotions";
 import { generateVariant, seededRandom } from "../forecast/generate";
 
 function argument(name: string, fallback: number): number {

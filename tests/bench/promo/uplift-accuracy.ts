@@ -7,10 +7,10 @@
 // --windows: known = the discounts' own windows (as the plan passes them from Shopify's discounts),
 // inferred = read off each product's pooled discounted sales (the default when no discount names them),
 // own = each variant's own discounted days (what the engine did before).
-import type { PromoWindow } from "../../../app/planning/forecast/cleaning";
-import { buildDemandOutlook, type VariantDemandInput } from "../../../app/planning/forecast/index";
-import { bucketOf, estimateUplift, type PromoEvent } from "../../../app/planning/forecast/uplift";
-import type { DailyDemandRow } from "../../../app/planning/forecast/weekly";
+import type { PromoWindow } from "../../../app/engine/forecast/cleaning";
+import { buildDemandOutlook, type VariantDemandInput } from "../../../app/engine/forecast/index";
+import { bucketOf, estimateUplift, type PromoEvent } from "../../../app/engine/forecast/uplift";
+import type { DailyDemandRow } from "../../../app/engine/forecast/weekly";
 import { generateBrand } from "../../simulator/seed/brand-generator";
 import { upliftFor } from "../../simulator/seed/promotions";
 

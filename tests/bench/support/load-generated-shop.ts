@@ -4,11 +4,11 @@ await import("../../support/app-env");
 const shop = process.env.BENCH_SHOP!;
 const simulatorUrl = process.env.SHOPIFY_SIMULATOR_URL!;
 const { TEST_APP } = await import("../../support/test-app");
-const { default: prisma } = await import("~/db.server");
+const { default: prisma } = await import("~/platform/db.server");
 const { runCatalogBackfill } = await import("~/sync/catalog-backfill.server");
 const { runOrdersBackfill, startOrdersExportEarly } = await import("~/sync/orders-backfill.server");
 const { loadSyncContext } = await import("~/sync/shop-context.server");
-const { closePgPool } = await import("~/persistence/pg-pool.server");
+const { closePgPool } = await import("~/platform/pg-pool.server");
 
 const { token } = (await (await fetch(`${simulatorUrl}/_sim/session-token?shop=${shop}`)).json()) as { token: string };
 const exchange = await fetch(`${simulatorUrl}/admin/oauth/access_token`, {

@@ -230,11 +230,11 @@ process.env.SHOPIFY_SIMULATOR_URL = sim.url;
 await import("../../support/app-env");
 const accessToken = await offlineToken(sim.url);
 
-const { default: prisma } = await import("~/db.server");
+const { default: prisma } = await import("~/platform/db.server");
 const { runCatalogBackfill } = await import("~/sync/catalog-backfill.server");
 const { runOrdersBackfill, startOrdersExportEarly } = await import("~/sync/orders-backfill.server");
 const { loadSyncContext } = await import("~/sync/shop-context.server");
-const { closePgPool } = await import("~/persistence/pg-pool.server");
+const { closePgPool } = await import("~/platform/pg-pool.server");
 
 await prisma.session.create({ data: { id: `offline_${SHOP}`, shop: SHOP, state: "", isOnline: false, scope: TEST_APP.scopes.join(","), accessToken } });
 const shop = await prisma.shop.create({ data: { domain: SHOP, ianaTimezone: "America/New_York", accessScopes: TEST_APP.scopes.join(",") } });
@@ -303,10 +303,10 @@ console.log(
 );
 console.log(`  own / COPY: ${(ownSeconds / baseline.plainSeconds).toFixed(1)}x (against the indexed COPY ${(ownSeconds / baseline.indexedSeconds).toFixed(1)}x)`);
 
-const { rebuildAllDemand } = await import("~/persistence/demand.server");
-const { inTransaction } = await import("~/persistence/pg-pool.server");
+const { rebuildAllDemand } = await import("~/sync/queries/demand.server");
+const { inSqlTransaction } = await import("~/platform/transaction.server");
 const d0 = performance.now();
-await inTransaction((client) => rebuildAllDemand(client, shop.id, "America/New_York"));
+await inSqlTransaction((client) => rebuildAllDemand(client, shop.id, "America/New_York"));
 console.log(`  (demand rebuild alone, repeated: ${((performance.now() - d0) / 1000).toFixed(1)} s)`);
 await dbCpu.stop();
 await closePgPool();

@@ -160,7 +160,7 @@ try {
   await browser.close();
   await app.close();
   await simulator.close();
-  const { closeQueues } = await import("~/queue/queues.server");
+  const { closeQueues } = await import("~/platform/queue/queues.server");
   await closeQueues();
 }
 process.exit(0);

@@ -1,7 +1,7 @@
 /**
  * Webhook throughput benchmark: a burst of signed order webhooks (new orders, refunds,
  * cancellations and the stock moves they cause; some delivered twice, shuffled out of
- * order) sent to the built app, run as in production (the web process, server/main.ts, and the
+ * order) sent to the built app, run as in production (the web process, scripts/web.ts, and the
  * worker, on PostgreSQL and Redis), with a fixed number of deliveries in flight.
  * Prints acknowledgements per second, latency percentiles, how long until every
  * delivery was applied, CPU per process, and the exactness check against the simulator.
@@ -76,7 +76,7 @@ const { installShop, storedTotals, demandByVariantLocation, expectedDemand, trut
 const { loadSyncContext } = await import("~/sync/shop-context.server");
 const { runCatalogBackfill } = await import("~/sync/catalog-backfill.server");
 const { runOrdersBackfill } = await import("~/sync/orders-backfill.server");
-const { closePgPool } = await import("~/persistence/pg-pool.server");
+const { closePgPool } = await import("~/platform/pg-pool.server");
 
 const shopId = await installShop(simulator, SHOP);
 const ctx = await loadSyncContext(shopId);
@@ -146,7 +146,7 @@ const startChild = (name: string, args: string[]): ChildProcess =>
     env: { ...childEnv, DATABASE_URL: namedDatabaseUrl(name) },
     stdio: ["ignore", "ignore", "inherit"],
   });
-const web = startChild("web", ["server/main.ts"]);
+const web = startChild("web", ["scripts/web.ts"]);
 const worker = startChild("worker", ["app/jobs/worker.server.ts"]);
 for (let tries = 0; ; tries++) {
   try {

@@ -6,7 +6,7 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
-import { getQueue, closeQueues, shopJobId } from "~/queue/queues.server";
+import { getQueue, closeQueues, shopJobId } from "~/platform/queue/queues.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 const shopDomain = uniqueShopDomain("auth");

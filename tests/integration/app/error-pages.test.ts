@@ -3,7 +3,7 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP_PORT } from "../../support/test-app";
-import { closeQueues } from "~/queue/queues.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 import { testPrisma } from "../sync/sync-support";
 
 const domain = uniqueShopDomain("errors");

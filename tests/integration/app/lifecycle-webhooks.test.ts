@@ -7,10 +7,10 @@ import { startAppServer, type RunningAppServer } from "../../support/app-server"
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
 import { UnrecoverableError } from "bullmq";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
 import { processors } from "~/jobs/processors/index.server";
 import { startWorkers } from "~/jobs/worker-runtime.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });

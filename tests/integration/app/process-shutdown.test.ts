@@ -5,12 +5,12 @@ import type { RunningSimulator } from "../../simulator/server";
 import { webhookHmac } from "../../simulator/webhooks/sign";
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
-import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
+import { unscheduleNightlyReconcile } from "~/platform/queue/schedules.server";
 import { installShop, testPrisma } from "../sync/sync-support";
 
-// The web process as production runs it (server/main.ts), in a child process, so SIGTERM is real.
+// The web process as production runs it (scripts/web.ts), in a child process, so SIGTERM is real.
 const shopDomain = uniqueShopDomain("shutdown");
 const workerShop = uniqueShopDomain("shutdown-worker");
 const appUrl = `http://127.0.0.1:${TEST_APP_PORT}`;
@@ -64,7 +64,7 @@ afterAll(async () => {
 
 describe("the web process on SIGTERM", () => {
   it("finishes the request in flight, then exits within seconds although Redis and PostgreSQL connections are open", async () => {
-    const web = startProcess("server/main.ts");
+    const web = startProcess("scripts/web.ts");
     await waitForHttp(appUrl);
     // The first framed load installs the shop and queues its first sync: a Redis connection is open from here on.
     expect((await fetch(embeddedDocumentRequest(simulator.launchUrl(shopDomain, "/app")))).status).toBe(200);

@@ -6,7 +6,7 @@ import { seedCommittedPlan } from "../../support/plan-fixtures";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
 import { installShop, testPrisma } from "../sync/sync-support";
-import { closeQueues } from "~/queue/queues.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 import { outlookView } from "../../../extensions/product-stock-outlook/src/outlook-view";
 
 const shopA = uniqueShopDomain("outlook-a");

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP } from "../../support/test-app";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { closeQueues } from "~/queue/queues.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 import { installShop, testPrisma } from "../sync/sync-support";
 
 // `npm run worker`, exactly as package.json defines it, started beside a running demo.

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { QueueEvents, type Job } from "bullmq";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { closeQueues, getQueue, QUEUES, shopJobId } from "~/queue/queues.server";
-import { createRedisConnection, queuePrefix } from "~/queue/connection.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { closeQueues, getQueue, QUEUES, shopJobId } from "~/platform/queue/queues.server";
+import { createRedisConnection, queuePrefix } from "~/platform/queue/connection.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
 
 let workers: RunningWorkers | undefined;

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { uniqueShopDomain } from "../../support/simulated-shop";
-import { eraseShopData, SHOP_TABLES_LARGEST_FIRST, SHOP_TABLES_WITHOUT_FOREIGN_KEY } from "~/persistence/shop-erasure.server";
+import { eraseShopData, SHOP_TABLES_LARGEST_FIRST, SHOP_TABLES_WITHOUT_FOREIGN_KEY } from "~/features/privacy/queries/erasure.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 

@@ -3,13 +3,13 @@ import type { Job } from "bullmq";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { uniqueShopDomain } from "../../support/simulated-shop";
-import { enqueueShopJob } from "~/queue/enqueue.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
 import { processors } from "~/jobs/processors/index.server";
-import { RECONCILE_SKIPPED_BEFORE_BACKFILL } from "~/jobs/processors/sync.server";
-import { closeQueues, getQueue, shopJobId, type JobName } from "~/queue/queues.server";
+import { RECONCILE_SKIPPED_BEFORE_BACKFILL } from "~/sync/reconcile.server";
+import { closeQueues, getQueue, shopJobId, type JobName } from "~/platform/queue/queues.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { tryLockShopSync } from "~/persistence/shop-sync-lock.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { tryLockShopSync } from "~/platform/locks.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 const domain = uniqueShopDomain("sync-lock");

@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 import { uniqueShopDomain } from "../../support/simulated-shop";
 import { processReconcile } from "~/jobs/processors/sync.server";
-import type { JobCatalog } from "~/queue/queues.server";
+import type { JobCatalog } from "~/platform/queue/queues.server";
 
 const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 const DAY_MS = 24 * 3600_000;

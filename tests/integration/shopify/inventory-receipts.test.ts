@@ -4,7 +4,7 @@ import { startAppServer, type RunningAppServer } from "../../support/app-server"
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
 import { installShop, testPrisma } from "../sync/sync-support";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import {
   addReceivedStock,
   grantAllowsReceiving,
@@ -16,7 +16,7 @@ import {
 import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
-import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
+import { startWebhookInbox, type WebhookInbox } from "~/sync/webhook-inbox.server";
 
 const domain = uniqueShopDomain("receipts");
 let simulator: RunningSimulator;

@@ -5,7 +5,7 @@ import { unauthenticated } from "~/shopify.server";
 import { remixAdminTransport } from "~/shopify/offline-client.server";
 import { createThrottledClient, type GraphqlTransport } from "~/shopify/throttled-client.server";
 import { SHOP_COUNTS_QUERY } from "~/shopify/sync-queries.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 import { acceptSyncWebhook } from "~/sync/webhook-sync.server";

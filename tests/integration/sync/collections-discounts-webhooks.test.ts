@@ -4,11 +4,11 @@ import { startAppServer, type RunningAppServer } from "../../support/app-server"
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP_PORT } from "../../support/test-app";
 import { processors } from "~/jobs/processors/index.server";
-import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
+import { startWebhookInbox, type WebhookInbox } from "~/sync/webhook-inbox.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
-import { listShopifyDiscountsForPlanning } from "~/persistence/discounts.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { closeQueues } from "~/queue/queues.server";
+import { listShopifyDiscountsForPlanning } from "~/features/promotions/queries/discounts.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { closeQueues } from "~/platform/queue/queues.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
 import { deliverNow, installShop, testPrisma } from "./sync-support";

@@ -5,9 +5,9 @@ import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
 import { processors } from "~/jobs/processors/index.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
-import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
+import { unscheduleNightlyReconcile } from "~/platform/queue/schedules.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { syncDiscounts } from "~/sync/discounts-sync.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";

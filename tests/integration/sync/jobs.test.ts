@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
-import { enqueueInitialSync } from "~/queue/enqueue.server";
+import { enqueueInitialSync } from "~/platform/queue/enqueue.server";
 import { processors } from "~/jobs/processors/index.server";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
-import { nightlyReconcilePattern, unscheduleNightlyReconcile } from "~/queue/schedules.server";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
+import { nightlyReconcilePattern, unscheduleNightlyReconcile } from "~/platform/queue/schedules.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { planCatchUp } from "~/sync/catch-up.server";
 import { expectedDemand, installShop, storedTotals, testPrisma, truthOf } from "./sync-support";
 

@@ -6,11 +6,11 @@ import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "
 import { TEST_APP_PORT } from "../../support/test-app";
 import { processors } from "~/jobs/processors/index.server";
 import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { recordShopAccessLost } from "~/persistence/sessions.server";
-import { enqueueShopJob } from "~/queue/enqueue.server";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
-import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { recordShopAccessLost } from "~/platform/sessions.server";
+import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
+import { unscheduleNightlyReconcile } from "~/platform/queue/schedules.server";
 import { testPrisma } from "./sync-support";
 
 // A token Shopify stops accepting (revoked, the app reinstalled; in the demo, a restarted simulator).

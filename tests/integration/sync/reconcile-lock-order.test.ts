@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import type { BulkRecord } from "~/shopify/bulk-records.server";
 import { writeCatalogBatch } from "~/sync/catalog-backfill.server";
 import { reconcileOrdersWriter } from "~/sync/reconcile.server";
-import { closePgPool, pgPool } from "~/persistence/pg-pool.server";
+import { closePgPool, pgPool } from "~/platform/pg-pool.server";
 import { uniqueShopDomain } from "../../support/simulated-shop";
 import { testPrisma } from "./sync-support";
 

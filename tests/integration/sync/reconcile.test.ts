@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
 import { reconciliationWantsReimport, runReconciliation } from "~/sync/reconcile.server";

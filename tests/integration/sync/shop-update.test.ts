@@ -3,9 +3,9 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP_PORT } from "../../support/test-app";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { startWebhookInbox, type WebhookInbox } from "~/sync/webhook-inbox.server";
 import { installShop, testPrisma } from "./sync-support";
 
 const domain = uniqueShopDomain("shop-update");

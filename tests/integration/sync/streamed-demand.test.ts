@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { seededRandom } from "../../support/random";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
-import { rebuildAllDemand } from "~/persistence/demand.server";
-import { closePgPool, inTransaction } from "~/persistence/pg-pool.server";
-import { insertOrUpsertOrdersWithLines } from "~/persistence/sync-writes.server";
+import { rebuildAllDemand } from "~/sync/queries/demand.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { insertOrUpsertOrdersWithLines } from "~/sync/queries/sync-writes.server";
 import type { OrderLineRecord, OrderRecord } from "~/shopify/sync-records";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
@@ -127,7 +128,7 @@ describe("streamed demand against PostgreSQL's rebuild", () => {
       accumulator.add(batch, lines.filter((l) => ids.has(l.orderId)));
     }
     expect(accumulator.exact).toBe(true);
-    await inTransaction(async (client) => {
+    await inSqlTransaction(async (client) => {
       await client.query(`DELETE FROM "Order" WHERE "shopId" = $1; DELETE FROM "OrderLine" WHERE "shopId" = $1; DELETE FROM "DailyDemand" WHERE "shopId" = $1`.replaceAll("$1", String(shopId)));
       await insertOrUpsertOrdersWithLines(client, shopId, orders, lines);
       await rebuildAllDemand(client, shopId, zone);
@@ -167,7 +168,7 @@ describe("a first backfill", () => {
     const streamed = await demandRows(shopId);
     expect(streamed.length).toBeGreaterThan(100);
     const shop = await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } });
-    await inTransaction((client) => rebuildAllDemand(client, shopId, shop.ianaTimezone ?? "UTC"));
+    await inSqlTransaction((client) => rebuildAllDemand(client, shopId, shop.ianaTimezone ?? "UTC"));
     expect(await demandRows(shopId)).toEqual(streamed);
 
     const second = await runOrdersBackfill(await loadSyncContext(shopId), { batchSize: 50 });
@@ -206,7 +207,7 @@ describe("a first backfill", () => {
     expect(run.counts).toMatchObject({ demandStreamed: 0 });
     const afterBackfill = await demandRows(shopId);
     const shop = await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } });
-    await inTransaction((client) => rebuildAllDemand(client, shopId, shop.ianaTimezone ?? "UTC"));
+    await inSqlTransaction((client) => rebuildAllDemand(client, shopId, shop.ianaTimezone ?? "UTC"));
     expect(await demandRows(shopId)).toEqual(afterBackfill);
   });
 });

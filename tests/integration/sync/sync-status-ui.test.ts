@@ -3,9 +3,9 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { embeddedDocumentRequest, startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP_PORT } from "../../support/test-app";
-import { closeQueues, getQueue, shopJobId } from "~/queue/queues.server";
-import { unscheduleNightlyReconcile } from "~/queue/schedules.server";
-import { formatMoment } from "~/lib/format";
+import { closeQueues, getQueue, shopJobId } from "~/platform/queue/queues.server";
+import { unscheduleNightlyReconcile } from "~/platform/queue/schedules.server";
+import { formatMoment } from "~/platform/format";
 import { testPrisma } from "./sync-support";
 
 const domain = uniqueShopDomain("sync-ui");

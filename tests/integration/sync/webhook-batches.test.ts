@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
-import { rebuildAllDemand } from "~/persistence/demand.server";
-import { closePgPool, inTransaction } from "~/persistence/pg-pool.server";
+import { rebuildAllDemand } from "~/sync/queries/demand.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
 import { acceptSyncWebhook, applyPendingWebhooks } from "~/sync/webhook-sync.server";
-import { startWebhookInbox } from "~/jobs/webhook-inbox.server";
+import { startWebhookInbox } from "~/sync/webhook-inbox.server";
 import { testPrisma } from "./sync-support";
 
 // Many deliveries recorded first, then applied in one pass: these tests are about what one batch leaves behind.
@@ -70,7 +71,7 @@ async function demandRows(shopId: number) {
 
 /** The demand rows as a rebuild from every stored line writes them (the rebuild is committed: it must change nothing). */
 async function rebuiltDemandRows(shop: TestShop) {
-  await inTransaction((client) => rebuildAllDemand(client, shop.id, "Europe/Berlin"));
+  await inSqlTransaction((client) => rebuildAllDemand(client, shop.id, "Europe/Berlin"));
   return demandRows(shop.id);
 }
 

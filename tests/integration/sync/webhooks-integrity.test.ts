@@ -1,10 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
-import { closePgPool } from "~/persistence/pg-pool.server";
-import { rebuildAllDemand } from "~/persistence/demand.server";
-import { inTransaction } from "~/persistence/pg-pool.server";
-import { upsertInventoryLevels } from "~/persistence/sync-writes.server";
+import { closePgPool } from "~/platform/pg-pool.server";
+import { rebuildAllDemand } from "~/sync/queries/demand.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { upsertInventoryLevels } from "~/sync/queries/sync-writes.server";
 import { acceptSyncWebhook, applyPendingWebhooks, MAX_APPLY_ATTEMPTS, type SyncWebhook } from "~/sync/webhook-sync.server";
 import { deliverNow, testPrisma } from "./sync-support";
 
@@ -286,7 +286,7 @@ describe("sync webhook integrity", () => {
     await deliver("inventory_levels/update", { inventory_item_id: 8301, location_id: 7001, available: 4, updated_at: at(20) });
     expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
     // The same late update through a reconciliation's catalogue write is kept out too.
-    await inTransaction((client) => upsertInventoryLevels(client, shopId, [{ inventoryItemId: 8301n, locationId: 7001n, variantId: null, available: 4, onHand: 4, updatedAt: new Date(at(25)) }], "RECONCILE"));
+    await inSqlTransaction((client) => upsertInventoryLevels(client, shopId, [{ inventoryItemId: 8301n, locationId: 7001n, variantId: null, available: 4, onHand: 4, updatedAt: new Date(at(25)) }], "RECONCILE"));
     expect(await testPrisma.inventoryLevel.findUnique({ where: key })).toBeNull();
     expect(await testPrisma.inventoryLevelChange.count({ where: { shopId, inventoryItemId: 8301n, available: 4 } })).toBe(0);
 

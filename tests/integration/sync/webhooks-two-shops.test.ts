@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { uniqueShopDomain } from "../../support/simulated-shop";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { deliverNow, testPrisma } from "./sync-support";
 
 // Two shops whose Shopify ids collide (ids are only unique within a shop here): the same

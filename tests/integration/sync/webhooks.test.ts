@@ -4,11 +4,11 @@ import type { RunningSimulator } from "../../simulator/server";
 import { startAppServer, type RunningAppServer } from "../../support/app-server";
 import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-shop";
 import { TEST_APP, TEST_APP_PORT } from "../../support/test-app";
-import { closePgPool } from "~/persistence/pg-pool.server";
+import { closePgPool } from "~/platform/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
-import { startWebhookInbox, type WebhookInbox } from "~/jobs/webhook-inbox.server";
+import { startWebhookInbox, type WebhookInbox } from "~/sync/webhook-inbox.server";
 import { demandByVariantLocation, expectedDemand, installShop, storedTotals, testPrisma, truthOf } from "./sync-support";
 
 const domain = uniqueShopDomain("webhooks");

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
-import type { ProductStockOutlook } from "~/persistence/product-outlook.server";
+import type { ProductStockOutlook } from "~/features/product-outlook/outlook.server";
 import { appHref, failureView, formatDay, outlookView, productNumericId, type LocationReply, type OutlookReply, type VariantReply } from "../../../extensions/product-stock-outlook/src/outlook-view";
 
 function location(overrides: Partial<LocationReply> = {}): LocationReply {

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { copyField, isoTimestamp } from "~/persistence/copy-upsert.server";
+import { copyField, isoTimestamp } from "~/platform/copy-upsert.server";
 import { parseBulkLine } from "~/shopify/bulk-records.server";
 import { streamJsonlChunks, streamJsonlLines, TruncatedBulkFileError } from "~/shopify/bulk-jsonl.server";
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { BulkResultGoneError, streamJsonlLines, TruncatedBulkFileError } from "~/shopify/bulk-jsonl.server";
 import { gidNumber, orderProgress, refundedQuantity, removedQuantity, sumMoney } from "~/shopify/sync-records";
 import { channelFromSource, parseOrderPayload, parseRefundPayload, refinedVersion } from "~/shopify/webhook-payloads.server";
-import { copyLine } from "~/persistence/copy-upsert.server";
+import { copyLine } from "~/platform/copy-upsert.server";
 
 describe("bulk JSONL records", () => {
   it("keeps three-decimal money as exported (KWD): unit price and summed discounts", () => {

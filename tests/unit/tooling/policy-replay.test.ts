@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { replay } from "../../bench/policy/simulate";
 import { pitShare, tallyCalibration } from "../../bench/accuracy/calibration";
-import type { CorrelatedDemandDistribution } from "../../../app/planning/forecast/index";
+import type { CorrelatedDemandDistribution } from "../../../app/engine/forecast/index";
 
 describe("policy bench replay", () => {
   it("orders up to S each review, backorders, and scores each cycle on demand over L + R", () => {
