@@ -13,6 +13,7 @@ import { syncCollectionList } from "./collections-sync.server";
 import type { SyncContext } from "./shop-context.server";
 import { WorkInterruptedError } from "~/platform/interruption";
 import { describeSyncError } from "./sync-errors";
+import { analyzeStaleTables } from "~/platform/table-statistics.server";
 
 export type ImportOptions = Pick<BulkImportSpec, "batchSize" | "onBatchCommitted" | "pollMs" | "maxPollMs">;
 
@@ -62,6 +63,9 @@ function catalogBatchWriter(shopId: number) {
   };
 }
 
+/** Tables a catalogue load fills from nothing. */
+const CATALOGUE_TABLES = ["Product", "Variant", "Location", "InventoryLevel", "Collection"];
+
 /** Locations and collections, then products (with their collections), variants and stock through one bulk export. */
 export async function runCatalogBackfill(ctx: SyncContext, options: ImportOptions = {}): Promise<SyncRun> {
   const run = await startOrResumeRun(ctx.shop.id, "CATALOG_BACKFILL");
@@ -75,6 +79,8 @@ export async function runCatalogBackfill(ctx: SyncContext, options: ImportOption
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...options,
     });
+    // The orders export and the first plan join these next: their plans need the tables as filled.
+    await analyzeStaleTables(CATALOGUE_TABLES);
     return await finishRun(run, { counts: { ...counts, ...listed, locations: locations.length } });
   } catch (error) {
     // Handed back at shutdown: the run stays RUNNING and resumes from its cursor.

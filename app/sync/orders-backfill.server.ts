@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { SyncRun } from "@prisma/client";
-import { lockShopDemand, rebuildAllDemand, replaceAllDemand, shopHasOrderHistory } from "~/sync/queries/demand.server";
+import { rebuildAllDemand, replaceAllDemand, shopHasOrderHistory } from "~/sync/queries/demand.server";
+import { lockShopDemand } from "~/platform/locks.server";
 import { pgPool } from "~/platform/pg-pool.server";
 import { inSqlTransaction } from "~/platform/transaction.server";
 import { countDeliveriesApplied } from "~/sync/queries/webhook-inbox.server";

@@ -22,6 +22,7 @@ import { writeCatalogBatch } from "./catalog-backfill.server";
 import { orderHistorySearch, splitOrderRecords } from "./orders-backfill.server";
 import { loadSyncContext, type SyncContext } from "./shop-context.server";
 import { WorkInterruptedError } from "~/platform/interruption";
+import { analyzeStaleTables } from "~/platform/table-statistics.server";
 import { describeSyncError } from "./sync-errors";
 import { hasSucceededRun } from "./queries/sync-runs.server";
 import { pruneWebhookEvents, webhookRetentionCutoff } from "./queries/webhook-inbox.server";
@@ -71,6 +72,9 @@ export function reconcileOrdersWriter(shopId: number, timezone: string) {
   };
 }
 
+/** Tables the reconciliation's demand rebuild reads. */
+const RECONCILED_TABLES = ["Order", "OrderLine", "DailyDemand", "Variant"];
+
 /**
  * Nightly (and after downtime): re-reads what webhooks may have missed and repairs it.
  * Orders changed since the stored watermark, the collection list and every discount (deleted
@@ -86,6 +90,9 @@ export async function runReconciliation(ctx: SyncContext): Promise<SyncRun> {
     const locations = await fetchAllLocations(ctx.graphql);
     await inSqlTransaction((client) => upsertLocations(client, shopId, locations));
 
+    // Its demand rebuilds join Order and OrderLine: on tables never analysed (a young shop, a fresh
+    // database) the planner nests loops over every row and one batch's rebuild ran for minutes.
+    await analyzeStaleTables(RECONCILED_TABLES);
     const lastRead = await lastOrdersReadStartedAt(shopId, run.id);
     const since = lastRead ? new Date(lastRead.getTime() - READ_OVERLAP_MS) : null;
     const baseSearch = orderHistorySearch(ctx.shop.accessScopes);

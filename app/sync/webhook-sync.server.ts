@@ -6,6 +6,7 @@ import { inSqlTransaction } from "~/platform/transaction.server";
 import { notifyBulkOperationFinished } from "~/sync/queries/bulk-operation-notices.server";
 import { markVariantsDirty } from "~/platform/plan-dirty.server";
 import { findShopById } from "~/platform/shops.server";
+import { tryLockShopInbox } from "~/platform/locks.server";
 import { applyShopProfileUpdate } from "./queries/shop-install.server";
 import { applyStockObservations } from "~/sync/queries/stockouts.server";
 import { upsertOrdersWithLines, upsertProducts, upsertVariants } from "~/sync/queries/sync-writes.server";
@@ -17,7 +18,6 @@ import {
   recordRefusedDelivery,
   refuseDeliveriesOfRemovedShop,
   takePendingDeliveries,
-  tryLockShopInbox,
   type PendingDelivery,
 } from "~/sync/queries/webhook-inbox.server";
 import {

@@ -7,7 +7,7 @@ import { useFormat } from "~/ui/FormatContext";
 import { PurchaseOrderStatusBadge } from "./status-badge";
 import { describeHistory } from "./history";
 import { downloadFile } from "~/ui/download";
-import { costedTotal, uncostedNote } from "./order-costs";
+import { costedTotal, uncostedNote } from "~/engine/purchase-orders/order-total";
 
 interface StepResult {
   ok: boolean;

@@ -1,7 +1,7 @@
 import { BlockStack, Box, Button, Card, DataTable, InlineStack, Page, Text } from "@shopify/polaris";
 import type { PurchaseOrderView } from "./queries.server";
 import { useFormat } from "~/ui/FormatContext";
-import { costedTotal, uncostedNote } from "./order-costs";
+import { costedTotal, uncostedNote } from "~/engine/purchase-orders/order-total";
 
 /** The order as a document to print or save as PDF from the browser's print dialog. */
 export function PurchaseOrderPrint({ order, shopName }: { order: PurchaseOrderView; shopName: string }) {

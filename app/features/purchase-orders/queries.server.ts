@@ -2,7 +2,14 @@
 import { Prisma, type PurchaseOrderStatus } from "@prisma/client";
 import prisma from "~/platform/db.server";
 
+import { costedTotal } from "~/engine/purchase-orders/order-total";
+
 type Db = Prisma.TransactionClient;
+
+const orderTotalOf = (lines: readonly { quantityOrdered: number; unitCost: number | null }[]) => {
+  const { total, uncosted } = costedTotal(lines);
+  return { total, uncostedLines: uncosted };
+};
 
 export interface NewPurchaseOrder {
   supplierId: number | null;
@@ -52,6 +59,8 @@ export interface PurchaseOrderSummary {
   unitsOrdered: number;
   unitsReceived: number;
   total: number | null;
+  /** Lines without a unit cost, left out of `total`. */
+  uncostedLines: number;
 }
 
 export async function listPurchaseOrders(shopId: number, statuses?: readonly PurchaseOrderStatus[]): Promise<PurchaseOrderSummary[]> {
@@ -59,7 +68,7 @@ export async function listPurchaseOrders(shopId: number, statuses?: readonly Pur
     SELECT o."id", o."number", o."status", s."name" AS "supplierName", COALESCE(l."name", '') AS "locationName", o."currencyCode",
            to_char(o."expectedAt", 'YYYY-MM-DD') AS "expectedAt", o."createdAt",
            count(li."id")::int AS "lines", COALESCE(sum(li."quantityOrdered"), 0)::int AS "unitsOrdered", COALESCE(sum(li."quantityReceived"), 0)::int AS "unitsReceived",
-           sum(li."quantityOrdered" * li."unitCost")::float8 AS "total"
+           sum(li."quantityOrdered" * li."unitCost")::float8 AS "total", count(li."id") FILTER (WHERE li."unitCost" IS NULL)::int AS "uncostedLines"
     FROM "PurchaseOrder" o
     LEFT JOIN "Supplier" s ON s."shopId" = o."shopId" AND s."id" = o."supplierId"
     LEFT JOIN "Location" l ON l."shopId" = o."shopId" AND l."id" = o."locationId"
@@ -141,7 +150,7 @@ export async function getPurchaseOrder(shopId: number, id: number): Promise<Purc
     cancelledAt: iso(order.cancelledAt),
     unitsOrdered: lines.reduce((a, l) => a + l.quantityOrdered, 0),
     unitsReceived: lines.reduce((a, l) => a + l.quantityReceived, 0),
-    total: lines.every((l) => l.unitCost !== null) ? lines.reduce((a, l) => a + l.quantityOrdered * (l.unitCost ?? 0), 0) : null,
+    ...orderTotalOf(lines),
     lines,
   };
 }

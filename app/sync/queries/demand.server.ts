@@ -5,6 +5,7 @@
  */
 import type pg from "pg";
 import { copyRows } from "~/platform/copy-upsert.server";
+import { lockShopDemand } from "~/platform/locks.server";
 
 /** Shop-local calendar day of a stored UTC timestamp column. */
 export const localDay = (column: string, tzParam: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tzParam})::date`;
@@ -113,15 +114,6 @@ export async function collectDemandKeys(client: pg.PoolClient, shopId: number, t
      WHERE o."shopId" = $1 AND o."id" = ANY($3::bigint[]) AND l."variantId" IS NOT NULL`,
     [shopId, timezone, orderIds.map(String)],
   );
-}
-
-/**
- * Serialises demand updates of one shop until the transaction ends: two deliveries
- * touching the same day would otherwise each recompute it from a snapshot missing
- * the other's lines. Re-entrant within a transaction.
- */
-export async function lockShopDemand(client: pg.PoolClient, shopId: number): Promise<void> {
-  await client.query(`SELECT pg_advisory_xact_lock(hashtext('tempo-demand'), $1)`, [shopId]);
 }
 
 /** Recomputes only the collected keys: delete them, re-insert from order lines. */

@@ -13,8 +13,6 @@ import { pgPool } from "~/platform/pg-pool.server";
 /** PostgreSQL channel on which a recorded delivery names its shop; the worker listens. */
 export const INBOX_CHANNEL = "tempo_webhook_inbox";
 
-/** First key of the two-int advisory lock that lets one process at a time apply a shop's deliveries. */
-const INBOX_LOCK_CLASS = 0x7e_51;
 
 export type Recording = "recorded" | "duplicate" | "unknown-shop";
 
@@ -76,15 +74,6 @@ export interface PendingDelivery {
   topic: string;
   body: string;
   triggeredAt: string | null;
-}
-
-/**
- * Inside the applying transaction: true when this transaction may apply the shop's
- * deliveries (one process at a time per shop, held until commit).
- */
-export async function tryLockShopInbox(client: pg.PoolClient, shopId: number): Promise<boolean> {
-  const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_xact_lock($1, $2) AS locked", [INBOX_LOCK_CLASS, shopId]);
-  return result.rows[0]?.locked === true;
 }
 
 /**

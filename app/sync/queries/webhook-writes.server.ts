@@ -4,7 +4,7 @@
  * shared upserts' newer-only guard keeps a late, older update from clearing deletedAt.
  */
 import type pg from "pg";
-import { lockShopDemand } from "./demand.server";
+import { lockShopDemand } from "~/platform/locks.server";
 import type { StockObservation } from "./sync-writes.server";
 import type { LocationRecord } from "~/shopify/sync-records";
 

@@ -7,6 +7,7 @@ import { inSqlTransaction } from "~/platform/transaction.server";
 import { upsertInventoryLevels } from "~/sync/queries/sync-writes.server";
 import { acceptSyncWebhook, applyPendingWebhooks, MAX_APPLY_ATTEMPTS, type SyncWebhook } from "~/sync/webhook-sync.server";
 import { deliverNow, testPrisma } from "./sync-support";
+import { LOCK_KEYS } from "~/platform/locks.server";
 
 // Deliveries go straight to the handler (no HMAC, no app server): these tests are about what they store.
 const domain = uniqueShopDomain("webhook-integrity");
@@ -58,7 +59,7 @@ describe("sync webhook integrity", () => {
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await blocker.connect();
     await blocker.query("BEGIN");
-    await blocker.query(`SELECT pg_advisory_xact_lock(hashtext('tempo-demand'), $1)`, [shopId]);
+    await blocker.query("SELECT pg_advisory_xact_lock($1, $2)", [LOCK_KEYS.shopDemand, shopId]);
     const webhookId = "integrity-claim";
     const pending = deliverNow({ topic: "orders/create", shopDomain: domain, webhookId, payload: orderBody(9001, 6001, at(1)) });
     await new Promise((resolve) => setTimeout(resolve, 500));

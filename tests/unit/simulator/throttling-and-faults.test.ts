@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RunningSimulator } from "../../simulator/server";
 import { LeakyBucket } from "../../simulator/graphql/throttle";
 import { adminGraphql, startTestSimulator } from "./helpers";
@@ -23,8 +23,27 @@ describe("throttling and request faults", () => {
   });
   afterAll(async () => sim.close());
   beforeEach(() => sim.faults.reset());
+  afterEach(() => vi.useRealTimers());
+
+  /** Settles `work` on a fake clock: fake time moves only while a timer waits; returns how far it moved. */
+  async function fakeMillisecondsTaken(work: Promise<unknown>): Promise<number> {
+    let settled = false;
+    void work.finally(() => (settled = true));
+    let advanced = 0;
+    while (!settled) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!settled && vi.getTimerCount() > 0) {
+        await vi.advanceTimersByTimeAsync(10);
+        advanced += 10;
+      }
+    }
+    await work;
+    return advanced;
+  }
 
   it("answers THROTTLED when the bucket is empty, then recovers after the restore time", async () => {
+    // The bucket refills by the clock: the restore time passes on a fake clock, not in a sleep.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     sim.faults.set({ bucket: { maximumAvailable: 60, restoreRate: 40 } });
     const query = "{ products(first: 25) { nodes { id } } }"; // requested 27
     let throttled: Awaited<ReturnType<typeof adminGraphql>> | undefined;
@@ -38,7 +57,9 @@ describe("throttling and request faults", () => {
     expect(status?.maximumAvailable).toBe(60);
     expect(status?.currentlyAvailable).toBeLessThan(27);
     const waitMs = Math.ceil(((27 - (status?.currentlyAvailable ?? 0)) / 40) * 1000) + 50;
-    await new Promise((r) => setTimeout(r, waitMs));
+    vi.setSystemTime(Date.now() + 1);
+    expect((await adminGraphql(sim, token, query)).body.errors?.[0]?.extensions?.code).toBe("THROTTLED");
+    vi.setSystemTime(Date.now() + waitMs);
     const recovered = await adminGraphql(sim, token, query);
     expect(recovered.body.errors).toBeUndefined();
     expect(recovered.body.data?.products).toBeDefined();
@@ -58,9 +79,10 @@ describe("throttling and request faults", () => {
 
   it("delays responses when asked", async () => {
     sim.faults.set({ delayMs: 150 });
-    const started = Date.now();
-    await adminGraphql(sim, token, "{ shop { name } }");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    expect(await fakeMillisecondsTaken(adminGraphql(sim, token, "{ shop { name } }"))).toBeGreaterThanOrEqual(150);
+    sim.faults.set({ delayMs: 0 });
+    expect(await fakeMillisecondsTaken(adminGraphql(sim, token, "{ shop { name } }"))).toBeLessThan(150);
   });
 
   it("switches faults over HTTP too", async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WebhookDispatcher } from "../../simulator/webhooks/dispatcher";
 
 /** An app that takes `delayMs` to answer each delivery. */
@@ -21,14 +21,20 @@ const dispatcher = (fetchImpl: typeof fetch) =>
   });
 
 describe("webhook dispatcher flush", () => {
+  // The out-of-order window and the app's answers run on a fake clock.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it("does not return while deliveries its hold timer released are still on their way", async () => {
     const app = slowApp(150);
     const webhooks = dispatcher(app.fetchImpl);
     for (const n of ["1", "2", "3"]) webhooks.enqueue("a.myshopify.com", "orders/updated", { n }, { outOfOrder: true });
     // Let the out-of-order window (300 ms) pass: the timer releases the held deliveries by itself.
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    await vi.advanceTimersByTimeAsync(350);
     expect(app.answered.length).toBeLessThan(3);
-    await webhooks.flush("a.myshopify.com");
+    const flushed = webhooks.flush("a.myshopify.com");
+    await vi.runAllTimersAsync();
+    await flushed;
     expect(app.answered).toEqual(["3", "2", "1"]);
     expect(webhooks.log.every((d) => d.state === "delivered")).toBe(true);
     webhooks.close();
@@ -38,8 +44,10 @@ describe("webhook dispatcher flush", () => {
     const app = slowApp(100);
     const webhooks = dispatcher(app.fetchImpl);
     webhooks.enqueue("b.myshopify.com", "orders/updated", { n: "1" }, { outOfOrder: true });
-    await new Promise((resolve) => setTimeout(resolve, 320));
-    await webhooks.idle();
+    await vi.advanceTimersByTimeAsync(320);
+    const idle = webhooks.idle();
+    await vi.runAllTimersAsync();
+    await idle;
     expect(app.answered).toEqual(["1"]);
     webhooks.close();
   });

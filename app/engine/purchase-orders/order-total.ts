@@ -1,4 +1,8 @@
-/** An order's cost from the lines that have a unit cost, and how many do not: one missing cost must not blank the total. */
+/**
+ * An order's total: the cost of the lines that have a unit cost, and how many do not (one
+ * missing cost must not blank the total). The list, the order page, its print and its CSV all
+ * show this one figure; the list's SQL sums the same way (SUM skips a line without a cost).
+ */
 export function costedTotal(lines: readonly { quantityOrdered: number; unitCost: number | null }[]): { total: number | null; uncosted: number } {
   const costed = lines.filter((l) => l.unitCost !== null);
   return {

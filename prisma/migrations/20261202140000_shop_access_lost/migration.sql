@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Shop" ADD COLUMN     "accessLostAt" TIMESTAMP(3);
-
