@@ -11,10 +11,11 @@ import { correlatedDistribution, occurrenceSizeDistribution, persistenceFromVari
 import { backtestScale, DEFAULT_CALIBRATION, growthShift, intermittentRateCv, type CalibrationSettings } from "./calibration";
 import { dispersionStepSd } from "./distributions";
 import { tsbDemandDistribution } from "./intermittent";
+import { FORECAST_METHODS, type ModelName } from "./method-catalog";
 import type { MethodForecast } from "./method-types";
 import { backtestRunners, isStatisticalModel, methodRunners, type StatisticalModel } from "./methods";
 
-export type ModelName = "naive" | "seasonal_naive" | "ses" | "holt" | "damped" | "ets" | "theta" | "seasonal_theta" | "croston" | "sba" | "tsb" | "top_down_profile" | "analog";
+export type { ModelName };
 export type DemandClass = "smooth" | "erratic" | "intermittent" | "lumpy";
 export interface AutoForecastOptions {
   horizon: number;
@@ -125,7 +126,7 @@ function backtestStepSd(errorsByStep: readonly (readonly number[])[], horizon: n
 }
 
 export function usesCountDistribution(model: ModelName, demandClass: DemandClass): boolean {
-  return demandClass === "intermittent" || demandClass === "lumpy" || model === "croston" || model === "sba" || model === "tsb";
+  return demandClass === "intermittent" || demandClass === "lumpy" || FORECAST_METHODS[model].counts;
 }
 
 /**

@@ -4,6 +4,7 @@
  * `summaryWeeks` forecast weeks (a quarter by default) of the mean, P10 and P90.
  */
 import type { CleaningSummary } from "./cleaning";
+import { FORECAST_METHODS, isModelName } from "./method-catalog";
 
 export type ForecastSource = "own_history" | "top_down" | "analog";
 
@@ -45,26 +46,10 @@ export interface ForecastExplanation {
   promoDaysSetAside: number;
 }
 
-const MODEL_NAMES: Record<string, string> = {
-  naive: "last week's sales",
-  seasonal_naive: "same week last year",
-  ses: "simple smoothing",
-  holt: "trend smoothing",
-  damped: "damped trend",
-  ets: "ETS",
-  theta: "Theta",
-  seasonal_theta: "seasonal Theta",
-  croston: "Croston",
-  sba: "Croston-SBA",
-  tsb: "TSB",
-  top_down_profile: "group seasonal profile",
-  analog: "similar variants",
-};
-
 /** Plain-English model name; ETS is called seasonal when its label has a seasonal component. */
 export function modelDisplayName(model: string, label?: string): string {
   if (model === "ets" && label && /ETS\([^)]*,\s*[AM]\)/.test(label)) return "seasonal ETS";
-  return MODEL_NAMES[model] ?? label ?? model;
+  return isModelName(model) ? FORECAST_METHODS[model].displayName : (label ?? model);
 }
 
 /** Units rounded for reading: 0.4, 2.5, 42, 1,230. */

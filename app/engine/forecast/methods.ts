@@ -1,13 +1,14 @@
 // Registry: one runner per model name, so the backtest and the final fit call methods uniformly.
 import { autoEts, type EtsParameters, type EtsSpec } from "./ets";
 import { croston, sba, tsb } from "./intermittent";
+import type { StatisticalModel } from "./method-catalog";
 import type { MethodForecast } from "./method-types";
 import { naive, seasonalNaive } from "./naive";
 import { indexForStep, seasonalAdjustment } from "./seasonality";
 import { dampedHolt, holt, ses, type SmoothingParameters } from "./smoothing";
 import { seasonalTheta, theta } from "./theta";
 
-export type StatisticalModel = "naive" | "seasonal_naive" | "ses" | "holt" | "damped" | "ets" | "theta" | "seasonal_theta" | "croston" | "sba" | "tsb";
+export type { StatisticalModel };
 
 export type MethodRunner = (y: readonly number[], horizon: number, seasonLength: number) => MethodForecast;
 
