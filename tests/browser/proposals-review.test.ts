@@ -58,8 +58,9 @@ async function toast(page: Page, text: string): Promise<void> {
 
 it("edits, approves, rejects with a reason and bulk-approves proposals, then turns the approved lines into a purchase order", async () => {
   // One line to edit, one to approve, one to reject, three to approve together; all at one location so they make one order.
-  const location = [...new Set(lines.map((l) => l.locationId))].find((loc) => lines.filter((l) => l.locationId === loc && l.unitCost !== null && l.weeklyRate > 0).length >= 5)!;
-  const here = lines.filter((l) => l.locationId === location && l.unitCost !== null && l.weeklyRate > 0);
+  const selling = (l: ProposalLine) => l.unitCost !== null && weeksOfSupply(l, 0).now !== null;
+  const location = [...new Set(lines.map((l) => l.locationId))].find((loc) => lines.filter((l) => l.locationId === loc && selling(l)).length >= 5)!;
+  const here = lines.filter((l) => l.locationId === location && selling(l));
   const [edited, approved, ...bulk] = here.slice(0, 5) as [ProposalLine, ProposalLine, ...ProposalLine[]];
   const rejected = lines.find((l) => !here.slice(0, 5).includes(l))!;
   expect(bulk).toHaveLength(3);

@@ -67,6 +67,7 @@ export async function seedCommittedPlan(prisma: PrismaClient, input: SeedPlanInp
           planRunId: run.id,
           variantId: variant.variantId,
           locationId: l.locationId,
+          asOf: date(input.asOf),
           termsSource: "shop",
           abcClass: "A",
           serviceLevel: 0.95,

@@ -96,6 +96,7 @@ export function planEachPair(pairs: readonly PlanPair[], outlooks: ReadonlyMap<s
     stockPlans.push({
       variantId: pair.variant.variantId,
       locationId: pair.location.id,
+      asOf: context.asOf,
       supplierId: terms.supplierId,
       termsSource: terms.source,
       abcClass,

@@ -21,6 +21,8 @@ export interface ForecastRow {
 export interface StockPlanRow {
   variantId: string;
   locationId: string;
+  /** The plan date the row was planned from (an incremental re-plan's may be later than its run's). */
+  asOf: string;
   supplierId: number | null;
   termsSource: string;
   abcClass: string;

@@ -8,7 +8,7 @@ import { type AlertCandidate, type AlertThresholds, evaluateAlerts } from "~/eng
 import { addDays, daysBetween, toDayNumber } from "~/engine/calendar";
 import { type DemandDistribution, intervalDemand } from "~/engine/forecast/demand-distribution";
 import { type AbcClass, type StockPolicy, computeStockPolicy } from "~/engine/policy";
-import { type InboundArrival, type InventoryProjection, dailyDemandFrom, projectInventory } from "~/engine/projection";
+import { type InboundArrival, type InventoryProjection, dailyDemandFrom, projectInventory, weeklyDemandOf } from "~/engine/projection";
 import { type ReorderLine, type ResolvedTerms, proposeReorder } from "~/engine/proposals";
 
 /** What a plan keeps of a forecast: enough to plan again without forecasting again. */
@@ -101,7 +101,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     orderUpTo: policy.orderUpTo + Math.ceil(promoOverProtection),
   };
 
-  const weeklyDemand = outlook.mean.map((m, w) => m + (outlook.promoUnits[w] ?? 0));
+  const weeklyDemand = weeklyDemandOf(outlook.mean, outlook.promoUnits);
   const bands = outlook.weekStarts.map((_, w) => intervalDemand(outlook.distribution, { startWeek: offset, weeks: w + 1 - offset }, BAND_LEVELS).quantiles);
   const promoCumulative = cumulativePromoUnits(input.asOf, outlook);
   const inbound = inboundArrivals(input);

@@ -1,8 +1,11 @@
 /** Projected inventory over the planning horizon: stock, inbound and forecast demand, week by week. */
 export {
   dailyDemandFrom,
-  forwardCoverageWeeks,
+  demandForecastOf,
   projectInventory,
+  weeklyDemandOf,
+  weeksOfSupply,
+  type DemandForecast,
   type InboundArrival,
   type InboundSource,
   type InventoryProjection,

@@ -89,8 +89,51 @@ export function dailyDemandFrom(asOf: string, weekStarts: readonly string[], wee
   return { firstDay, values };
 }
 
-/** Forward coverage: weeks until cumulative demand uses up `stock`, extrapolating the last four weeks' rate past the horizon. */
-export function forwardCoverageWeeks(stock: number, daily: readonly number[]): number | null {
+/** A forecast's weekly demand as weeks of supply reads it. */
+export interface DemandForecast {
+  /** The plan date: coverage counts from it; forecast days before it are past. */
+  asOf: string;
+  /** Monday of the forecast's week 0; week w starts 7w days later. */
+  firstWeek: string;
+  /** Mean demand per whole forecast week, promotions included (`weeklyDemandOf`). */
+  weeklyDemand: readonly number[];
+  /** Weekday multipliers, 0 = Sunday … 6 = Saturday; flat when absent. */
+  weekdayIndex?: readonly number[];
+}
+
+/** Mean demand per week with planned promotions: what a projection, and so weeks of supply, sells. */
+export function weeklyDemandOf(mean: readonly number[], promoUnits: readonly number[]): number[] {
+  return mean.map((m, w) => m + (promoUnits[w] ?? 0));
+}
+
+/** A forecast as a plan stores it (weekly arrays from its first week), read from a plan date. */
+export function demandForecastOf(
+  stored: { firstWeek: string; mean: readonly number[]; promoUnits: readonly number[]; weekdayIndex: readonly number[] },
+  asOf: string,
+): DemandForecast {
+  return { asOf, firstWeek: stored.firstWeek, weeklyDemand: weeklyDemandOf(stored.mean, stored.promoUnits), weekdayIndex: stored.weekdayIndex };
+}
+
+/**
+ * Weeks of supply, Tempo's one definition: forward coverage, the weeks from the plan date until
+ * the forecast's cumulative demand uses up `stock` (day by day, then at the last four weeks'
+ * rate past the horizon). Several forecasts of one plan date are added up day by day, so a
+ * pooled stock is covered against their summed demand. Null when nothing sells.
+ */
+export function weeksOfSupply(stock: number, forecast: DemandForecast | readonly DemandForecast[]): number | null {
+  const forecasts: readonly DemandForecast[] = "asOf" in forecast ? [forecast] : forecast;
+  const daily: number[] = [];
+  for (const f of forecasts) {
+    if (f.asOf !== forecasts[0]!.asOf) throw new Error(`Weeks of supply sums forecasts of one plan date, not ${forecasts[0]!.asOf} and ${f.asOf}`);
+    const weekStarts = f.weeklyDemand.map((_, w) => addDays(f.firstWeek, 7 * w));
+    dailyDemandFrom(f.asOf, weekStarts, f.weeklyDemand, f.weekdayIndex).values.forEach((value, d) => {
+      daily[d] = (daily[d] ?? 0) + value;
+    });
+  }
+  return forwardCoverageWeeks(stock, daily);
+}
+
+function forwardCoverageWeeks(stock: number, daily: readonly number[]): number | null {
   const total = daily.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return null;
   if (stock <= 0) return 0;
@@ -201,7 +244,7 @@ export function projectInventory(input: ProjectionInput): InventoryProjection {
   const upcoming = input.inbound.filter((a) => a.units > 0).sort((a, b) => a.date.localeCompare(b.date));
   const result = {
     weeks,
-    weeksOfSupply: forwardCoverageWeeks(input.available, daily),
+    weeksOfSupply: weeksOfSupply(input.available, { asOf: input.asOf, firstWeek: input.weekStarts[0] ?? input.asOf, weeklyDemand: input.weeklyDemand, ...(input.weekdayIndex ? { weekdayIndex: input.weekdayIndex } : {}) }),
     stockoutDate,
     orderByDate: stockoutDate === null ? null : addDays(stockoutDate, -Math.max(0, Math.round(input.leadTimeDays))),
     nextInbound: upcoming[0] ?? null,

@@ -14,7 +14,7 @@ export interface MetricDefinition {
 /** The headline metrics in board order, each with the one-line definition its tooltip shows. */
 export const METRICS: readonly MetricDefinition[] = [
   { key: "inventoryValue", label: "Inventory value", definition: "Stock available for sale, at unit cost, across every location.", format: "money", higherIsBetter: null, scope: "At cost, every location" },
-  { key: "weeksOfSupply", label: "Weeks of supply", definition: "How long available stock lasts at the forecast's rate for the next four weeks.", format: "weeks", higherIsBetter: null, scope: "At the next 4 weeks' forecast" },
+  { key: "weeksOfSupply", label: "Weeks of supply", definition: "Weeks from the plan date until the forecast demand of every variant at every location, added up day by day, uses up all their available stock taken together (as if any unit could serve any sale). Each variant's own weeks of supply is the same measure for its stock at one location.", format: "weeks", higherIsBetter: null, scope: "All available stock, against the whole forecast" },
   { key: "atRiskVariants", label: "Variants at risk", definition: "Variants projected to run out before their next delivery arrives.", format: "count", higherIsBetter: false, scope: "Out before their next delivery" },
   { key: "revenueAtRisk", label: "Revenue at risk", definition: "Revenue the projected stockouts would lose over the planning horizon.", format: "money", higherIsBetter: false, scope: "Over the planning horizon" },
   { key: "overstockValue", label: "Overstock", definition: "Stock beyond the overstock limit of weeks of supply, at cost.", format: "money", higherIsBetter: false, scope: "Beyond the overstock limit, at cost" },

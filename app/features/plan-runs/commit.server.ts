@@ -14,7 +14,7 @@ import { clearDirtyMarks } from "~/platform/plan-dirty.server";
 import { copyForecastRows, copyStockPlanRows, updateForecastPromoUnits, upsertForecastRows, upsertStockPlanRows, type ForecastRow } from "~/features/plan-runs/queries/plan-writes.server";
 import { addDays, weekStartOf } from "~/engine/calendar";
 import { recordPlanMetrics } from "~/features/plan-runs/queries/metrics.server";
-import type { WeekSalesFigures } from "~/engine/plan/shop-metrics";
+import { shopWeeksOfSupply, type WeekSalesFigures } from "~/engine/plan/shop-metrics";
 import type pg from "pg";
 import { alertChanges } from "~/engine/alerts/alert-changes";
 import type { ComputedPlans } from "~/engine/plan/compute-plans";
@@ -76,6 +76,8 @@ export async function commitFullPlan(
   startedAt: Date,
   run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[]; asOf: string; recentSales: readonly WeekSalesFigures[]; upliftModel: UpliftModel },
 ): Promise<CommitOutcome> {
+  // Pure work, done before the transaction holds its locks.
+  const weeksOfSupply = shopWeeksOfSupply(run.asOf, run.planned.stockPlans, run.forecasts);
   return inSqlTransaction(async (client) => {
     const forecasts = run.forecasts;
     await copyForecastRows(client, shopId, runId, forecasts);
@@ -89,7 +91,12 @@ export async function commitFullPlan(
         .map((f) => ({ variantId: f.variantId, locationId: f.locationId, weekStart: addDays(f.firstWeek, 7), mean: f.mean[1] ?? 0, p10: f.p10[1] ?? 0, p90: f.p90[1] ?? 0 })),
     );
     const outcome = await reconcileBoard(client, shopId, runId, run.planned, run.pairs);
-    await recordPlanMetrics(client, shopId, runId, { asOf: run.asOf, currentWeek: weekStartOf(run.asOf), recentSales: run.recentSales });
+    await recordPlanMetrics(client, shopId, runId, {
+      asOf: run.asOf,
+      currentWeek: weekStartOf(run.asOf),
+      recentSales: run.recentSales,
+      weeksOfSupply,
+    });
     await saveUpliftModel(client, shopId, run.upliftModel);
     const previousRunId = await activatePlanRun(client, shopId, runId);
     await finishPlanRun(client, shopId, runId, counts(run.planned, outcome, run.pairs.length), startedAt);

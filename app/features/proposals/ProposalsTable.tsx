@@ -97,7 +97,7 @@ export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promot
         { title: "Quantity" },
         { title: "Line cost", alignment: "end" },
         { title: "Stock + inbound", alignment: "end" },
-        { title: "Weeks of supply", alignment: "end", tooltipContent: "Now, and once this order and everything already on order has arrived, at the forecast's rate." },
+        { title: "Weeks of supply", alignment: "end", tooltipContent: "How long the available stock lasts against the forecast from the plan date, and how long it would last with this order and everything already on order added to it." },
         { title: "Order by" },
         { title: "Terms", tooltipContent: "Where the lead time, case pack and MOQ come from: the variant's supplier, its vendor's, or the shop defaults." },
       ]}

@@ -1,19 +1,26 @@
 /** What a line's numbers become as its quantity is edited, before the server has seen it. */
+import { weeksOfSupply as forwardCoverage, type DemandForecast } from "~/engine/projection";
+
 export interface EditableLine {
   unitCost: number | null;
   available: number;
   inbound: number;
-  weeklyRate: number;
+  /** The line's forecast from its stock plan's date; null without one. */
+  forecast: DemandForecast | null;
 }
 
 export function lineCost(line: Pick<EditableLine, "unitCost">, quantity: number): number | null {
   return line.unitCost === null ? null : line.unitCost * quantity;
 }
 
-/** Weeks the stock lasts now, and once this order (and everything already on order) has arrived. */
+/**
+ * Weeks of supply now (the stock plan's own figure, by the same function) and once this order
+ * and everything already on order has arrived. "After" counts those units as sellable from the
+ * plan date: it says how far the stock reaches with them, not when they land (the projection does).
+ */
 export function weeksOfSupply(line: EditableLine, quantity: number): { now: number | null; after: number | null } {
-  if (!(line.weeklyRate > 0)) return { now: null, after: null };
-  return { now: Math.max(0, line.available) / line.weeklyRate, after: (Math.max(0, line.available) + line.inbound + quantity) / line.weeklyRate };
+  if (!line.forecast) return { now: null, after: null };
+  return { now: forwardCoverage(line.available, line.forecast), after: forwardCoverage(Math.max(0, line.available) + line.inbound + quantity, line.forecast) };
 }
 
 /** Groups lines by supplier in the order given, for the table's subheaders. */

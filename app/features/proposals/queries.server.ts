@@ -1,10 +1,11 @@
 /**
  * Reorder proposals as the operations lead sees and decides them: the list with everything a
- * line needs on screen (product, location, supplier, stock, the rate that recomputes weeks of
- * supply as a quantity is edited), and the merchant's edits and decisions. Scoped by shopId.
+ * line needs on screen (product, location, supplier, stock, the forecast that recomputes weeks
+ * of supply as a quantity is edited), and the merchant's edits and decisions. Scoped by shopId.
  */
 import type { Prisma, ProposalStatus } from "@prisma/client";
 import prisma from "~/platform/db.server";
+import { demandForecastOf, type DemandForecast } from "~/engine/projection";
 
 export interface ProposalLine {
   id: number;
@@ -38,8 +39,8 @@ export interface ProposalLine {
   purchaseOrderId: number | null;
   available: number;
   inbound: number;
-  /** Mean forecast units a week over the next 13 weeks: weeks of supply follow edits with it. */
-  weeklyRate: number;
+  /** The stock plan's forecast from its plan date: weeks of supply follow edits with it. Null when the line has no stock plan. */
+  forecast: DemandForecast | null;
   casePack: number;
   moqUnits: number;
 }
@@ -101,7 +102,7 @@ export async function listProposals(shopId: number, filters: ProposalFilters & {
             to_char(r."expectedArrivalDate", 'YYYY-MM-DD') AS "expectedArrivalDate", r."reason", r."termsSource", r."termsNote",
             r."budgetCut", r."budgetReason", r."marginAtRisk"::float8 AS "marginAtRisk", r."decisionReason", r."decidedBy", r."decidedAt", r."purchaseOrderId",
             COALESCE(sp."available", 0) AS "available", COALESCE(sp."inbound", 0) AS "inbound",
-            COALESCE((SELECT avg(x) FROM unnest(f."mean"[1:13]) AS x), 0)::float8 AS "weeklyRate",
+            to_char(sp."asOf", 'YYYY-MM-DD') AS "planDate", to_char(f."firstWeek", 'YYYY-MM-DD') AS "firstWeek", f."mean", f."promoUnits", f."weekdayIndex",
             COALESCE(t."casePack", s."casePack", 1) AS "casePack", COALESCE(t."moqUnits", s."moqUnits", 0) AS "moqUnits"
      FROM page
      JOIN "ReorderProposal" r ON r."shopId" = $1 AND r."id" = page."id"
@@ -118,7 +119,20 @@ export async function listProposals(shopId: number, filters: ProposalFilters & {
     filters.limit ?? 500,
     filters.offset ?? 0,
   );
-  return rows.map((r) => ({ ...r, decidedAt: r.decidedAt instanceof Date ? r.decidedAt.toISOString() : null }) as unknown as ProposalLine);
+  return rows.map((r) => {
+    const { planDate, firstWeek, mean, promoUnits, weekdayIndex, ...line } = r as Record<string, unknown> & StoredForecastColumns;
+    const forecast = planDate !== null && firstWeek !== null && mean !== null ? demandForecastOf({ firstWeek, mean, promoUnits: promoUnits ?? [], weekdayIndex: weekdayIndex ?? [] }, planDate) : null;
+    return { ...line, forecast, decidedAt: r.decidedAt instanceof Date ? r.decidedAt.toISOString() : null } as unknown as ProposalLine;
+  });
+}
+
+/** The forecast columns a line's weeks of supply is recomputed from (null without a stock plan). */
+interface StoredForecastColumns {
+  planDate: string | null;
+  firstWeek: string | null;
+  mean: number[] | null;
+  promoUnits: number[] | null;
+  weekdayIndex: number[] | null;
 }
 
 export interface ProposalSummary {

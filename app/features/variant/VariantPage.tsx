@@ -60,7 +60,7 @@ const LocationPlan = memo(function LocationPlan({ location, asOf }: { location: 
     <BlockStack gap="400">
       <InlineGrid columns={{ xs: 2, md: 5 }} gap="300">
         <Metric label="Available" value={f.number(n.available)} detail={n.inbound > 0 ? `+ ${f.number(n.inbound)} inbound` : "nothing inbound"} tone={n.available <= 0 ? "critical" : undefined} />
-        <Metric label="Weeks of supply" value={f.weeks(n.weeksOfSupply)} detail="at the forecast's rate" />
+        <Metric label="Weeks of supply" value={f.weeks(n.weeksOfSupply)} detail="against the forecast, week by week" />
         <Metric label="Projected stockout" value={short ? f.day(n.stockoutDate) : "None"} detail={short ? (n.orderByDate && asOf && n.orderByDate < asOf ? `order was due ${f.day(n.orderByDate)}` : `order by ${f.day(n.orderByDate)}`) : `in ${location.weeks.filter((w) => w.forecast !== null).length} weeks`} tone={short ? "critical" : "success"} />
         <Metric label="Reorder point" value={f.number(n.reorderPoint)} detail={`order up to ${f.number(n.orderUpTo)}`} />
         <Metric label="Safety stock" value={f.number(n.safetyStock)} detail={`${f.percent(n.serviceLevel, 0)} service, ${n.abcClass} class`} />

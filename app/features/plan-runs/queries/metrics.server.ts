@@ -1,26 +1,24 @@
 /**
  * The board's headline metrics, recorded per week by each full plan run inside its commit:
- * the stock figures of the plan's week, the recent weeks' sales figures (sold, fill rate), and
+ * the stock figures of the plan's week (weeks of supply as the engine pooled it from the run's
+ * stock plans and forecasts), the recent weeks' sales figures (sold, fill rate), and
  * forecast accuracy of the weeks that closed since (stored forecasts against what then sold).
  * A week's row is merged key by key, so later runs refine it. Scoped by shopId.
  */
 import type pg from "pg";
 import type { ShopMetrics, WeekSalesFigures } from "~/engine/plan/shop-metrics";
 
-async function stockFigures(client: pg.PoolClient, shopId: number, runId: number): Promise<Required<Pick<ShopMetrics, "inventoryValue" | "unpricedPairs" | "weeksOfSupply">> & { onHand: number }> {
-  const { rows } = await client.query<{ value: number; unpriced: number; available: number; onHand: number; rate: number }>(
+async function stockFigures(client: pg.PoolClient, shopId: number, runId: number): Promise<Required<Pick<ShopMetrics, "inventoryValue" | "unpricedPairs">> & { onHand: number }> {
+  const { rows } = await client.query<{ value: number; unpriced: number; onHand: number }>(
     `SELECT COALESCE(SUM(GREATEST(s."available", 0) * s."unitCost"), 0)::float8 AS "value",
             COUNT(*) FILTER (WHERE s."unitCost" IS NULL AND s."available" > 0)::int AS "unpriced",
-            COALESCE(SUM(GREATEST(s."available", 0)), 0)::float8 AS "available",
-            COALESCE(SUM(GREATEST(s."onHand", 0)), 0)::float8 AS "onHand",
-            COALESCE(SUM((SELECT AVG(x) FROM unnest(f."mean"[1:4]) AS x)), 0)::float8 AS "rate"
+            COALESCE(SUM(GREATEST(s."onHand", 0)), 0)::float8 AS "onHand"
      FROM "StockPlan" s
-     LEFT JOIN "Forecast" f ON f."shopId" = s."shopId" AND f."planRunId" = s."planRunId" AND f."variantId" = s."variantId" AND f."locationId" = s."locationId"
      WHERE s."shopId" = $1 AND s."planRunId" = $2`,
     [shopId, runId],
   );
   const row = rows[0]!;
-  return { inventoryValue: row.value, unpricedPairs: row.unpriced, weeksOfSupply: row.rate > 0 ? row.available / row.rate : null, onHand: row.onHand };
+  return { inventoryValue: row.value, unpricedPairs: row.unpriced, onHand: row.onHand };
 }
 
 async function alertFigures(client: pg.PoolClient, shopId: number): Promise<Required<Pick<ShopMetrics, "atRiskVariants" | "revenueAtRisk" | "overstockValue" | "deadStockValue">>> {
@@ -81,7 +79,7 @@ export async function recordPlanMetrics(
   client: pg.PoolClient,
   shopId: number,
   runId: number,
-  plan: { asOf: string; currentWeek: string; recentSales: readonly WeekSalesFigures[] },
+  plan: { asOf: string; currentWeek: string; recentSales: readonly WeekSalesFigures[]; weeksOfSupply: number | null },
 ): Promise<ShopMetrics> {
   const stock = await stockFigures(client, shopId, runId);
   const alerts = await alertFigures(client, shopId);
@@ -98,6 +96,7 @@ export async function recordPlanMetrics(
   }
   const current: ShopMetrics = {
     ...stock,
+    weeksOfSupply: plan.weeksOfSupply,
     ...alerts,
     sellThrough: soldFour + stock.onHand > 0 ? soldFour / (soldFour + stock.onHand) : null,
     turnover: stock.inventoryValue > 0 ? cogs / stock.inventoryValue : null,

@@ -12,13 +12,15 @@ export type { ForecastRow, StockPlanRow };
 const FORECAST_COLUMNS = ["shopId", "planRunId", "variantId", "locationId", "firstWeek", "mean", "p10", "p50", "p90", "promoUnits", "weekdayIndex", "source", "model", "modelLabel", "demandClass", "reason", "explanation", "distribution"];
 
 const STOCK_PLAN_COLUMNS = [
-  "shopId", "planRunId", "variantId", "locationId", "supplierId", "termsSource", "abcClass", "serviceLevel", "leadTimeDays", "reviewDays",
+  "shopId", "planRunId", "variantId", "locationId", "asOf", "supplierId", "termsSource", "abcClass", "serviceLevel", "leadTimeDays", "reviewDays",
   "available", "onHand", "inbound", "unitCost", "unitPrice", "safetyStock", "reorderPoint", "orderUpTo", "weeksOfSupply",
   "projectedStockoutDate", "orderByDate", "projected", "projectedLow", "projectedHigh", "inboundByWeek", "policyReason", "projectionReason", "updatedAt",
 ];
 
-/** Float arrays travel as decimal strings; 4 decimals are plenty for units. */
+/** Float arrays travel as decimal strings; 4 decimals are plenty for units shown. */
 const floats = (values: readonly number[]): string[] => values.map((v) => (Number.isFinite(v) ? String(Math.round(v * 1e4) / 1e4) : "0"));
+/** What weeks of supply is computed from travels unrounded, so recomputing it from the stored row gives the stored figure exactly. */
+const exactFloats = (values: readonly number[]): string[] => values.map((v) => (Number.isFinite(v) ? String(v) : "0"));
 
 export async function copyForecastRows(client: pg.PoolClient, shopId: number, runId: number, rows: readonly ForecastRow[]): Promise<void> {
   await copyRows(
@@ -26,7 +28,7 @@ export async function copyForecastRows(client: pg.PoolClient, shopId: number, ru
     "Forecast",
     FORECAST_COLUMNS,
     rows.map((r): CopyValue[] => [
-      shopId, runId, r.variantId, r.locationId, r.firstWeek, floats(r.mean), floats(r.p10), floats(r.p50), floats(r.p90), floats(r.promoUnits), floats(r.weekdayIndex),
+      shopId, runId, r.variantId, r.locationId, r.firstWeek, exactFloats(r.mean), floats(r.p10), floats(r.p50), floats(r.p90), exactFloats(r.promoUnits), exactFloats(r.weekdayIndex),
       r.source, r.model, r.modelLabel, r.demandClass, r.reason, JSON.stringify(r.explanation), JSON.stringify(r.distribution),
     ]),
   );
@@ -34,7 +36,7 @@ export async function copyForecastRows(client: pg.PoolClient, shopId: number, ru
 
 function stockPlanValues(shopId: number, runId: number, r: StockPlanRow, now: Date): CopyValue[] {
   return [
-    shopId, runId, r.variantId, r.locationId, r.supplierId, r.termsSource, r.abcClass, r.serviceLevel, r.leadTimeDays, r.reviewDays,
+    shopId, runId, r.variantId, r.locationId, r.asOf, r.supplierId, r.termsSource, r.abcClass, r.serviceLevel, r.leadTimeDays, r.reviewDays,
     r.available, r.onHand, r.inbound, r.unitCost, r.unitPrice, r.safetyStock, r.reorderPoint, r.orderUpTo,
     r.weeksOfSupply === null || !Number.isFinite(r.weeksOfSupply) ? null : r.weeksOfSupply, r.projectedStockoutDate, r.orderByDate,
     floats(r.projected), floats(r.projectedLow), floats(r.projectedHigh), floats(r.inboundByWeek), r.policyReason, r.projectionReason, now,
@@ -77,6 +79,6 @@ export async function updateForecastPromoUnits(client: pg.PoolClient, shopId: nu
     `UPDATE "Forecast" f SET "promoUnits" = t.units::float8[]
      FROM (SELECT unnest($3::bigint[]) AS v, unnest($4::bigint[]) AS l, unnest($5::text[]) AS units) t
      WHERE f."shopId" = $1 AND f."planRunId" = $2 AND f."variantId" = t.v AND f."locationId" = t.l`,
-    [shopId, runId, rows.map((r) => r.variantId), rows.map((r) => r.locationId), rows.map((r) => `{${floats(r.promoUnits).join(",")}}`)],
+    [shopId, runId, rows.map((r) => r.variantId), rows.map((r) => r.locationId), rows.map((r) => `{${exactFloats(r.promoUnits).join(",")}}`)],
   );
 }

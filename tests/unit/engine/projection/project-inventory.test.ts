@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dailyDemandFrom, forwardCoverageWeeks, projectInventory, type ProjectionInput } from "../../../../app/engine/projection";
+import { dailyDemandFrom, demandForecastOf, projectInventory, weeksOfSupply, type ProjectionInput } from "../../../../app/engine/projection";
 
 // 2027-01-04 is a Monday: forecast weeks start on Mondays (ISO).
 const WEEKS = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"];
@@ -81,12 +81,44 @@ describe("dailyDemandFrom", () => {
   });
 });
 
-describe("forwardCoverageWeeks", () => {
+describe("weeksOfSupply", () => {
+  const flat = { asOf: "2027-01-04", firstWeek: "2027-01-04", weeklyDemand: [7, 7, 7, 7] };
+
   it("walks the forecast, then extrapolates the last four weeks' rate past the horizon", () => {
-    const daily = Array.from({ length: 28 }, () => 1);
-    expect(forwardCoverageWeeks(14, daily)).toBeCloseTo(2, 10);
+    expect(weeksOfSupply(14, flat)).toBeCloseTo(2, 10);
     // 42 units: 28 in the horizon, 14 more at one a day = 6 weeks.
-    expect(forwardCoverageWeeks(42, daily)).toBeCloseTo(6, 10);
-    expect(forwardCoverageWeeks(5, [0, 0, 0])).toBeNull();
+    expect(weeksOfSupply(42, flat)).toBeCloseTo(6, 10);
+    expect(weeksOfSupply(5, { ...flat, weeklyDemand: [0, 0, 0, 0] })).toBeNull();
+    expect(weeksOfSupply(-3, flat)).toBe(0);
+  });
+
+  it("covers the coming weeks' demand, not an average rate: a peak now uses stock up sooner", () => {
+    // 140 units against 70, 70, 7, 7: gone after the two peak weeks (an average of 38.5/wk would say 3.6).
+    expect(weeksOfSupply(140, { ...flat, weeklyDemand: [70, 70, 7, 7] })).toBeCloseTo(2, 10);
+  });
+
+  it("counts from the plan date: the days of week 0 before it are past", () => {
+    // Thursday: four days of week 0 left, then a week of 7.
+    expect(weeksOfSupply(11, { ...flat, asOf: "2027-01-07" })).toBeCloseTo(11 / 7, 10);
+  });
+
+  it("is the projection's weeks of supply for the same forecast", () => {
+    const index = [0.5, 1, 1, 1, 1, 1.5, 2];
+    const weeklyDemand = [12, 30, 5, 9];
+    const projection = projectInventory(input({ asOf: "2027-01-06", weeklyDemand, weekdayIndex: index, available: 33 }));
+    expect(weeksOfSupply(33, { asOf: "2027-01-06", firstWeek: WEEKS[0]!, weeklyDemand, weekdayIndex: index })).toBe(projection.weeksOfSupply);
+  });
+
+  it("adds several forecasts up day by day against pooled stock", () => {
+    const other = { ...flat, weeklyDemand: [14, 14, 14, 14] };
+    // Three units a day between them: 42 units last two weeks.
+    expect(weeksOfSupply(42, [flat, other])).toBeCloseTo(2, 10);
+    expect(() => weeksOfSupply(42, [flat, { ...other, asOf: "2027-01-05" }])).toThrow(/one plan date/);
+  });
+
+  it("reads a stored forecast with its promotion units", () => {
+    const stored = { firstWeek: "2027-01-04", mean: [7, 7], promoUnits: [7], weekdayIndex: [] };
+    expect(demandForecastOf(stored, "2027-01-04")).toEqual({ asOf: "2027-01-04", firstWeek: "2027-01-04", weeklyDemand: [14, 7], weekdayIndex: [] });
+    expect(weeksOfSupply(14, demandForecastOf(stored, "2027-01-04"))).toBeCloseTo(1, 10);
   });
 });
