@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { receiveSyncWebhook } from "~/auth/webhook-request.server";
-import { acceptSyncWebhook, refuseSyncWebhook } from "~/sync/webhook-sync.server";
+import { acceptSyncWebhook, refuseSyncWebhook } from "~/sync/webhooks/accept.server";
 
 /**
  * Every sync topic (see shopify.app.toml). receiveSyncWebhook verifies the HMAC (401 on

@@ -19,7 +19,7 @@ import type { SyncContext } from "./shop-context.server";
 import { WorkInterruptedError } from "~/platform/interruption";
 import { describeSyncError } from "./sync-errors";
 import { DemandAccumulator } from "./streamed-demand";
-import { ORDER_WRITING_TOPICS } from "./webhook-sync.server";
+import { ORDER_WRITING_TOPICS } from "./webhooks/handlers.server";
 
 const RECENT_ORDERS_DAYS = 60;
 

@@ -6,7 +6,7 @@
  * makes it go round once more, so nothing recorded is left behind.
  */
 import { countPendingDeliveries, listenForDeliveries, shopsWithPendingDeliveries, type InboxListener } from "~/sync/queries/webhook-inbox.server";
-import { applyPendingWebhooks } from "./webhook-sync.server";
+import { applyPendingWebhooks } from "./webhooks/inbox-pass.server";
 
 export interface WebhookInbox {
   /** Applies the shop's waiting deliveries; resolves once a pass that started after this call has ended. */

@@ -11,7 +11,9 @@
  */
 import { formatUnits } from "~/engine/forecast/explain";
 import { type ExtraArrivals, type GroupResult, type PromotionContext, VERDICTS, buildContext, countVerdicts, evaluateAll, evaluateGroup } from "./context";
-import { type EffectTotals, type VariantScenario, SHORT_TOLERANCE_UNITS } from "./model";
+import type { VariantScenario } from "./promotion-shape";
+import type { EffectTotals } from "./stock-simulation";
+import { SHORT_TOLERANCE_UNITS } from "./verdict";
 import { proposePhasing, RANKING } from "./phasing";
 import { effectOf, promotionReason, seriesReason, shortfallOf } from "./reasons";
 import type { PromotionCheck, PromotionCheckInput, PromotionVerdict, SeriesCheck, VariantCheck } from "./types";

@@ -6,23 +6,11 @@
  */
 import { fromDayNumber, toDayNumber } from "~/engine/calendar";
 import { formatDay } from "~/engine/wording";
-import {
-  type EffectTotals,
-  type Outcome,
-  type OutcomeDetail,
-  type PreparedSeries,
-  type Timeline,
-  type VariantScenario,
-  type VariantShape,
-  addOtherPromotion,
-  checkPlan,
-  checkSeriesInput,
-  prepareSeries,
-  prepareWithout,
-  scenarioFor,
-  shapeVariant,
-  simulate,
-} from "./model";
+import { checkPlan, checkSeriesInput } from "./input-checks";
+import { type PreparedSeries, type Timeline, prepareSeries, prepareWithout } from "./prepared-series";
+import { type VariantScenario, type VariantShape, addOtherPromotion, scenarioFor, shapeVariant } from "./promotion-shape";
+import { type EffectTotals, type OutcomeDetail, simulate } from "./stock-simulation";
+import type { Outcome } from "./verdict";
 import type { PromotionCheckInput, PromotionPlan, PromotionVerdict } from "./types";
 
 export interface VariantGroup {

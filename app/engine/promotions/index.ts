@@ -3,7 +3,7 @@
  * learning a promotion's actual uplift once it is over. Pure: plain data in, plain data out.
  */
 export { checkPromotion } from "./check";
-export { SHORT_TOLERANCE_UNITS } from "./model";
+export { SHORT_TOLERANCE_UNITS } from "./verdict";
 export { RANKING } from "./phasing";
 export { applyFinishedPromotions, blendUplift, measurePromotionUplift, plannedAgainstActual, promotionSalesDays, withoutFinishedRuns, type FinishedPromotion, type BlendedUplift, type MeasuredUplift, type PromotionSalesDay, type VariantPromotionSales } from "./learning";
 export type {

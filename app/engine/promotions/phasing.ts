@@ -19,7 +19,9 @@ import {
   maxRank,
   shifted,
 } from "./context";
-import { type VariantScenario, simulate, SHORT_TOLERANCE_UNITS, troubleDay } from "./model";
+import type { VariantScenario } from "./promotion-shape";
+import { simulate } from "./stock-simulation";
+import { SHORT_TOLERANCE_UNITS, troubleDay } from "./verdict";
 import { listNames, plural, promotionReason } from "./reasons";
 import type { OrderLine, PhasingChange, PhasingKind, PromotionVerdict } from "./types";
 

@@ -4,7 +4,9 @@
  */
 import { formatUnits } from "~/engine/forecast/explain";
 import type { GroupResult, PromotionContext, SeriesResult } from "./context";
-import { SHORT_TOLERANCE_UNITS, type EffectTotals, type VariantShape } from "./model";
+import type { VariantShape } from "./promotion-shape";
+import type { EffectTotals } from "./stock-simulation";
+import { SHORT_TOLERANCE_UNITS } from "./verdict";
 import type { PlanEffect, PromotionVerdict, Shortfall, StarvedDemand } from "./types";
 
 export function formatLift(lift: number): string {

@@ -67,7 +67,7 @@ async function startWebhookReceiver(): Promise<string> {
         res.writeHead(401).end();
         return;
       }
-      void import("~/sync/webhook-sync.server")
+      void import("~/sync/webhooks/accept.server")
         .then(({ acceptSyncWebhook }) =>
           acceptSyncWebhook({ topic: header("x-shopify-topic"), shopDomain: header("x-shopify-shop-domain"), webhookId: header("x-shopify-webhook-id"), payload: JSON.parse(body), body }),
         )

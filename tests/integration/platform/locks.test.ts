@@ -3,7 +3,8 @@ import { uniqueShopDomain } from "../../support/simulated-shop";
 import { testPrisma } from "../sync/sync-support";
 import { closePgPool } from "~/platform/pg-pool.server";
 import { tryLockShopPlan, tryLockShopSync } from "~/platform/locks.server";
-import { acceptSyncWebhook, applyPendingWebhooks } from "~/sync/webhook-sync.server";
+import { acceptSyncWebhook } from "~/sync/webhooks/accept.server";
+import { applyPendingWebhooks } from "~/sync/webhooks/inbox-pass.server";
 
 afterAll(async () => {
   await closePgPool();

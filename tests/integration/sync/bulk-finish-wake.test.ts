@@ -5,7 +5,7 @@ import { startSimulatedShops, uniqueShopDomain } from "../../support/simulated-s
 import { closePgPool } from "~/platform/pg-pool.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { loadSyncContext } from "~/sync/shop-context.server";
-import { acceptSyncWebhook } from "~/sync/webhook-sync.server";
+import { acceptSyncWebhook } from "~/sync/webhooks/accept.server";
 import { installShop, testPrisma } from "./sync-support";
 
 const domain = uniqueShopDomain("bulk-wake");

@@ -4,7 +4,8 @@ import { PrismaClient } from "@prisma/client";
 import type { RunningSimulator } from "../../simulator/server";
 import { summarizeTruth, type TruthSummary } from "../../simulator/seed/truth";
 import { TEST_APP } from "../../support/test-app";
-import { acceptSyncWebhook, applyPendingWebhooks, type SyncWebhook } from "~/sync/webhook-sync.server";
+import { acceptSyncWebhook, type SyncWebhook } from "~/sync/webhooks/accept.server";
+import { applyPendingWebhooks } from "~/sync/webhooks/inbox-pass.server";
 
 export const testPrisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }) });
 

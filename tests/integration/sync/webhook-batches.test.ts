@@ -3,7 +3,8 @@ import { uniqueShopDomain } from "../../support/simulated-shop";
 import { rebuildAllDemand } from "~/sync/queries/demand.server";
 import { closePgPool } from "~/platform/pg-pool.server";
 import { inSqlTransaction } from "~/platform/transaction.server";
-import { acceptSyncWebhook, applyPendingWebhooks } from "~/sync/webhook-sync.server";
+import { acceptSyncWebhook } from "~/sync/webhooks/accept.server";
+import { applyPendingWebhooks } from "~/sync/webhooks/inbox-pass.server";
 import { startWebhookInbox } from "~/sync/webhook-inbox.server";
 import { testPrisma } from "./sync-support";
 

@@ -5,7 +5,8 @@ import { closePgPool } from "~/platform/pg-pool.server";
 import { rebuildAllDemand } from "~/sync/queries/demand.server";
 import { inSqlTransaction } from "~/platform/transaction.server";
 import { upsertInventoryLevels } from "~/sync/queries/sync-writes.server";
-import { acceptSyncWebhook, applyPendingWebhooks, MAX_APPLY_ATTEMPTS, type SyncWebhook } from "~/sync/webhook-sync.server";
+import { acceptSyncWebhook, type SyncWebhook } from "~/sync/webhooks/accept.server";
+import { applyPendingWebhooks, MAX_APPLY_ATTEMPTS } from "~/sync/webhooks/inbox-pass.server";
 import { deliverNow, testPrisma } from "./sync-support";
 import { LOCK_KEYS } from "~/platform/locks.server";
 
