@@ -1,4 +1,4 @@
-/** Alerts: the table of kinds, and the plan's conditions per variant and location. */
+/** Alerts: the table of kinds, the plan's conditions per variant and location, and the promotion watch's cap alerts. */
 export { DEFAULT_ALERT_THRESHOLDS, evaluateAlerts, type AlertCandidate, type AlertInput, type AlertThresholds } from "./evaluate-alerts";
 export {
   ALERT_KIND_TABLE,
@@ -11,3 +11,4 @@ export {
   type AlertSeverity,
   type FlowTriggerHandle,
 } from "./kinds";
+export { capAlertChanges, promotionCapAlert, type CapAlertChanges, type CapCandidate, type CapProgress, type OpenCapAlert } from "./promotion-cap";
