@@ -36,3 +36,8 @@ export function formatRate(weeklyRate: number): string {
   const every = Math.round(1 / weeklyRate);
   return every > 52 ? "under 1 a year" : `~1 every ${every} week${every === 1 ? "" : "s"}`;
 }
+
+/** "Linen shirt / M", or just "Linen shirt" for a product with one variant (Shopify titles it "Default Title"). */
+export function variantLabel(productTitle: string, variantTitle: string): string {
+  return variantTitle && variantTitle !== "Default Title" ? `${productTitle} / ${variantTitle}` : productTitle;
+}

@@ -1,5 +1,5 @@
 /**
- * Reading a merchant's CSV file into rows of named cells, and the field readers imports use.
+ * Reading a merchant's CSV file into rows of named cells (what each cell means is the importer's).
  * Every problem names the file's line, the column and the value, so a merchant can fix it in
  * a spreadsheet; an import writes nothing unless every row reads cleanly.
  */
@@ -58,73 +58,4 @@ export function readCsvTable(text: string, columns: { required: readonly string[
       cells: Object.fromEntries(names.map((name, c) => [name, record[c] ?? ""])),
     })),
   };
-}
-
-/** Reads cells of one row; collects errors instead of throwing so all of a file's problems show at once. */
-export class RowReader {
-  constructor(
-    private readonly row: CsvRow,
-    private readonly errors: CsvCellError[],
-  ) {}
-
-  private fail(column: string, value: string, message: string): null {
-    this.errors.push({ line: this.row.line, column, value, message });
-    return null;
-  }
-
-  text(column: string, options: { required?: boolean; maxLength?: number } = {}): string | null {
-    const value = this.row.cells[column] ?? "";
-    if (value === "") return options.required ? this.fail(column, value, `${column} is required.`) : null;
-    if (options.maxLength !== undefined && value.length > options.maxLength) return this.fail(column, value, `${column} is longer than ${options.maxLength} characters.`);
-    return value;
-  }
-
-  integer(column: string, min: number, max: number): number | null {
-    const value = this.row.cells[column] ?? "";
-    if (value === "") return null;
-    const parsed = Number(value);
-    if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(parsed)) return this.fail(column, value, `"${value}" is not a whole number.`);
-    if (parsed < min || parsed > max) return this.fail(column, value, `${parsed} is outside ${min}–${max}.`);
-    return parsed;
-  }
-
-  decimal(column: string, min: number, max: number): number | null {
-    const value = this.row.cells[column] ?? "";
-    if (value === "") return null;
-    const parsed = Number(value);
-    if (!/^-?\d+(\.\d+)?$/.test(value) || !Number.isFinite(parsed)) return this.fail(column, value, `"${value}" is not a number (use a dot for decimals, no currency sign).`);
-    if (parsed < min || parsed > max) return this.fail(column, value, `${parsed} is outside ${min}–${max}.`);
-    return parsed;
-  }
-
-  email(column: string): string | null {
-    const value = this.text(column, { maxLength: 254 });
-    if (value === null) return null;
-    return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value) ? value : this.fail(column, value, `"${value}" is not an e-mail address.`);
-  }
-
-  currency(column: string): string | null {
-    const value = this.text(column);
-    if (value === null) return null;
-    const code = value.toUpperCase();
-    return /^[A-Z]{3}$/.test(code) && isKnownCurrency(code) ? code : this.fail(column, value, `"${value}" is not an ISO 4217 currency code (e.g. USD, EUR, KWD).`);
-  }
-
-  /** A list separated by "|" (commas belong to CSV). */
-  list(column: string): string[] {
-    const value = this.row.cells[column] ?? "";
-    return value === "" ? [] : value.split("|").map((part) => part.trim()).filter(Boolean);
-  }
-
-  reject(column: string, message: string): null {
-    return this.fail(column, this.row.cells[column] ?? "", message);
-  }
-}
-
-function isKnownCurrency(code: string): boolean {
-  try {
-    return Intl.supportedValuesOf("currency").includes(code);
-  } catch {
-    return true;
-  }
 }

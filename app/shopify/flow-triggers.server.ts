@@ -1,7 +1,8 @@
 import type { AdminGraphqlClient } from "./admin-client.server";
+import { ALERT_KIND_TABLE } from "~/engine/alerts/kinds";
 
 /** The handle of extensions/stockout-risk-trigger; Flow finds the trigger by it. */
-export const STOCKOUT_RISK_TRIGGER_HANDLE = "stockout-risk";
+export const STOCKOUT_RISK_TRIGGER_HANDLE = ALERT_KIND_TABLE.STOCKOUT_RISK.flowTrigger;
 
 /** What a merchant's workflow receives when a stockout-risk alert opens. */
 export interface StockoutRiskTrigger {

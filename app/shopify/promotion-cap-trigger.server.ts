@@ -1,10 +1,11 @@
 import type { AdminGraphqlClient } from "./admin-client.server";
 import { FlowTriggerError, gid, oneLine, receiveFlowTrigger } from "./flow-triggers.server";
+import { ALERT_KIND_TABLE } from "~/engine/alerts/kinds";
 
 /** The handle of extensions/promotion-cap-trigger; Flow finds the trigger by it. */
-export const PROMOTION_CAP_TRIGGER_HANDLE = "promotion-cap-reached";
+export const PROMOTION_CAP_TRIGGER_HANDLE = ALERT_KIND_TABLE.PROMOTION_CAP_REACHED.flowTrigger;
 
-/** What a merchant's workflow receives when a live promotion's variant sells its cap. */
+/** What a merchant's workflow receives when a PROMOTION_CAP_REACHED alert opens. */
 export interface PromotionCapTrigger {
   variantId: string;
   productId: string;

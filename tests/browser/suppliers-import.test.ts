@@ -86,3 +86,29 @@ it("refuses a suppliers file with a bad row, naming its line, column and value a
   await page.screenshot({ path: "test-results/suppliers-imported.png" });
   expect(pageErrors).toEqual([]);
 });
+
+it("edits a supplier in the form the same fields label and check, with the file's message for a bad value", async () => {
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1440, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  onTestFailed(() => page.screenshot({ path: "test-results/supplier-form-failure.png" }).then(() => undefined));
+  const atlas = await testPrisma.supplier.findFirstOrThrow({ where: { shopId, name: "Atlas Knitwear" } });
+  await page.goto(simulator.adminUrl(shopDomain, `/app/suppliers/${atlas.id}`));
+  const frame = page.frameLocator("#app-frame");
+  const leadTime = frame.getByLabel("Lead time", { exact: true });
+  await leadTime.waitFor({ state: "visible", timeout: 30_000 });
+  expect(await leadTime.inputValue()).toBe("40");
+  // The list reads back as the form types it: commas, not the file's "|".
+  expect(await frame.getByLabel("Vendors it supplies").inputValue()).toBe("Atlas, AK");
+
+  await leadTime.fill("400");
+  await frame.getByRole("button", { name: "Save" }).click();
+  await frame.getByText("400 is outside 1–365.").waitFor({ state: "visible", timeout: 15_000 });
+  expect((await testPrisma.supplier.findUniqueOrThrow({ where: { id: atlas.id } })).leadTimeDays).toBe(40);
+
+  await leadTime.fill("45");
+  await frame.getByRole("button", { name: "Save" }).click();
+  await toast(page, "Atlas Knitwear saved.");
+  expect(await testPrisma.supplier.findUniqueOrThrow({ where: { id: atlas.id } })).toMatchObject({ leadTimeDays: 45, casePack: 12, vendorNames: ["Atlas", "AK"] });
+  expect(pageErrors).toEqual([]);
+});

@@ -9,8 +9,9 @@ import { formatUnits } from "~/engine/forecast/explain";
 import { addDays, daysBetween } from "~/engine/calendar";
 import { formatDay, formatWeeks } from "~/engine/wording";
 
-export type AlertKind = "STOCKOUT_RISK" | "BELOW_REORDER_POINT" | "OVERSTOCK" | "DEAD_STOCK";
-export type AlertSeverity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW";
+import { ALERT_KIND_TABLE, type AlertKind, type AlertSeverity } from "./kinds";
+
+export type { AlertKind, AlertSeverity };
 
 export interface AlertThresholds {
   /** Weeks of supply above which stock is overstock. */
@@ -74,7 +75,7 @@ function stockoutRisk(input: AlertInput, money: (amount: number) => string): Ale
   const daysToOrderBy = input.orderByDate === null ? Infinity : daysBetween(input.asOf, input.orderByDate);
   // A stockout months away is the normal cycle: the reorder line comes in time. Alert when acting is due.
   if (daysToStockout > 7 && daysToOrderBy > ACT_WITHIN_DAYS) return null;
-  const severity: AlertSeverity = daysToStockout <= 7 ? "CRITICAL" : orderByPassed ? "HIGH" : "MEDIUM";
+  const severity = ALERT_KIND_TABLE.STOCKOUT_RISK.severity({ daysToStockout, orderByPassed });
   const revenue = input.unitPrice !== null ? input.unitsShortWithinProtection * input.unitPrice : null;
   const when = daysToStockout <= 0 ? "Out of stock now" : `Runs out on ${formatDay(stockoutDate, input.asOf)}`;
   const before = nextInbound ? `, before the next delivery (${nextInbound.label}, ${formatDay(nextInbound.date, input.asOf)})` : ", with nothing on order";
@@ -107,7 +108,7 @@ function belowReorderPoint(input: AlertInput): AlertCandidate | null {
   if (position > input.reorderPoint || input.weeklyRate <= 0) return null;
   return {
     kind: "BELOW_REORDER_POINT",
-    severity: input.onOrder > 0 ? "LOW" : "MEDIUM",
+    severity: ALERT_KIND_TABLE.BELOW_REORDER_POINT.severity({ onOrder: input.onOrder }),
     reason: `${formatUnits(input.available)} available${input.onOrder > 0 ? ` and ${formatUnits(input.onOrder)} on order` : ""} is at or below the reorder point of ${formatUnits(input.reorderPoint)}: time to reorder to keep the safety stock.`,
     facts: { available: input.available, onOrder: input.onOrder, reorderPoint: input.reorderPoint },
     valueAtRisk: null,
@@ -123,7 +124,7 @@ function deadStock(input: AlertInput, money: (amount: number) => string): AlertC
   const value = input.unitCost !== null ? input.onHand * input.unitCost : null;
   return {
     kind: "DEAD_STOCK",
-    severity: idleDays >= 2 * input.thresholds.deadStockDays ? "MEDIUM" : "LOW",
+    severity: ALERT_KIND_TABLE.DEAD_STOCK.severity({ idleDays, deadStockDays: input.thresholds.deadStockDays }),
     reason: `${input.lastSaleDate ? `No sale in ${idleDays} days (last on ${formatDay(input.lastSaleDate, input.asOf)})` : `Never sold in ${idleDays} days on sale`} with ${formatUnits(input.onHand)} on hand${value !== null ? `, ${money(value)} at cost` : ""}.`,
     facts: { lastSaleDate: input.lastSaleDate, idleDays, onHand: input.onHand },
     valueAtRisk: value,
@@ -139,7 +140,7 @@ function overstock(input: AlertInput, money: (amount: number) => string): AlertC
   const cover = weeks === null ? "with no demand forecast" : `lasts ${formatWeeks(weeks)}`;
   return {
     kind: "OVERSTOCK",
-    severity: weeks === null || weeks > 2 * limit ? "MEDIUM" : "LOW",
+    severity: ALERT_KIND_TABLE.OVERSTOCK.severity({ weeksOfSupply: weeks, limitWeeks: limit }),
     reason: `${formatUnits(input.available)} available ${cover}, over the ${limit}-week limit: ~${formatUnits(input.unitsBeyondOverstockWeeks)} units${value !== null ? ` (${money(value)} at cost)` : ""} beyond it.`,
     facts: { weeksOfSupply: weeks, limitWeeks: limit, excessUnits: Math.round(input.unitsBeyondOverstockWeeks), available: input.available },
     valueAtRisk: value,

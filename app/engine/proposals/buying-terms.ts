@@ -4,27 +4,18 @@
  * the shop's defaults. Field by field, the variant's overrides beat the supplier's terms. The
  * result says where its terms came from, because a proposal built on defaults deserves a look.
  */
+import type { SupplierFields, VariantTermsValues } from "./terms-fields";
 
-export interface SupplierTerms {
+/** A supplier's terms as the plan reads them: its fields (terms-fields.ts) less the contact. */
+export interface SupplierTerms extends Omit<SupplierFields, "contactEmail" | "vendorNames"> {
   id: number;
-  name: string;
-  leadTimeDays: number | null;
-  leadTimeSdDays: number | null;
-  orderCycleDays: number | null;
-  moqUnits: number | null;
-  moqValue: number | null;
-  casePack: number | null;
-  currencyCode: string | null;
   /** Product vendors this supplier stands for (its own name always counts). */
   vendorNames: readonly string[];
 }
 
-export interface VariantTermsOverride {
+/** A variant's own terms (terms-fields.ts) and the supplier it names. */
+export interface VariantTermsOverride extends VariantTermsValues {
   supplierId: number | null;
-  unitCost: number | null;
-  leadTimeDays: number | null;
-  moqUnits: number | null;
-  casePack: number | null;
 }
 
 export interface ShopTermsDefaults {

@@ -1,15 +1,12 @@
 import { useNavigate, useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, ChoiceList, EmptyState, IndexFilters, IndexTable, Layout, Page, Text, useSetIndexFiltersMode, type IndexFiltersProps } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import type { AlertKind, AlertSeverity } from "@prisma/client";
+import { ALERT_KIND_TABLE, ALERT_KINDS, ALERT_SEVERITIES } from "~/engine/alerts/kinds";
 import type { AlertsView } from "./view.server";
 import { useFormat } from "~/ui/FormatContext";
 import { PlanStatusBar } from "~/ui/PlanStatusBar";
-import { KIND_LABEL, SEVERITY_LABEL, SEVERITY_TONE } from "./alert-labels";
+import { kindLabel, severityLabel, SEVERITY_TONE } from "./alert-labels";
 import { EMPTY_LIST_IMAGE } from "~/ui/empty-illustration";
-
-const KINDS = Object.keys(KIND_LABEL) as AlertKind[];
-const SEVERITIES = Object.keys(SEVERITY_LABEL) as AlertSeverity[];
 
 export function AlertsPage({ view }: { view: AlertsView }) {
   const f = useFormat();
@@ -32,18 +29,18 @@ export function AlertsPage({ view }: { view: AlertsView }) {
       key: "kind",
       label: "Kind",
       shortcut: true,
-      filter: <ChoiceList title="Kind" titleHidden allowMultiple choices={KINDS.map((k) => ({ label: `${KIND_LABEL[k]} (${view.openCounts[k]} open)`, value: k }))} selected={view.kinds} onChange={(v) => set("kind", v)} />,
+      filter: <ChoiceList title="Kind" titleHidden allowMultiple choices={ALERT_KINDS.map((k) => ({ label: `${kindLabel(k)} (${view.openCounts[k]} open)`, value: k, helpText: ALERT_KIND_TABLE[k].severityRule }))} selected={view.kinds} onChange={(v) => set("kind", v)} />,
     },
     {
       key: "severity",
       label: "Severity",
       shortcut: true,
-      filter: <ChoiceList title="Severity" titleHidden allowMultiple choices={SEVERITIES.map((s) => ({ label: SEVERITY_LABEL[s], value: s }))} selected={view.severities} onChange={(v) => set("severity", v)} />,
+      filter: <ChoiceList title="Severity" titleHidden allowMultiple choices={ALERT_SEVERITIES.map((s) => ({ label: severityLabel(s), value: s }))} selected={view.severities} onChange={(v) => set("severity", v)} />,
     },
   ];
   const applied: IndexFiltersProps["appliedFilters"] = [
-    ...(view.kinds.length ? [{ key: "kind", label: view.kinds.map((k) => KIND_LABEL[k]).join(", "), onRemove: () => set("kind", null) }] : []),
-    ...(view.severities.length ? [{ key: "severity", label: view.severities.map((s) => SEVERITY_LABEL[s]).join(", "), onRemove: () => set("severity", null) }] : []),
+    ...(view.kinds.length ? [{ key: "kind", label: view.kinds.map((k) => kindLabel(k)).join(", "), onRemove: () => set("kind", null) }] : []),
+    ...(view.severities.length ? [{ key: "severity", label: view.severities.map((s) => severityLabel(s)).join(", "), onRemove: () => set("severity", null) }] : []),
   ];
 
   return (
@@ -86,14 +83,14 @@ export function AlertsPage({ view }: { view: AlertsView }) {
                 headings={[{ title: "Severity" }, { title: "Alert" }, { title: "Variant and location" }, { title: "At risk", alignment: "end" }, { title: view.status === "OPEN" ? "First seen" : "Resolved" }]}
               >
                 {view.alerts.map((alert, index) => (
-                  <IndexTable.Row id={String(alert.id)} key={alert.id} position={index} onClick={() => navigate(`/app/variants/${alert.variantId}`)}>
+                  <IndexTable.Row id={String(alert.id)} key={alert.id} position={index} onClick={() => navigate(alert.link)}>
                     <IndexTable.Cell>
-                      <Badge tone={SEVERITY_TONE[alert.severity]}>{SEVERITY_LABEL[alert.severity]}</Badge>
+                      <Badge tone={SEVERITY_TONE[alert.severity]}>{severityLabel(alert.severity)}</Badge>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <BlockStack gap="050">
                         <Text as="span" fontWeight="semibold">
-                          {KIND_LABEL[alert.kind]}
+                          {kindLabel(alert.kind)}
                         </Text>
                         <Box maxWidth="36rem">
                           <div style={{ whiteSpace: "normal" }}>

@@ -1,11 +1,8 @@
-import type { AlertKind, AlertSeverity } from "@prisma/client";
+/** How alerts read on screen: labels from the engine's table of kinds, Polaris tones by severity. */
+import { ALERT_KIND_TABLE, ALERT_SEVERITY_TABLE, type AlertKind, type AlertSeverity } from "~/engine/alerts/kinds";
 
-export const KIND_LABEL: Record<AlertKind, string> = {
-  STOCKOUT_RISK: "Stockout risk",
-  BELOW_REORDER_POINT: "Below reorder point",
-  OVERSTOCK: "Overstock",
-  DEAD_STOCK: "Dead stock",
-};
+export const kindLabel = (kind: AlertKind): string => ALERT_KIND_TABLE[kind].label;
+export const severityLabel = (severity: AlertSeverity): string => ALERT_SEVERITY_TABLE[severity].label;
 
 export const SEVERITY_TONE: Record<AlertSeverity, "critical" | "warning" | "attention" | "info"> = {
   CRITICAL: "critical",
@@ -13,5 +10,3 @@ export const SEVERITY_TONE: Record<AlertSeverity, "critical" | "warning" | "atte
   MEDIUM: "attention",
   LOW: "info",
 };
-
-export const SEVERITY_LABEL: Record<AlertSeverity, string> = { CRITICAL: "Critical", HIGH: "High", MEDIUM: "Medium", LOW: "Low" };

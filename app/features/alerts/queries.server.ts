@@ -1,6 +1,12 @@
 /** Alerts as the operations lead reads them: most severe first, each with its variant and numbers. Scoped by shopId. */
-import type { AlertKind, AlertSeverity, AlertStatus } from "@prisma/client";
+import type { AlertKind as StoredAlertKind, AlertSeverity as StoredAlertSeverity, AlertStatus } from "@prisma/client";
 import prisma from "~/platform/db.server";
+import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertSeverity } from "~/engine/alerts/kinds";
+
+// The database's enums are the engine's tables: either side gaining a value without the other fails to compile.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _kindsMatch: Same<StoredAlertKind, AlertKind> = true;
+const _severitiesMatch: Same<StoredAlertSeverity, AlertSeverity> = true;
 
 export interface AlertRow {
   id: number;
@@ -14,6 +20,8 @@ export interface AlertRow {
   resolvedAt: string | null;
   flowTriggeredAt: string | null;
   variantId: string;
+  /** The promotion a promotion's alert is about. */
+  promotionId: number | null;
   productTitle: string;
   variantTitle: string;
   sku: string | null;
@@ -28,7 +36,7 @@ export interface AlertFilters {
   limit?: number;
 }
 
-const SEVERITY_ORDER = `CASE a."severity" WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MEDIUM' THEN 2 ELSE 3 END`;
+const SEVERITY_ORDER = `CASE a."severity" ${ALERT_SEVERITIES.map((s, rank) => `WHEN '${s}' THEN ${rank}`).join(" ")} END`;
 
 export async function listAlerts(shopId: number, filters: AlertFilters): Promise<AlertRow[]> {
   const kinds = filters.kinds?.length ? filters.kinds : null;
@@ -45,7 +53,8 @@ export async function listAlerts(shopId: number, filters: AlertFilters): Promise
        LIMIT $6
      )
      SELECT a."id", a."kind", a."severity", a."status", a."reason", a."valueAtRisk"::float8 AS "valueAtRisk", a."firstSeenAt", a."lastSeenAt", a."resolvedAt", a."flowTriggeredAt",
-            a."variantId"::text AS "variantId", COALESCE(p."title", 'Deleted product') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku", COALESCE(l."name", '') AS "locationName"
+            a."variantId"::text AS "variantId", a."promotionId", COALESCE(p."title", 'Deleted product') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
+            CASE WHEN a."locationId" IS NULL THEN 'All locations' ELSE COALESCE(l."name", '') END AS "locationName"
      FROM page a
      LEFT JOIN "Variant" v ON v."shopId" = a."shopId" AND v."id" = a."variantId"
      LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
@@ -64,7 +73,7 @@ export async function listAlerts(shopId: number, filters: AlertFilters): Promise
 
 export async function countOpenAlerts(shopId: number): Promise<Record<AlertKind, number>> {
   const groups = await prisma.alert.groupBy({ by: ["kind"], where: { shopId, status: "OPEN" }, _count: { _all: true } });
-  const counts: Record<AlertKind, number> = { STOCKOUT_RISK: 0, BELOW_REORDER_POINT: 0, OVERSTOCK: 0, DEAD_STOCK: 0 };
+  const counts = Object.fromEntries(ALERT_KINDS.map((kind) => [kind, 0])) as Record<AlertKind, number>;
   for (const g of groups) counts[g.kind] = g._count._all;
   return counts;
 }

@@ -3,7 +3,7 @@ import { useRevalidator } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { BoardView } from "./view.server";
-import { KIND_LABEL, SEVERITY_LABEL, SEVERITY_TONE } from "~/features/alerts/alert-labels";
+import { kindLabel, severityLabel, SEVERITY_TONE } from "~/features/alerts/alert-labels";
 import { useFormat } from "~/ui/FormatContext";
 import { CatalogueCounts } from "~/features/sync-status/CatalogueCounts";
 import { SyncStatusCard } from "~/features/sync-status/SyncStatusCard";
@@ -65,13 +65,13 @@ export function BoardPage({ view }: { view: BoardView }) {
                       <Box key={alert.id} paddingBlockEnd="200" borderBlockEndWidth="025" borderColor="border-secondary">
                         <BlockStack gap="100">
                           <InlineStack gap="200" blockAlign="center" wrap={false}>
-                            <Badge tone={SEVERITY_TONE[alert.severity]}>{SEVERITY_LABEL[alert.severity]}</Badge>
+                            <Badge tone={SEVERITY_TONE[alert.severity]}>{severityLabel(alert.severity)}</Badge>
                             <Button variant="plain" url={`/app/variants/${alert.variantId}`}>
                               {alert.productTitle}
                             </Button>
                           </InlineStack>
                           <Text as="p" variant="bodySm">
-                            {KIND_LABEL[alert.kind]}: {alert.reason}
+                            {kindLabel(alert.kind)}: {alert.reason}
                           </Text>
                         </BlockStack>
                       </Box>

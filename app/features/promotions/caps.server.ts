@@ -1,48 +1,39 @@
 /**
- * Caps of live promotions: what each capped variant sold on the promotion's days, and the Flow
- * trigger "Promotion cap reached" the first time one sells its cap, so the merchant can end the
- * discount on that product (Shopify discounts have no cap of their own). A Flow failure leaves
- * the variant unmarked, so the next watch sends it again.
+ * Caps of live promotions: what each capped variant sold on the promotion's days, and its
+ * "Promotion cap reached" alert (engine/alerts/promotion-cap.ts), so the merchant can end the
+ * discount on that product (Shopify discounts have no cap of their own). Flow is told by the
+ * alerts' notifier once this has committed: the caller sends `toNotify`, which holds the alerts
+ * just opened and open ones Flow has not accepted yet (a failed call is retried next watch).
  */
 import type { Shop } from "@prisma/client";
-import { loadCapProgress, recordCapProgress } from "~/features/promotions/queries/promotions.server";
-import { sendPromotionCapTrigger } from "~/shopify/promotion-cap-trigger.server";
-import { throttledOfflineGraphql } from "~/shopify/offline-client.server";
-import { promotionUrl } from "~/platform/app-links";
+import { applyCapAlertChanges, loadCapProgress, loadOpenCapAlerts, recordCapProgress } from "~/features/promotions/queries/caps.server";
+import { capAlertChanges } from "~/engine/alerts/promotion-cap";
 import { shopToday } from "~/engine/plan/open-orders";
+import { inSqlTransaction } from "~/platform/transaction.server";
 import { shopTimezone } from "~/platform/shop-actor";
 
-export async function watchPromotionCaps(shop: Shop, now: Date = new Date()): Promise<{ reached: number; sent: number; failed: number }> {
-  const rows = await loadCapProgress(shop.id, shopToday(shopTimezone(shop), now));
-  const reached = rows.filter((r) => r.capReachedAt === null && r.unitsSold >= r.capUnits);
-  const sent = new Set<string>();
-  let failed = 0;
-  if (reached.length > 0) {
-    const client = await throttledOfflineGraphql(shop.domain);
-    for (const row of reached) {
-      try {
-        await sendPromotionCapTrigger(client, {
-          variantId: row.variantId,
-          productId: row.productId,
-          productTitle: row.productTitle,
-          variantTitle: row.variantTitle,
-          promotionName: row.promotionName,
-          discountId: row.shopifyDiscountId === null ? null : row.shopifyDiscountId.toString(),
-          capUnits: row.capUnits,
-          unitsSold: row.unitsSold,
-          reason: `${row.productTitle}${row.variantTitle && row.variantTitle !== "Default Title" ? ` / ${row.variantTitle}` : ""} sold ${row.unitsSold} units in "${row.promotionName}", its cap of ${row.capUnits}: end the discount on it to keep the rest of its stock for later demand.`,
-          url: promotionUrl(shop.domain, row.promotionId),
-        });
-        sent.add(`${row.promotionId}:${row.variantId}`);
-      } catch (error) {
-        failed++;
-        console.warn(`[promotions] cap trigger for variant ${row.variantId} of promotion ${row.promotionId} (${shop.domain}) failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  }
-  await recordCapProgress(
-    shop.id,
-    rows.map((r) => ({ promotionId: r.promotionId, variantId: r.variantId, unitsSold: r.unitsSold, reachedAt: sent.has(`${r.promotionId}:${r.variantId}`) ? now : null })),
-  );
-  return { reached: reached.length, sent: sent.size, failed };
+export interface CapWatch {
+  watched: number;
+  opened: number;
+  refreshed: number;
+  resolved: number;
+  toNotify: { id: number; kind: string }[];
+}
+
+export async function watchPromotionCaps(shop: Shop, now: Date = new Date()): Promise<CapWatch> {
+  const today = shopToday(shopTimezone(shop), now);
+  return inSqlTransaction(async (client) => {
+    const [watched, openAlerts] = await Promise.all([loadCapProgress(client, shop.id, today), loadOpenCapAlerts(client, shop.id)]);
+    const changes = capAlertChanges(openAlerts, watched);
+    const applied = await applyCapAlertChanges(client, shop.id, changes);
+    const reached = new Set(changes.open.map((c) => `${c.promotionId}:${c.variantId}`));
+    await recordCapProgress(
+      client,
+      shop.id,
+      watched.map((r) => ({ promotionId: r.promotionId, variantId: r.variantId, unitsSold: r.unitsSold, reachedAt: reached.has(`${r.promotionId}:${r.variantId}`) ? now : null })),
+    );
+    const resolved = new Set(changes.resolve);
+    const unsent = openAlerts.filter((a) => !a.flowTriggered && !resolved.has(a.id)).map((a) => ({ id: a.id, kind: "PROMOTION_CAP_REACHED" }));
+    return { watched: watched.length, opened: applied.opened.length, refreshed: applied.refreshed, resolved: applied.resolved, toNotify: [...applied.opened, ...unsent] };
+  });
 }

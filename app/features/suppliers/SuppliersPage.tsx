@@ -4,21 +4,9 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import { useFormat } from "~/ui/FormatContext";
 import { EMPTY_LIST_IMAGE } from "~/ui/empty-illustration";
 import { CsvImportCard } from "./CsvImportCard";
+import type { SupplierView } from "./view.server";
 
-export interface SupplierListRow {
-  id: number;
-  name: string;
-  contactEmail: string | null;
-  currencyCode: string | null;
-  leadTimeDays: number | null;
-  leadTimeSdDays: number | null;
-  orderCycleDays: number | null;
-  moqUnits: number | null;
-  moqValue: number | null;
-  casePack: number | null;
-  vendorNames: string[];
-  variantCount: number;
-}
+export type SupplierListRow = SupplierView & { variantCount: number };
 
 export function SuppliersPage({ suppliers }: { suppliers: SupplierListRow[] }) {
   const f = useFormat();

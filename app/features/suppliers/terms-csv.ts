@@ -1,46 +1,26 @@
 /**
  * The two buying-terms files a merchant can import: suppliers, and per-variant overrides.
+ * Their columns, rules and messages are the fields of engine/proposals/terms-fields.ts.
  * Reading validates every row against the shop's catalogue and suppliers and collects every
  * problem; writing is the importer's, and happens only when nothing was wrong.
  */
 import { stringify } from "csv-stringify/sync";
-import { readCsvTable, RowReader, type CsvCellError } from "~/platform/csv-table";
+import { fieldColumns, readFields, SUPPLIER_FIELDS, VARIANT_TERMS_FIELDS, VARIANT_TERMS_KEYS, type FieldError, type SupplierFields, type VariantTermsValues } from "~/engine/proposals/terms-fields";
+import { readCsvTable, type CsvCellError } from "~/platform/csv-table";
 
-export const SUPPLIER_COLUMNS = {
-  required: ["name"],
-  optional: ["contact_email", "currency", "lead_time_days", "lead_time_sd_days", "order_cycle_days", "moq_units", "moq_value", "case_pack", "vendors"],
-} as const;
+export const SUPPLIER_COLUMNS = fieldColumns(SUPPLIER_FIELDS);
+export const VARIANT_TERMS_COLUMNS = fieldColumns(VARIANT_TERMS_KEYS, VARIANT_TERMS_FIELDS);
 
-export const VARIANT_TERMS_COLUMNS = {
-  required: [],
-  optional: ["sku", "variant_id", "supplier", "unit_cost", "lead_time_days", "moq_units", "case_pack"],
-} as const;
-
-export interface SupplierRow {
-  line: number;
-  name: string;
-  contactEmail: string | null;
-  currencyCode: string | null;
-  leadTimeDays: number | null;
-  leadTimeSdDays: number | null;
-  orderCycleDays: number | null;
-  moqUnits: number | null;
-  moqValue: number | null;
-  casePack: number | null;
-  vendorNames: string[];
-}
-
-export interface VariantTermsRow {
-  line: number;
-  variantId: bigint;
-  supplierName: string | null;
-  unitCost: number | null;
-  leadTimeDays: number | null;
-  moqUnits: number | null;
-  casePack: number | null;
-}
+export type SupplierRow = { line: number } & SupplierFields;
+export type VariantTermsRow = { line: number; variantId: bigint; supplierName: string | null } & VariantTermsValues;
 
 export type ReadResult<T> = { ok: true; rows: T[] } | { ok: false; errors: CsvCellError[] };
+
+/** A line's problems in the order of its columns, each with the line. */
+function lineErrors(line: number, errors: FieldError[], columns: { required: readonly string[]; optional: readonly string[] }): CsvCellError[] {
+  const order = [...columns.required, ...columns.optional];
+  return [...errors].sort((a, b) => order.indexOf(a.column) - order.indexOf(b.column)).map((e) => ({ line, ...e }));
+}
 
 export function readSuppliersCsv(text: string): ReadResult<SupplierRow> {
   const table = readCsvTable(text, SUPPLIER_COLUMNS);
@@ -49,28 +29,15 @@ export function readSuppliersCsv(text: string): ReadResult<SupplierRow> {
   const seen = new Map<string, number>();
   const rows: SupplierRow[] = [];
   for (const row of table.rows) {
-    const read = new RowReader(row, errors);
-    const name = read.text("name", { required: true, maxLength: 120 });
-    if (name !== null) {
-      const key = name.toLowerCase();
-      const first = seen.get(key);
-      if (first !== undefined) read.reject("name", `"${name}" is already on line ${first}.`);
-      else seen.set(key, row.line);
+    const read = readFields(SUPPLIER_FIELDS, row.cells);
+    const name = read.values.name;
+    if (name) {
+      const first = seen.get(name.toLowerCase());
+      if (first !== undefined) read.errors.push({ column: SUPPLIER_FIELDS.name.column, value: name, message: `"${name}" is already on line ${first}.` });
+      else seen.set(name.toLowerCase(), row.line);
     }
-    const supplier = {
-      line: row.line,
-      name: name ?? "",
-      contactEmail: read.email("contact_email"),
-      currencyCode: read.currency("currency"),
-      leadTimeDays: read.integer("lead_time_days", 1, 365),
-      leadTimeSdDays: read.decimal("lead_time_sd_days", 0, 180),
-      orderCycleDays: read.integer("order_cycle_days", 1, 180),
-      moqUnits: read.integer("moq_units", 0, 1_000_000),
-      moqValue: read.decimal("moq_value", 0, 1e12),
-      casePack: read.integer("case_pack", 1, 100_000),
-      vendorNames: read.list("vendors"),
-    };
-    rows.push(supplier);
+    if (read.errors.length > 0) errors.push(...lineErrors(row.line, read.errors, SUPPLIER_COLUMNS));
+    else rows.push({ line: row.line, ...(read.values as SupplierFields) });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
@@ -90,55 +57,51 @@ export function readVariantTermsCsv(text: string, lookup: CatalogueLookup): Read
   const rows: VariantTermsRow[] = [];
   const seen = new Map<bigint, number>();
   for (const row of table.rows) {
-    const read = new RowReader(row, errors);
-    const variantId = resolveVariant(read, row.cells, lookup);
+    const keys = readFields(VARIANT_TERMS_KEYS, row.cells);
+    const terms = readFields(VARIANT_TERMS_FIELDS, row.cells);
+    const problems = [...keys.errors, ...terms.errors];
+    const variantId = resolveVariant(row.cells, keys.values, lookup, problems);
     if (variantId !== null) {
       const first = seen.get(variantId);
-      if (first !== undefined) read.reject(row.cells.variant_id ? "variant_id" : "sku", `This variant is already on line ${first}.`);
+      const column = row.cells.variant_id ? VARIANT_TERMS_KEYS.variantId.column : VARIANT_TERMS_KEYS.sku.column;
+      if (first !== undefined) problems.push({ column, value: row.cells[column] ?? "", message: `This variant is already on line ${first}.` });
       else seen.set(variantId, row.line);
     }
-    const supplierName = read.text("supplier", { maxLength: 120 });
+    const supplierName = keys.values.supplierName ?? null;
     if (supplierName !== null && !lookup.supplierIds.has(supplierName.toLowerCase())) {
-      read.reject("supplier", `No supplier named "${supplierName}": import it in the suppliers file first, or fix the spelling.`);
+      problems.push({ column: VARIANT_TERMS_KEYS.supplierName.column, value: supplierName, message: `No supplier named "${supplierName}": import it in the suppliers file first, or fix the spelling.` });
     }
-    const terms = {
-      unitCost: read.decimal("unit_cost", 0, 1e9),
-      leadTimeDays: read.integer("lead_time_days", 1, 365),
-      moqUnits: read.integer("moq_units", 0, 1_000_000),
-      casePack: read.integer("case_pack", 1, 100_000),
-    };
-    if (variantId !== null) rows.push({ line: row.line, variantId, supplierName, ...terms });
+    if (problems.length > 0) errors.push(...lineErrors(row.line, problems, VARIANT_TERMS_COLUMNS));
+    else if (variantId !== null) rows.push({ line: row.line, variantId, supplierName, ...(terms.values as VariantTermsValues) });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows };
 }
 
-function resolveVariant(read: RowReader, cells: Record<string, string>, lookup: CatalogueLookup): bigint | null {
-  const idText = cells.variant_id ?? "";
-  const sku = cells.sku ?? "";
-  if (idText !== "") {
-    const numeric = /^\d+$/.test(idText) ? idText : /^gid:\/\/shopify\/ProductVariant\/(\d+)$/.exec(idText)?.[1];
-    if (!numeric) return read.reject("variant_id", `"${idText}" is not a variant id (a number, or gid://shopify/ProductVariant/...).`);
-    const id = BigInt(numeric);
-    return lookup.variantIds.has(id) ? id : read.reject("variant_id", `No variant ${numeric} in this shop.`);
+/** The row's variant by id, else by SKU; null (with the problem noted) when neither names one of this shop's. */
+function resolveVariant(cells: Record<string, string>, keys: { sku?: string | null; variantId?: string | null }, lookup: CatalogueLookup, problems: FieldError[]): bigint | null {
+  const fail = (column: string, message: string) => (problems.push({ column, value: cells[column] ?? "", message }), null);
+  const idColumn = VARIANT_TERMS_KEYS.variantId.column;
+  const skuColumn = VARIANT_TERMS_KEYS.sku.column;
+  if ((cells[idColumn] ?? "") !== "") {
+    // A malformed id is already among the problems.
+    if (!keys.variantId) return null;
+    const id = BigInt(keys.variantId);
+    return lookup.variantIds.has(id) ? id : fail(idColumn, `No variant ${keys.variantId} in this shop.`);
   }
-  if (sku === "") return read.reject("sku", "Each row needs a sku or a variant_id.");
+  const sku = keys.sku;
+  if (sku === undefined) return null;
+  if (sku === null) return fail(skuColumn, `Each row needs a ${skuColumn} or a ${idColumn}.`);
   const matches = lookup.variantsBySku.get(sku.toLowerCase()) ?? [];
-  if (matches.length === 0) return read.reject("sku", `No variant with SKU "${sku}" in this shop.`);
-  if (matches.length > 1) return read.reject("sku", `${matches.length} variants share SKU "${sku}": use variant_id instead.`);
+  if (matches.length === 0) return fail(skuColumn, `No variant with SKU "${sku}" in this shop.`);
+  if (matches.length > 1) return fail(skuColumn, `${matches.length} variants share SKU "${sku}": use ${idColumn} instead.`);
   return matches[0]!;
 }
 
-/** The downloadable templates: the header and one example row each. */
-export function suppliersTemplate(): string {
-  return stringify([
-    [...SUPPLIER_COLUMNS.required, ...SUPPLIER_COLUMNS.optional],
-    ["Pacific Mills", "orders@pacificmills.example", "USD", "35", "5", "14", "24", "500", "6", "Pacific Mills|PM Textiles"],
-  ]);
-}
+const template = (...lists: Record<string, { column: string; example: string }>[]) => {
+  const fields = lists.flatMap((fields) => Object.values(fields));
+  return stringify([fields.map((f) => f.column), fields.map((f) => f.example)]);
+};
 
-export function variantTermsTemplate(): string {
-  return stringify([
-    [...VARIANT_TERMS_COLUMNS.optional],
-    ["TS-EVERYDAY-BLK-M", "", "Pacific Mills", "9.40", "", "", "12"],
-  ]);
-}
+/** The downloadable templates: the header and one example row each. */
+export const suppliersTemplate = (): string => template(SUPPLIER_FIELDS);
+export const variantTermsTemplate = (): string => template(VARIANT_TERMS_KEYS, VARIANT_TERMS_FIELDS);

@@ -38,19 +38,8 @@ export async function importVariantTermsFile(who: ShopActor, text: string): Prom
   const read = readVariantTermsCsv(text, { ...catalogue, supplierIds });
   if (!read.ok) return read;
   await inTransaction(async (db) => {
-    for (const row of read.rows) {
-      await saveVariantTerms(
-        who.shopId,
-        {
-          variantId: row.variantId,
-          supplierId: row.supplierName === null ? null : (supplierIds.get(row.supplierName.toLowerCase()) ?? null),
-          unitCost: row.unitCost,
-          leadTimeDays: row.leadTimeDays,
-          moqUnits: row.moqUnits,
-          casePack: row.casePack,
-        },
-        db,
-      );
+    for (const { line: _line, supplierName, ...terms } of read.rows) {
+      await saveVariantTerms(who.shopId, { ...terms, supplierId: supplierName === null ? null : (supplierIds.get(supplierName.toLowerCase()) ?? null) }, db);
     }
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "variant_terms", entityId: "import", action: "imported", changes: { rows: read.rows.length } }], db);
     await markVariantsDirtyInTransaction(db, who.shopId, read.rows.map((r) => r.variantId));

@@ -3,7 +3,7 @@ import { useSearchParams } from "@remix-run/react";
 import { Badge, BlockStack, Box, Card, DataTable, EmptyState, InlineGrid, InlineStack, Layout, Link, List, Page, Tabs, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { LocationDetail, VariantDetail } from "./detail.server";
-import { KIND_LABEL, SEVERITY_LABEL, SEVERITY_TONE } from "~/features/alerts/alert-labels";
+import { kindLabel, severityLabel, SEVERITY_TONE } from "~/features/alerts/alert-labels";
 import { useFormat } from "~/ui/FormatContext";
 import { PlanStatusBar } from "~/ui/PlanStatusBar";
 import { DemandChart, StockChart } from "./charts";
@@ -188,9 +188,9 @@ const Sidebar = memo(function Sidebar({ location, detail }: { location: Location
             alerts.map((alert) => (
               <BlockStack key={alert.id} gap="100">
                 <InlineStack gap="200">
-                  <Badge tone={SEVERITY_TONE[alert.severity]}>{SEVERITY_LABEL[alert.severity]}</Badge>
+                  <Badge tone={SEVERITY_TONE[alert.severity]}>{severityLabel(alert.severity)}</Badge>
                   <Text as="span" fontWeight="semibold">
-                    {KIND_LABEL[alert.kind]}
+                    {kindLabel(alert.kind)}
                   </Text>
                 </InlineStack>
                 <Text as="p" variant="bodySm">

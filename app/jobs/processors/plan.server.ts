@@ -4,8 +4,10 @@ import { enqueueShopJob } from "~/platform/queue/enqueue.server";
 import { withShopPlanLock } from "~/jobs/shop-plan-lock.server";
 import { runFullPlan } from "~/features/plan-runs/full-plan.server";
 import { runIncrementalPlan } from "~/features/plan-runs/incremental-plan.server";
-import { watchPromotions } from "~/features/promotions/watch.server";
+import { watchPromotionCaps } from "~/features/promotions/caps.server";
+import { refreshPromotionVerdicts } from "~/features/promotions/verdicts.server";
 import { notifyOpenedAlerts } from "~/features/alerts/flow-notifier.server";
+import { findShopById } from "~/platform/shops.server";
 
 /** Plans committed within this window share one promotion watch. */
 const WATCH_WINDOW_MS = 10_000;
@@ -34,6 +36,12 @@ export async function processPlanVariants(job: Job<JobCatalog["plan-variants"]>,
   return result ? { ...result, opened: result.opened.length, notified } : { skipped: "nothing to re-plan, or no plan yet" };
 }
 
-export async function processPromotionWatch(job: Job<JobCatalog["promotion-watch"]>) {
-  return watchPromotions(job.data.shopId);
+export async function processPromotionWatch(job: Job<JobCatalog["promotion-watch"]>, token?: string) {
+  const shop = await findShopById(job.data.shopId);
+  if (!shop || shop.uninstalledAt) return { skipped: "shop gone" };
+  // Alerts are written under the plan lock, as a plan run writes them; Flow is told after its release.
+  const caps = await withShopPlanLock(job, token, () => watchPromotionCaps(shop));
+  const notified = await notifyOpenedAlerts(shop, caps.toNotify);
+  const verdicts = await refreshPromotionVerdicts(shop);
+  return { ...verdicts, caps: { ...caps, toNotify: caps.toNotify.length }, notified };
 }

@@ -4,12 +4,14 @@
  */
 import type pg from "pg";
 import type { AlertChanges, OpenAlert } from "~/engine/alerts/alert-changes";
+import { alertKindsRaisedBy } from "~/engine/alerts/kinds";
 
+/** Only the kinds a plan run raises: a promotion's alerts are the promotion watch's to resolve. */
 export async function loadOpenAlerts(client: pg.PoolClient, shopId: number, variantIds?: readonly string[]): Promise<OpenAlert[]> {
   const result = await client.query<OpenAlert>(
     `SELECT "id", "variantId"::text AS "variantId", "locationId"::text AS "locationId", "kind" FROM "Alert"
-     WHERE "shopId" = $1 AND "status" = 'OPEN' AND ($2::bigint[] IS NULL OR "variantId" = ANY($2::bigint[]))`,
-    [shopId, variantIds ? [...variantIds] : null],
+     WHERE "shopId" = $1 AND "status" = 'OPEN' AND "kind"::text = ANY($3::text[]) AND ($2::bigint[] IS NULL OR "variantId" = ANY($2::bigint[]))`,
+    [shopId, variantIds ? [...variantIds] : null, alertKindsRaisedBy("plan")],
   );
   return result.rows;
 }

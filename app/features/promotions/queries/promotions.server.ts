@@ -189,47 +189,6 @@ export async function pastPromotions(shopId: number, before: string): Promise<Pr
   return prisma.promotion.findMany({ where: { shopId, status: { in: ["LIVE", "DONE"] }, startsOn: { lt: day(before) } }, include: { variants: true }, orderBy: { startsOn: "asc" } });
 }
 
-export interface CapProgressRow {
-  promotionId: number;
-  promotionName: string;
-  shopifyDiscountId: bigint | null;
-  variantId: string;
-  productId: string;
-  productTitle: string;
-  variantTitle: string;
-  capUnits: number;
-  /** Units sold on the promotion's days so far, at every location. */
-  unitsSold: number;
-  capReachedAt: Date | null;
-}
-
-/** Capped variants of live promotions with what they sold on its days up to `today`. */
-export async function loadCapProgress(shopId: number, today: string): Promise<CapProgressRow[]> {
-  return prisma.$queryRaw<CapProgressRow[]>`
-    SELECT pr."id" AS "promotionId", pr."name" AS "promotionName", pr."shopifyDiscountId",
-      pv."variantId"::text AS "variantId", v."productId"::text AS "productId", COALESCE(p."title", '') AS "productTitle", COALESCE(v."title", '') AS "variantTitle",
-      COALESCE(pv."capUnits", pr."capPerVariant") AS "capUnits",
-      COALESCE((SELECT SUM(d."units")::int FROM "DailyDemand" d
-                WHERE d."shopId" = pv."shopId" AND d."variantId" = pv."variantId" AND d."day" BETWEEN pr."startsOn" AND LEAST(pr."endsOn", ${day(today)}::date)), 0) AS "unitsSold",
-      pv."capReachedAt"
-    FROM "Promotion" pr
-    JOIN "PromotionVariant" pv ON pv."shopId" = pr."shopId" AND pv."promotionId" = pr."id"
-    LEFT JOIN "Variant" v ON v."shopId" = pv."shopId" AND v."id" = pv."variantId"
-    LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
-    WHERE pr."shopId" = ${shopId} AND pr."status" = 'LIVE' AND NOT pv."excluded" AND COALESCE(pv."capUnits", pr."capPerVariant") IS NOT NULL
-    ORDER BY pr."id", pv."variantId"`;
-}
-
-/** Stores what each capped variant sold, and when it reached its cap (set once). */
-export async function recordCapProgress(shopId: number, rows: readonly { promotionId: number; variantId: string; unitsSold: number; reachedAt: Date | null }[]): Promise<void> {
-  if (rows.length === 0) return;
-  await prisma.$executeRaw`
-    UPDATE "PromotionVariant" pv SET "unitsSold" = u."unitsSold", "capReachedAt" = COALESCE(pv."capReachedAt", u."reachedAt")
-    FROM unnest(${rows.map((r) => r.promotionId)}::int[], ${rows.map((r) => BigInt(r.variantId))}::bigint[], ${rows.map((r) => r.unitsSold)}::int[], ${rows.map((r) => r.reachedAt)}::timestamp[])
-      AS u("promotionId", "variantId", "unitsSold", "reachedAt")
-    WHERE pv."shopId" = ${shopId} AND pv."promotionId" = u."promotionId" AND pv."variantId" = u."variantId"`;
-}
-
 /** Planned promotions become live on their first day and done after their last (shop calendar). */
 /** Moves promotions on to LIVE and DONE as of `today`; returns the ids that just became DONE (to measure). */
 export async function advancePromotionStatuses(shopId: number, today: string): Promise<number[]> {

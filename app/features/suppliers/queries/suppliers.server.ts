@@ -2,54 +2,33 @@
 import { Prisma, type Supplier, type VariantBuyingTerms } from "@prisma/client";
 import prisma from "~/platform/db.server";
 import type { SupplierTerms, VariantTermsOverride } from "~/engine/proposals";
+import { SUPPLIER_FIELDS, VARIANT_TERMS_FIELDS, type SupplierFields, type VariantTermsValues } from "~/engine/proposals/terms-fields";
 
-export interface SupplierFields {
-  name: string;
-  contactEmail: string | null;
-  currencyCode: string | null;
-  leadTimeDays: number | null;
-  leadTimeSdDays: number | null;
-  orderCycleDays: number | null;
-  moqUnits: number | null;
-  moqValue: number | null;
-  casePack: number | null;
-  vendorNames: string[];
-}
+export type { SupplierFields };
 
-export interface VariantTermsFields {
+/** What an import or form writes for a variant: its own terms and the supplier it names. */
+export interface VariantTermsFields extends VariantTermsValues {
   variantId: bigint;
   supplierId: number | null;
-  unitCost: number | null;
-  leadTimeDays: number | null;
-  moqUnits: number | null;
-  casePack: number | null;
 }
 
 export type TransactionClient = Prisma.TransactionClient;
 
+/** A stored row's values of these fields, named as the schema names them; decimals become numbers. */
+function valuesOf<T>(fields: object, row: object): T {
+  const stored = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(fields).map((key) => [key, stored[key] instanceof Prisma.Decimal ? (stored[key] as Prisma.Decimal).toNumber() : stored[key]])) as T;
+}
+
+export const supplierFieldsOf = (supplier: Supplier): SupplierFields => valuesOf(SUPPLIER_FIELDS, supplier);
+
 export function toSupplierTerms(supplier: Supplier): SupplierTerms {
-  return {
-    id: supplier.id,
-    name: supplier.name,
-    leadTimeDays: supplier.leadTimeDays,
-    leadTimeSdDays: supplier.leadTimeSdDays,
-    orderCycleDays: supplier.orderCycleDays,
-    moqUnits: supplier.moqUnits,
-    moqValue: supplier.moqValue === null ? null : Number(supplier.moqValue),
-    casePack: supplier.casePack,
-    currencyCode: supplier.currencyCode,
-    vendorNames: supplier.vendorNames,
-  };
+  const { contactEmail: _contact, ...terms } = supplierFieldsOf(supplier);
+  return { id: supplier.id, ...terms };
 }
 
 export function toTermsOverride(terms: VariantBuyingTerms): VariantTermsOverride {
-  return {
-    supplierId: terms.supplierId,
-    unitCost: terms.unitCost === null ? null : Number(terms.unitCost),
-    leadTimeDays: terms.leadTimeDays,
-    moqUnits: terms.moqUnits,
-    casePack: terms.casePack,
-  };
+  return { supplierId: terms.supplierId, ...valuesOf<VariantTermsValues>(VARIANT_TERMS_FIELDS, terms) };
 }
 
 export async function listSuppliers(shopId: number): Promise<Supplier[]> {
@@ -70,17 +49,13 @@ export async function listSuppliersWithCounts(shopId: number): Promise<(Supplier
   return suppliers.map((s) => ({ ...s, variantCount: byId.get(s.id) ?? 0 }));
 }
 
-function supplierData(fields: SupplierFields) {
-  return { ...fields, moqValue: fields.moqValue === null ? null : new Prisma.Decimal(fields.moqValue) };
-}
-
 export async function createSupplier(shopId: number, fields: SupplierFields, db: TransactionClient = prisma): Promise<Supplier> {
-  return db.supplier.create({ data: { shopId, ...supplierData(fields) } });
+  return db.supplier.create({ data: { shopId, ...fields } });
 }
 
 /** Updates a supplier of this shop; null when it is not the shop's. */
 export async function updateSupplier(shopId: number, id: number, fields: SupplierFields, db: TransactionClient = prisma): Promise<Supplier | null> {
-  const updated = await db.supplier.updateMany({ where: { shopId, id }, data: supplierData(fields) });
+  const updated = await db.supplier.updateMany({ where: { shopId, id }, data: fields });
   return updated.count > 0 ? db.supplier.findFirst({ where: { shopId, id } }) : null;
 }
 
@@ -96,10 +71,10 @@ export async function upsertSuppliersByName(shopId: number, rows: readonly Suppl
   for (const row of rows) {
     const existing = await db.supplier.findFirst({ where: { shopId, name: { equals: row.name, mode: "insensitive" } } });
     if (existing) {
-      await db.supplier.update({ where: { id: existing.id }, data: supplierData({ ...row, name: existing.name }) });
+      await db.supplier.update({ where: { id: existing.id }, data: { ...row, name: existing.name } });
       updated++;
     } else {
-      await db.supplier.create({ data: { shopId, ...supplierData(row) } });
+      await db.supplier.create({ data: { shopId, ...row } });
       created++;
     }
   }
@@ -122,12 +97,10 @@ export async function saveVariantTerms(shopId: number, fields: VariantTermsField
     await db.variantBuyingTerms.deleteMany({ where: { shopId, variantId } });
     return;
   }
-  const data = { ...rest, unitCost: rest.unitCost === null ? null : new Prisma.Decimal(rest.unitCost) };
   await db.variantBuyingTerms.upsert({
     where: { shopId_variantId: { shopId, variantId } },
-    create: { shopId, variantId, ...data },
-    update: data,
+    create: { shopId, variantId, ...rest },
+    update: rest,
   });
 }
 
-/** Runs `work` in one Prisma transaction, so an import writes all of its rows or none. */

@@ -3,7 +3,7 @@ import type { Shop } from "@prisma/client";
 import type { RunningSimulator } from "../../../simulator/server";
 import { startSimulatedShops, uniqueShopDomain } from "../../../support/simulated-shop";
 import { testPrisma } from "../../sync/sync-support";
-import { HISTORY_END, plannedShop } from "../plan-support";
+import { HISTORY_END, PLAN_DATE, plannedShop } from "../plan-support";
 import { closeQueues } from "~/platform/queue/queues.server";
 import { closePgPool } from "~/platform/pg-pool.server";
 import { findShopById } from "~/platform/shops.server";
@@ -13,6 +13,11 @@ import { listDiscountOffers, planShopifyDiscount } from "~/features/promotions/d
 import { handlePromotionAction } from "~/features/promotions/actions.server";
 import { checkPromotionDraft, draftOfPromotion } from "~/features/promotions/check.server";
 import { watchPromotionCaps } from "~/features/promotions/caps.server";
+import { notifyOpenedAlerts } from "~/features/alerts/flow-notifier.server";
+import { getAlertsView } from "~/features/alerts/view.server";
+import { runIncrementalPlan } from "~/features/plan-runs/incremental-plan.server";
+import { inSqlTransaction } from "~/platform/transaction.server";
+import { markVariantsDirty } from "~/platform/plan-dirty.server";
 import { shopToday } from "~/engine/plan/open-orders";
 import { addDays } from "~/engine/calendar";
 import { getPromotion, productChoices, searchProducts } from "~/features/promotions/queries/promotions.server";
@@ -134,10 +139,15 @@ describe("a promotion stock cannot carry", () => {
 });
 
 describe("caps of a live promotion", () => {
-  it("fires the Flow trigger once when a capped variant sells its cap", async () => {
+  const now = new Date(`${addDays(HISTORY_END, 1)}T12:00:00Z`);
+  let promotionId: number;
+  let variantId: bigint;
+  let sold: number;
+
+  it("opens one 'Promotion cap reached' alert when a capped variant sells its cap, and Flow hears of it once, from the alerts' notifier", async () => {
     const variant = await testPrisma.dailyDemand.groupBy({ by: ["variantId"], where: { shopId: shop.id, day: { gte: new Date(`${addDays(HISTORY_END, -13)}T00:00:00Z`) } }, _sum: { units: true }, orderBy: { _sum: { units: "desc" } }, take: 1 });
-    const variantId = variant[0]!.variantId;
-    const sold = variant[0]!._sum.units!;
+    variantId = variant[0]!.variantId;
+    sold = variant[0]!._sum.units!;
     const promotion = await testPrisma.promotion.create({
       data: {
         shopId: shop.id, name: "Last call", status: "LIVE", startsOn: new Date(`${addDays(HISTORY_END, -13)}T00:00:00Z`), endsOn: new Date(`${addDays(HISTORY_END, 5)}T00:00:00Z`),
@@ -145,19 +155,95 @@ describe("caps of a live promotion", () => {
         variants: { create: [{ shopId: shop.id, variantId, capUnits: sold }, { shopId: shop.id, variantId: (await testPrisma.variant.findFirstOrThrow({ where: { shopId: shop.id, id: { not: variantId } } })).id, capUnits: 1_000_000 }] },
       },
     });
+    promotionId = promotion.id;
+    const otherAlerts = await testPrisma.alert.findMany({ where: { shopId: other.id }, orderBy: { id: "asc" } });
     const before = simulator.flowTriggers(shopA).length;
-    const now = new Date(`${addDays(HISTORY_END, 1)}T12:00:00Z`);
-    expect(await watchPromotionCaps(shop, now)).toEqual({ reached: 1, sent: 1, failed: 0 });
+
+    const watch = await watchPromotionCaps(shop, now);
+    expect(watch).toMatchObject({ watched: 2, opened: 1, refreshed: 0, resolved: 0 });
+    // The watch writes the alert; Flow is the notifier's, once the watch has committed.
+    expect(simulator.flowTriggers(shopA)).toHaveLength(before);
+    const alert = await testPrisma.alert.findFirstOrThrow({ where: { shopId: shop.id, kind: "PROMOTION_CAP_REACHED" } });
+    expect(watch.toNotify).toEqual([{ id: alert.id, kind: "PROMOTION_CAP_REACHED" }]);
+    expect(alert).toMatchObject({ status: "OPEN", severity: "HIGH", variantId, locationId: null, promotionId, flowTriggeredAt: null });
+    expect(alert.facts).toEqual({ promotionId, promotionName: "Last call", discountId: "555", capUnits: sold, unitsSold: sold });
+
+    expect(await notifyOpenedAlerts(shop, watch.toNotify)).toEqual({ sent: 1, failed: 0 });
     const sent = simulator.flowTriggers(shopA).slice(before);
     expect(sent.map((t) => t.handle)).toEqual(["promotion-cap-reached"]);
-    expect(sent[0]!.payload).toMatchObject({ "Variant ID": `gid://shopify/ProductVariant/${variantId}`, "Promotion name": "Last call", "Discount ID": "gid://shopify/DiscountNode/555", "Cap units": sold, "Units sold": sold });
-    expect(String(sent[0]!.payload["Tempo link"])).toContain(`/app/promotions/${promotion.id}`);
+    expect(sent[0]!.payload).toMatchObject({ "Variant ID": `gid://shopify/ProductVariant/${variantId}`, "Promotion name": "Last call", "Discount ID": "gid://shopify/DiscountNode/555", "Cap units": sold, "Units sold": sold, Reason: alert.reason });
+    expect(String(sent[0]!.payload["Tempo link"])).toContain(`/app/promotions/${promotionId}`);
+    expect((await testPrisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).flowTriggeredAt).not.toBeNull();
 
-    // Watched again, nothing is sent twice; what it sold is stored for the editor.
-    expect(await watchPromotionCaps(shop, now)).toEqual({ reached: 0, sent: 0, failed: 0 });
-    const rows = await testPrisma.promotionVariant.findMany({ where: { shopId: shop.id, promotionId: promotion.id }, orderBy: { capUnits: "asc" } });
+    // Watched again: the same alert, refreshed; nothing sent twice, even if handed the alert again.
+    const again = await watchPromotionCaps(shop, now);
+    expect(again).toMatchObject({ opened: 0, refreshed: 1, resolved: 0, toNotify: [] });
+    expect(await notifyOpenedAlerts(shop, watch.toNotify)).toEqual({ sent: 0, failed: 0 });
+    expect(simulator.flowTriggers(shopA)).toHaveLength(before + 1);
+    expect(await testPrisma.alert.count({ where: { shopId: shop.id, kind: "PROMOTION_CAP_REACHED" } })).toBe(1);
+    // What it sold is stored for the editor.
+    const rows = await testPrisma.promotionVariant.findMany({ where: { shopId: shop.id, promotionId }, orderBy: { capUnits: "asc" } });
     expect(rows[0]).toMatchObject({ unitsSold: sold, capReachedAt: now });
     expect(rows[1]!.capReachedAt).toBeNull();
+
+    // The other shop: no alert of its own, its alerts untouched, and its watch opens nothing.
+    expect(await watchPromotionCaps(other, now)).toMatchObject({ watched: 0, opened: 0, resolved: 0, toNotify: [] });
+    expect(await testPrisma.alert.findMany({ where: { shopId: other.id }, orderBy: { id: "asc" } })).toEqual(otherAlerts);
+    expect(simulator.flowTriggers(shopB)).toHaveLength(0);
+  });
+
+  it("shows on the alerts screen, naming the product, the variant and the promotion, and opens the promotion", async () => {
+    const view = await getAlertsView(shop.id, new URLSearchParams("kind=PROMOTION_CAP_REACHED"));
+    expect(view.openCounts.PROMOTION_CAP_REACHED).toBe(1);
+    expect(view.alerts).toHaveLength(1);
+    const row = view.alerts[0]!;
+    const v = await testPrisma.variant.findFirstOrThrow({ where: { shopId: shop.id, id: variantId } });
+    const product = await testPrisma.product.findFirstOrThrow({ where: { shopId: shop.id, id: v.productId } });
+    expect(row).toMatchObject({ kind: "PROMOTION_CAP_REACHED", severity: "HIGH", promotionId, productTitle: product.title, locationName: "All locations", link: `/app/promotions/${promotionId}` });
+    expect(row.flowTriggeredAt).not.toBeNull();
+    expect(row.reason).toContain(product.title);
+    if (v.title !== "Default Title") expect(row.reason).toContain(v.title);
+    expect(row.reason).toContain(`"Last call", its cap of ${sold.toLocaleString("en-US")}`);
+    // Another shop's screen does not show it.
+    expect((await getAlertsView(other.id, new URLSearchParams())).alerts.filter((a) => a.kind === "PROMOTION_CAP_REACHED")).toEqual([]);
+  });
+
+  it("is left alone by a plan run of its variant, and resolves when the promotion ends", async () => {
+    await inSqlTransaction((client) => markVariantsDirty(client, shop.id, [variantId]));
+    await runIncrementalPlan(shop.id, "tempo", { asOf: PLAN_DATE });
+    const alert = await testPrisma.alert.findFirstOrThrow({ where: { shopId: shop.id, kind: "PROMOTION_CAP_REACHED" } });
+    expect(alert.status).toBe("OPEN");
+
+    await testPrisma.promotion.update({ where: { id: promotionId }, data: { status: "DONE" } });
+    expect(await watchPromotionCaps(shop, now)).toMatchObject({ watched: 0, opened: 0, resolved: 1, toNotify: [] });
+    expect(await testPrisma.alert.findUniqueOrThrow({ where: { id: alert.id } })).toMatchObject({ status: "RESOLVED" });
+  });
+
+  it("retries Flow on the next watch when Flow refused it, and marks it only once accepted", async () => {
+    const [capped] = await testPrisma.variant.findMany({ where: { shopId: shop.id, id: { not: variantId } }, orderBy: { id: "desc" }, take: 1 });
+    const promotion = await testPrisma.promotion.create({
+      data: {
+        shopId: shop.id, name: "Flash", status: "LIVE", startsOn: new Date(`${addDays(HISTORY_END, -1)}T00:00:00Z`), endsOn: new Date(`${addDays(HISTORY_END, 2)}T00:00:00Z`),
+        discountPct: 20, selection: { variantIds: [String(capped!.id)] }, createdBy: "staff:7", capPerVariant: 0, variants: { create: [{ shopId: shop.id, variantId: capped!.id }] },
+      },
+    });
+    // A product Flow does not know: the simulator refuses the trigger, as Flow would.
+    await testPrisma.variant.update({ where: { shopId_id: { shopId: shop.id, id: capped!.id } }, data: { productId: 987654321n } });
+    const before = simulator.flowTriggers(shopA).length;
+    const first = await watchPromotionCaps(shop, now);
+    expect(first.opened).toBe(1);
+    expect(await notifyOpenedAlerts(shop, first.toNotify)).toEqual({ sent: 0, failed: 1 });
+    const alert = await testPrisma.alert.findFirstOrThrow({ where: { shopId: shop.id, promotionId: promotion.id } });
+    expect(alert.flowTriggeredAt).toBeNull();
+
+    await testPrisma.variant.update({ where: { shopId_id: { shopId: shop.id, id: capped!.id } }, data: { productId: capped!.productId } });
+    const second = await watchPromotionCaps(shop, now);
+    expect(second).toMatchObject({ opened: 0, toNotify: [{ id: alert.id, kind: "PROMOTION_CAP_REACHED" }] });
+    expect(await notifyOpenedAlerts(shop, second.toNotify)).toEqual({ sent: 1, failed: 0 });
+    expect(simulator.flowTriggers(shopA).slice(before).map((t) => t.payload["Promotion name"])).toEqual(["Flash"]);
+    expect((await watchPromotionCaps(shop, now)).toNotify).toEqual([]);
+    await testPrisma.promotion.update({ where: { id: promotion.id }, data: { status: "DONE" } });
+    expect((await watchPromotionCaps(shop, now)).resolved).toBe(1);
   });
 });
 

@@ -23,7 +23,8 @@ describe("readSuppliersCsv", () => {
       { line: 3, column: "currency", value: "XYZ", message: '"XYZ" is not an ISO 4217 currency code (e.g. USD, EUR, KWD).' },
       { line: 3, column: "lead_time_days", value: "ten", message: '"ten" is not a whole number.' },
       { line: 3, column: "moq_value", value: "$500", message: '"$500" is not a number (use a dot for decimals, no currency sign).' },
-      { line: 4, column: "name", value: "", message: "name is required." },
+      // The form's message: one rule, one message, wherever the name is typed.
+      { line: 4, column: "name", value: "", message: "Give the supplier a name." },
       { line: 5, column: "name", value: "good", message: '"good" is already on line 2.' },
     ]);
   });
