@@ -40,7 +40,9 @@ for (let i = 0; i < 5; i++) {
 }
 clearInterval(sampler);
 const maxRssKb = process.resourceUsage().maxRSS;
-console.log(JSON.stringify({ full, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
+// Only the counts: the run's list of opened alerts would make the line megabytes long.
+const summary = { pairs: full.pairs, proposals: full.proposals, alertsOpened: full.alertsOpened, seconds: full.seconds };
+console.log(JSON.stringify({ full: summary, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
 await closePgPool();
 await prisma.$disconnect();
 process.exit(0);
