@@ -28,6 +28,20 @@ describe("plan settings", () => {
     expect(Object.keys(result.errors).some((key) => key.startsWith("openToBuy"))).toBe(true);
   });
 
+  it("says an empty or non-numeric field is needed by the field's name, never the validator's words", () => {
+    const result = validatePlanSettings({ ...DEFAULT_PLAN_SETTINGS, horizonWeeks: "", reviewDays: "soon", abcCutoffs: { a: "", b: 95 }, overstockWeeks: 2, defaultLeadTimeDays: 0 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({
+      horizonWeeks: "The planning horizon is required",
+      reviewDays: "Review period must be a number",
+      "abcCutoffs.a": "The A cut-off is required",
+      overstockWeeks: "The overstock limit must be at least 4 weeks",
+      defaultLeadTimeDays: "Default lead time must be at least 1 day",
+    });
+    expect(Object.values(result.errors).join(" ")).not.toMatch(/Invalid input|expected/);
+  });
+
   it("accepts the defaults", () => {
     expect(validatePlanSettings(DEFAULT_PLAN_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_PLAN_SETTINGS });
   });
