@@ -145,6 +145,14 @@ it("edits, approves, rejects with a reason and bulk-approves proposals, then tur
 
   // The approved lines become one draft purchase order, which opens.
   await frame.getByRole("button", { name: `Create purchase orders (${bulk.length + 2} approved)` }).click();
+  // Nothing is created before the confirmation has said what will be: one order, its lines and units.
+  const confirmation = frame.getByRole("dialog", { name: "Create 1 draft purchase order?" });
+  await confirmation.waitFor({ state: "visible", timeout: 15_000 });
+  const units = (await testPrisma.reorderProposal.findMany({ where: { id: { in: [edited, approved, ...bulk].map((l) => l.id) } } })).reduce((sum, l) => sum + l.quantity, 0);
+  await confirmation.getByText(`${bulk.length + 2} approved lines, ${units.toLocaleString("en-US")} units`).waitFor({ state: "visible" });
+  expect(await testPrisma.purchaseOrder.count({ where: { shopId } })).toBe(0);
+  await page.screenshot({ path: "test-results/proposals-order-confirmation.png" });
+  await confirmation.getByRole("button", { name: "Create purchase order", exact: true }).click();
   await expect.poll(() => testPrisma.purchaseOrder.count({ where: { shopId } }), { timeout: 15_000 }).toBe(1);
   const order = await testPrisma.purchaseOrder.findFirstOrThrow({ where: { shopId }, include: { lines: true } });
   await frame.getByRole("heading", { name: `PO-${order.number}` }).waitFor({ state: "visible", timeout: 15_000 });

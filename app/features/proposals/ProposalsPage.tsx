@@ -7,6 +7,8 @@ import { useFormat } from "~/ui/FormatContext";
 import { EMPTY_LIST_IMAGE } from "~/ui/empty-illustration";
 import { PlanStatusBar } from "~/ui/PlanStatusBar";
 import { ProposalsTable } from "./ProposalsTable";
+import { OrderConfirmation } from "./OrderConfirmation";
+import type { OrderPreview } from "./order-preview";
 
 const TABS: { id: ProposalTab; label: string }[] = [
   { id: "review", label: "To review" },
@@ -29,6 +31,8 @@ interface ActionResult {
   errors?: Record<string, string>;
   /** Set when lines became purchase orders: the page opens them. */
   purchaseOrderIds?: number[];
+  /** What ordering the lines would create, for the confirmation. */
+  preview?: OrderPreview;
 }
 
 export function ProposalsPage({ view }: { view: ProposalsView }) {
@@ -38,6 +42,9 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   const navigation = useNavigation();
   const navigate = useNavigate();
   const decide = useFetcher<ActionResult>();
+  const previewer = useFetcher<ActionResult>();
+  // The lines a confirmation is open for; ordering happens only from the confirmation.
+  const [ordering, setOrdering] = useState<number[] | null>(null);
   const { mode, setMode } = useSetIndexFiltersMode();
   const [query, setQuery] = useState(view.query.q);
   const [rejecting, setRejecting] = useState<number[] | null>(null);
@@ -51,6 +58,7 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       shopify.toast.show(decide.data.message ?? "Done");
       setRejecting(null);
       setRejectReason("");
+      setOrdering(null);
       const created = decide.data.purchaseOrderIds ?? [];
       if (created.length > 0) navigate(created.length === 1 ? `/app/purchase-orders/${created[0]}` : "/app/purchase-orders");
     } else if (decide.data.errors?.reason) {
@@ -59,6 +67,12 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       shopify.toast.show(Object.values(decide.data.errors ?? {})[0] ?? "That did not work", { isError: true });
     }
   }, [decide.state, decide.data, shopify, navigate]);
+
+  useEffect(() => {
+    if (previewer.state !== "idle" || !previewer.data || previewer.data.ok) return;
+    setOrdering(null);
+    shopify.toast.show(Object.values(previewer.data.errors ?? {})[0] ?? "That did not work", { isError: true });
+  }, [previewer.state, previewer.data, shopify]);
 
   const update = useCallback(
     (changes: Record<string, string | null>) => {
@@ -92,6 +106,18 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
     },
     [submitDecision],
   );
+  const submitPreview = previewer.submit;
+  const askToOrder = useCallback(
+    (ids: number[]) => {
+      setOrdering(ids);
+      const form = new FormData();
+      form.set("intent", "preview-order");
+      ids.forEach((id) => form.append("id", String(id)));
+      submitPreview(form, { method: "post" });
+    },
+    [submitPreview],
+  );
+  const preview = ordering !== null && previewer.state === "idle" && previewer.data?.ok ? (previewer.data.preview ?? null) : null;
   // The table is memoised: its props stay the same objects while only the page's own state changes.
   const promotedBulkActions = useCallback(
     (ids: number[]) => [
@@ -102,10 +128,10 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
   );
   const bulkActions = useCallback(
     (ids: number[]) => [
-      { content: "Create purchase orders from approved", onAction: () => submit("order", ids) },
+      { content: "Create purchase orders from approved", onAction: () => askToOrder(ids) },
       { content: "Send back to review", onAction: () => submit("reopen", ids) },
     ],
-    [submit],
+    [submit, askToOrder],
   );
 
   const approvedIds = view.approvedIds;
@@ -194,9 +220,9 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
       primaryAction={{
         content: approvedIds.length > 0 ? `Create purchase orders (${f.number(approvedIds.length)} approved)` : "Create purchase orders",
         disabled: approvedIds.length === 0 || decide.state !== "idle",
-        loading: decide.state !== "idle" && decide.formData?.get("intent") === "order",
+        loading: previewer.state !== "idle",
         helpText: approvedIds.length > 0 ? "Turns every approved line matching the search and filters into draft purchase orders, one per supplier and location." : "Approve lines first: approved lines become draft purchase orders, one per supplier and location.",
-        onAction: () => submit("order", approvedIds),
+        onAction: () => askToOrder(approvedIds),
       }}
       fullWidth
     >
@@ -239,6 +265,13 @@ export function ProposalsPage({ view }: { view: ProposalsView }) {
           </BlockStack>
         </Layout.Section>
       </Layout>
+      <OrderConfirmation
+        open={ordering !== null}
+        preview={preview}
+        creating={decide.state !== "idle" && decide.formData?.get("intent") === "order"}
+        onConfirm={() => ordering && submit("order", ordering)}
+        onClose={() => setOrdering(null)}
+      />
       <Modal
         open={rejecting !== null}
         onClose={() => setRejecting(null)}

@@ -2,7 +2,7 @@ import { Fragment, memo, useCallback, useEffect, useState } from "react";
 import { Badge, BlockStack, Box, IndexTable, InlineStack, Link, Text, Tooltip, useIndexResourceState, type IndexTableProps } from "@shopify/polaris";
 import type { ProposalLine } from "./queries.server";
 import { useFormat } from "~/ui/FormatContext";
-import { groupBySupplier, lineCost, weeksOfSupply } from "./line-preview";
+import { groupBySupplier, groupSelectLabel, lineCost, weeksOfSupply } from "./line-preview";
 import { QuantityCell } from "./QuantityCell";
 
 const STATUS_BADGE: Record<ProposalLine["status"], { tone?: "info" | "success" | "critical" | "attention"; label: string }> = {
@@ -62,6 +62,8 @@ export const ProposalsTable = memo(function ProposalsTable({ lines, asOf, promot
           position={group.position}
           selectionRange={[first, first + group.lines.length - 1]}
           selected={selectedCount === 0 ? false : selectedCount === ids.length ? true : "indeterminate"}
+          // The group's checkbox selects the group: it says so, not "Select line" like a line's.
+          accessibilityLabel={groupSelectLabel(group.name, group.lines.length, whole.lines)}
         >
           <IndexTable.Cell colSpan={7} scope="colgroup" as="th" id={`supplier-${group.key}`}>
             <InlineStack gap="300" blockAlign="center">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useFetcher } from "@remix-run/react";
 import { TextField } from "@shopify/polaris";
+import { parseLineQuantity, QUANTITY_MESSAGE } from "./line-preview";
 
 interface Props {
   id: number;
@@ -26,7 +27,8 @@ export function QuantityCell({ id, quantity, editable, onDraft }: Props) {
     if (value.trim() === String(quantity)) return;
     fetcher.submit({ intent: "edit", id: String(id), quantity: value.trim() }, { method: "post" });
   };
-  const error = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors?.[`quantity-${id}`] ?? fetcher.data.errors?.form) : undefined;
+  const serverError = fetcher.data && !fetcher.data.ok ? (fetcher.data.errors?.[`quantity-${id}`] ?? fetcher.data.errors?.form) : undefined;
+  const error = value.trim() !== String(quantity) && parseLineQuantity(value) === null ? QUANTITY_MESSAGE : serverError;
   return (
     // The row toggles selection on click; typing in the field must not. The table cell does not wrap; the error must.
     <div onClick={(event) => event.stopPropagation()} onKeyDown={(event) => event.key === "Enter" && save()} style={{ minWidth: "6rem", maxWidth: "9rem", whiteSpace: "normal" }}>
@@ -42,8 +44,9 @@ export function QuantityCell({ id, quantity, editable, onDraft }: Props) {
         error={error}
         onChange={(next) => {
           setValue(next);
-          const parsed = Number(next);
-          if (Number.isFinite(parsed) && parsed >= 0) onDraft(parsed);
+          // Only what the server would accept moves the preview: 2.5 must not price as 2.5 units shown as 3.
+          const parsed = parseLineQuantity(next);
+          if (parsed !== null) onDraft(parsed);
         }}
         onBlur={save}
         id={`quantity-${id}`}

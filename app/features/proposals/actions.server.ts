@@ -1,6 +1,8 @@
 /** Reads a proposals form (intent and fields) into one review step; a malformed form is a clear error. */
 import { findProposalRules } from "./queries.server";
-import { decideLines, editProposalQuantity, orderApprovedLines, type ReviewOutcome } from "./review.server";
+import { decideLines, editProposalQuantity, orderApprovedLines, previewOrder, type ReviewOutcome } from "./review.server";
+import type { OrderPreview } from "./order-preview";
+import { parseLineQuantity, QUANTITY_MESSAGE } from "./line-preview";
 import type { ShopActor } from "~/platform/shop-actor";
 
 function ids(form: FormData): number[] {
@@ -11,17 +13,17 @@ function ids(form: FormData): number[] {
     .map(Number);
 }
 
-export async function handleProposalAction(who: ShopActor, form: FormData): Promise<ReviewOutcome & { purchaseOrderIds?: number[] }> {
+export async function handleProposalAction(who: ShopActor, form: FormData): Promise<ReviewOutcome & { purchaseOrderIds?: number[]; preview?: OrderPreview }> {
   const intent = String(form.get("intent") ?? "");
   switch (intent) {
     case "edit": {
       const [id] = ids(form);
-      const text = String(form.get("quantity") ?? "").trim();
+      const quantity = parseLineQuantity(String(form.get("quantity") ?? ""));
       if (id === undefined) return { ok: false, errors: { form: "Which line? The form named none." } };
-      if (!/^\d+$/.test(text)) return { ok: false, errors: { [`quantity-${id}`]: "Enter a whole number of units, at least 1." } };
+      if (quantity === null) return { ok: false, errors: { [`quantity-${id}`]: QUANTITY_MESSAGE } };
       const rules = await findProposalRules(who.shopId, id);
       if (!rules) return { ok: false, errors: { form: "This line is no longer on the board: reload." } };
-      return editProposalQuantity(who, id, Number(text), rules);
+      return editProposalQuantity(who, id, quantity, rules);
     }
     case "approve":
       return decideLines(who, ids(form), "APPROVED", null);
@@ -29,6 +31,8 @@ export async function handleProposalAction(who: ShopActor, form: FormData): Prom
       return decideLines(who, ids(form), "REJECTED", String(form.get("reason") ?? ""));
     case "reopen":
       return decideLines(who, ids(form), "PROPOSED", null);
+    case "preview-order":
+      return previewOrder(who, ids(form));
     case "order":
       return orderApprovedLines(who, ids(form));
     default:

@@ -9,6 +9,16 @@ export interface EditableLine {
   forecast: DemandForecast | null;
 }
 
+export const QUANTITY_MESSAGE = "Enter a whole number of units, at least 1.";
+
+/** A typed quantity as whole units (at least 1), or null: the preview and the server accept the same text. */
+export function parseLineQuantity(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,9}$/.test(trimmed)) return null;
+  const quantity = Number(trimmed);
+  return quantity >= 1 ? quantity : null;
+}
+
 export function lineCost(line: Pick<EditableLine, "unitCost">, quantity: number): number | null {
   return line.unitCost === null ? null : line.unitCost * quantity;
 }
@@ -33,4 +43,11 @@ export function groupBySupplier<T extends { supplierId: number | null; supplierN
     groups.set(key, group);
   }
   return [...groups.values()];
+}
+
+/** The label of a supplier group's checkbox: what ticking it selects (only this page's lines are selectable). */
+export function groupSelectLabel(supplierName: string, linesOnPage: number, linesInAll: number): string {
+  const lines = `${linesOnPage} line${linesOnPage === 1 ? "" : "s"}`;
+  if (linesInAll > linesOnPage) return `Select the ${lines} of ${supplierName} on this page (of ${linesInAll})`;
+  return linesOnPage === 1 ? `Select the 1 line of ${supplierName}` : `Select all ${lines} of ${supplierName}`;
 }

@@ -212,8 +212,18 @@ export async function markProposalsOrdered(db: Db, shopId: number, ids: readonly
 }
 
 /** Approved lines still to be ordered, for turning into purchase orders. */
-export async function approvedProposals(db: Db, shopId: number, ids: readonly number[]) {
+/** Of these ids, the shop's approved lines: inside the ordering transaction, or read alone for its confirmation. */
+export async function approvedProposals(shopId: number, ids: readonly number[], db: Db = prisma) {
   return db.reorderProposal.findMany({ where: { shopId, id: { in: [...ids] }, status: "APPROVED" }, orderBy: { id: "asc" } });
+}
+
+/** The names a purchase-order confirmation shows: the shop's suppliers and locations among these ids. */
+export async function supplierAndLocationNames(shopId: number, supplierIds: readonly number[], locationIds: readonly bigint[]) {
+  const [suppliers, locations] = await Promise.all([
+    prisma.supplier.findMany({ where: { shopId, id: { in: [...supplierIds] } }, select: { id: true, name: true } }),
+    prisma.location.findMany({ where: { shopId, id: { in: [...locationIds] } }, select: { id: true, name: true } }),
+  ]);
+  return { suppliers: new Map(suppliers.map((s) => [s.id, s.name])), locations: new Map(locations.map((l) => [l.id.toString(), l.name])) };
 }
 
 

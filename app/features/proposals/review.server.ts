@@ -6,9 +6,11 @@
  */
 import { recordAudit } from "~/platform/audit.server";
 import { markVariantsDirtyInTransaction } from "~/platform/plan-dirty.server";
-import { approvedProposals, decideProposals, findProposals, markProposalsOrdered, setProposalQuantity } from "./queries.server";
+import { approvedProposals, decideProposals, findProposals, markProposalsOrdered, setProposalQuantity, supplierAndLocationNames } from "./queries.server";
+import { groupIntoPurchaseOrders, previewPurchaseOrders, type OrderPreview } from "./order-preview";
 import { draftPurchaseOrder } from "~/features/purchase-orders/drafts.server";
 import { inTransaction } from "~/platform/transaction.server";
+import { QUANTITY_MESSAGE } from "./line-preview";
 import { enqueueShopJob } from "~/platform/queue/enqueue.server";
 import type { ShopActor } from "~/platform/shop-actor";
 
@@ -18,7 +20,7 @@ export const MAX_LINE_QUANTITY = 1_000_000;
 
 /** Case packs and MOQs are the supplier's rules: a quantity off them is refused with the nearest ones that fit. */
 export function checkQuantity(quantity: number, casePack: number, moqUnits: number): string | null {
-  if (!Number.isInteger(quantity) || quantity < 1) return "Enter a whole number of units, at least 1.";
+  if (!Number.isInteger(quantity) || quantity < 1) return QUANTITY_MESSAGE;
   if (quantity > MAX_LINE_QUANTITY) return `At most ${MAX_LINE_QUANTITY.toLocaleString("en-US")} units on one line.`;
   const pack = Math.max(1, casePack);
   if (quantity % pack !== 0) {
@@ -61,19 +63,24 @@ export async function decideLines(who: ShopActor, ids: readonly number[], decisi
   return { ok: true, message: `${changed} line${changed === 1 ? "" : "s"} ${verb}.` };
 }
 
+/** What ordering these lines would create, before anything is created: the confirmation's figures. */
+export async function previewOrder(who: ShopActor, ids: readonly number[]): Promise<ReviewOutcome & { preview?: OrderPreview }> {
+  if (ids.length === 0) return { ok: false, errors: { form: "Select the approved lines to order." } };
+  const lines = await approvedProposals(who.shopId, ids);
+  if (lines.length === 0) return { ok: false, errors: { form: "None of the selected lines is approved: approve them first." } };
+  const names = await supplierAndLocationNames(who.shopId, [...new Set(lines.flatMap((l) => (l.supplierId === null ? [] : [l.supplierId])))], [...new Set(lines.map((l) => l.locationId))]);
+  const preview = previewPurchaseOrders(lines, names, ids.length);
+  return { ok: true, message: `${preview.orders.length} purchase order${preview.orders.length === 1 ? "" : "s"} from ${preview.lines} line${preview.lines === 1 ? "" : "s"}.`, preview };
+}
+
 /** Approved lines become draft purchase orders, one per supplier and location; the lines become "ordered". */
 export async function orderApprovedLines(who: ShopActor, ids: readonly number[]): Promise<ReviewOutcome & { purchaseOrderIds?: number[] }> {
   if (ids.length === 0) return { ok: false, errors: { form: "Select the approved lines to order." } };
   const result = await inTransaction(async (db) => {
-    const lines = await approvedProposals(db, who.shopId, ids);
+    const lines = await approvedProposals(who.shopId, ids, db);
     if (lines.length === 0) return null;
-    const groups = new Map<string, typeof lines>();
-    for (const line of lines) {
-      const key = `${line.supplierId ?? "none"}:${line.locationId}`;
-      groups.set(key, [...(groups.get(key) ?? []), line]);
-    }
     const created: { id: number; number: number }[] = [];
-    for (const group of groups.values()) {
+    for (const group of groupIntoPurchaseOrders(lines)) {
       const first = group[0]!;
       const expectedAt = group.map((l) => l.expectedArrivalDate.toISOString().slice(0, 10)).sort().at(-1) ?? null;
       const order = await draftPurchaseOrder(db, who.shopId, {

@@ -84,12 +84,24 @@ describe("reviewing proposals and ordering them", () => {
     const open = await testPrisma.reorderProposal.findMany({ where: { shopId: a.shopId, status: "PROPOSED" }, orderBy: { id: "asc" }, take: 4 });
     const ids = open.map((l) => String(l.id));
     expect(await handleProposalAction(who(a.shopId, shopA), form({ intent: "approve", id: ids }))).toEqual({ ok: true, message: `${ids.length} lines approved.` });
+    // The confirmation says what ordering will create, and creates nothing; one unapproved line selected with them stays.
+    const stray = await testPrisma.reorderProposal.findFirstOrThrow({ where: { shopId: a.shopId, status: "PROPOSED", id: { notIn: open.map((l) => l.id) } } });
+    const previewed = await handleProposalAction(who(a.shopId, shopA), form({ intent: "preview-order", id: [...ids, String(stray.id)] }));
+    const preview = "preview" in previewed ? previewed.preview! : null;
+    expect(preview).not.toBeNull();
+    expect(await testPrisma.purchaseOrder.count({ where: { shopId: a.shopId } })).toBe(0);
+    expect(preview!).toMatchObject({ lines: ids.length, units: open.reduce((sum, l) => sum + l.quantity, 0), skipped: 1 });
     const ordered = await handleProposalAction(who(a.shopId, shopA), form({ intent: "order", id: ids }));
     expect(ordered.ok).toBe(true);
     const poIds = "purchaseOrderIds" in ordered ? ordered.purchaseOrderIds! : [];
     const locations = new Set(open.map((l) => l.locationId.toString()));
     expect(poIds).toHaveLength(locations.size);
     const orders = await Promise.all(poIds.map((id) => getPurchaseOrder(a.shopId, id)));
+    // Each order as the confirmation showed it: the same ship-to, lines, units and total.
+    const cents = (amount: number | null) => (amount === null ? null : Math.round(amount * 100));
+    expect(preview!.orders.map((o) => [o.location, o.lines, o.units, cents(o.total)]).sort()).toEqual(
+      orders.map((o) => [o!.locationName, o!.lines.length, o!.lines.reduce((sum, l) => sum + l.quantityOrdered, 0), cents(o!.total)]).sort(),
+    );
     expect(orders.every((o) => o?.status === "DRAFT")).toBe(true);
     expect(orders.flatMap((o) => o!.lines).map((l) => l.quantityOrdered).sort()).toEqual(open.map((l) => l.quantity).sort());
     expect(new Set(orders.map((o) => o!.number)).size).toBe(orders.length);

@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { groupBySupplier, lineCost, weeksOfSupply } from "~/features/proposals/line-preview";
+import { groupBySupplier, groupSelectLabel, lineCost, parseLineQuantity, weeksOfSupply } from "~/features/proposals/line-preview";
 import { projectInventory } from "~/engine/projection";
 
 const WEEKS = Array.from({ length: 26 }, (_, w) => new Date(Date.UTC(2027, 0, 4 + 7 * w)).toISOString().slice(0, 10));
 const forecast = (weeklyDemand: number[]) => ({ asOf: "2027-01-04", firstWeek: WEEKS[0]!, weeklyDemand });
 
 describe("proposal line recompute", () => {
+  it("labels a supplier group's checkbox with what it selects, unlike a line's", () => {
+    expect(groupSelectLabel("No supplier (shop defaults)", 50, 50)).toBe("Select all 50 lines of No supplier (shop defaults)");
+    expect(groupSelectLabel("Pacific Mills", 1, 1)).toBe("Select the 1 line of Pacific Mills");
+    expect(groupSelectLabel("Pacific Mills", 12, 80)).toBe("Select the 12 lines of Pacific Mills on this page (of 80)");
+  });
+
+  it("previews only a quantity the server accepts: whole units, at least 1", () => {
+    expect(parseLineQuantity(" 48 ")).toBe(48);
+    for (const text of ["2.5", "0", "-3", "", "1e3", "12abc"]) expect(parseLineQuantity(text)).toBeNull();
+  });
+
   it("recomputes cost and weeks of supply from the edited quantity", () => {
     // A flat 10 a week: coverage is stock over the rate.
     const line = { unitCost: 9.5, available: 30, inbound: 20, forecast: forecast(WEEKS.map(() => 10)) };
