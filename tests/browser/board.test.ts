@@ -13,6 +13,8 @@ import { startWorkers, type RunningWorkers } from "~/jobs/worker-runtime.server"
 import { formatWeeksOfSupply } from "~/platform/format";
 import { closePgPool } from "~/platform/pg-pool.server";
 import { runFullPlan } from "~/features/plan-runs/full-plan.server";
+import { getOpenAlertsSummary } from "~/features/alerts/view.server";
+import { alertPlace } from "~/features/alerts/alert-labels";
 import { closeQueues } from "~/platform/queue/queues.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
@@ -72,6 +74,12 @@ it("rolls the board up by vendor and drills into an at-risk variant's chart and 
   const { page, frame, errors } = await openApp("/app");
   await frame.getByRole("heading", { name: "Demand, supply and stock by week" }).waitFor({ timeout: 30_000 });
   await page.screenshot({ path: "test-results/board.png", fullPage: true });
+  // The alert card names each alert's variant and location, not only its product.
+  const { alerts } = await getOpenAlertsSummary(shopId, 8);
+  expect(alerts.length).toBeGreaterThan(0);
+  const alertCard = frame.locator(".Polaris-ShadowBevel").filter({ has: frame.getByRole("heading", { name: "Open alerts" }) });
+  for (const alert of alerts) await alertCard.getByText(alertPlace(alert), { exact: true }).first().waitFor({ state: "visible", timeout: 5_000 });
+  await alertCard.screenshot({ path: "test-results/board-alerts-card.png" });
 
   await frame.getByLabel("Roll up by").selectOption("vendor");
   const vendors = new Set(simulator.shop(shopDomain).store.data.products.map((p) => p.vendor || "No vendor"));

@@ -5,7 +5,7 @@ import { ALERT_KIND_TABLE, ALERT_KINDS, ALERT_SEVERITIES } from "~/engine/alerts
 import type { AlertsView } from "./view.server";
 import { useFormat } from "~/ui/FormatContext";
 import { PlanStatusBar } from "~/ui/PlanStatusBar";
-import { kindLabel, severityLabel, SEVERITY_TONE } from "./alert-labels";
+import { alertPlace, kindLabel, severityLabel, SEVERITY_TONE } from "./alert-labels";
 import { EMPTY_LIST_IMAGE } from "~/ui/empty-illustration";
 
 export function AlertsPage({ view }: { view: AlertsView }) {
@@ -112,7 +112,7 @@ export function AlertsPage({ view }: { view: AlertsView }) {
                           {alert.productTitle}
                         </Text>
                         <Text as="span" tone="subdued" variant="bodySm">
-                          {[alert.variantTitle, alert.sku, alert.locationName].filter(Boolean).join(" · ")}
+                          {alertPlace(alert)}
                         </Text>
                       </BlockStack>
                     </IndexTable.Cell>

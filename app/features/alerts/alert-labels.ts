@@ -10,3 +10,7 @@ export const SEVERITY_TONE: Record<AlertSeverity, "critical" | "warning" | "atte
   MEDIUM: "attention",
   LOW: "info",
 };
+
+/** Which variant and where, under the product's title: "Black / M · TEE-BLK-M · Warehouse". Every screen that lists alerts says it. */
+export const alertPlace = (alert: { variantTitle: string; sku: string | null; locationName: string }): string =>
+  [alert.variantTitle, alert.sku, alert.locationName].filter(Boolean).join(" · ");

@@ -3,7 +3,7 @@ import { useRevalidator } from "@remix-run/react";
 import { Badge, BlockStack, Box, Button, Card, InlineGrid, InlineStack, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import type { BoardView } from "./view.server";
-import { kindLabel, severityLabel, SEVERITY_TONE } from "~/features/alerts/alert-labels";
+import { alertPlace, kindLabel, severityLabel, SEVERITY_TONE } from "~/features/alerts/alert-labels";
 import { useFormat } from "~/ui/FormatContext";
 import { CatalogueCounts } from "~/features/sync-status/CatalogueCounts";
 import { SyncStatusCard } from "~/features/sync-status/SyncStatusCard";
@@ -66,10 +66,13 @@ export function BoardPage({ view }: { view: BoardView }) {
                         <BlockStack gap="100">
                           <InlineStack gap="200" blockAlign="center" wrap={false}>
                             <Badge tone={SEVERITY_TONE[alert.severity]}>{severityLabel(alert.severity)}</Badge>
-                            <Button variant="plain" url={`/app/variants/${alert.variantId}`}>
+                            <Button variant="plain" url={alert.link}>
                               {alert.productTitle}
                             </Button>
                           </InlineStack>
+                          <Text as="p" variant="bodySm" tone="subdued">
+                            {alertPlace(alert)}
+                          </Text>
                           <Text as="p" variant="bodySm">
                             {kindLabel(alert.kind)}: {alert.reason}
                           </Text>
