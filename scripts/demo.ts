@@ -7,6 +7,8 @@
  * processes (killed outright if they have not exited after STOP_TIMEOUT_MS), the
  * simulator, and any PostgreSQL or redis-server it launched. If the web or worker
  * process dies, the demo stops the same way.
+ *
+ * Every start seeds the local shop afresh, so a restart starts Tempo clean too (eraseEarlierRun).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
@@ -29,7 +31,9 @@ const SIMULATOR_PORT = Number(process.env.SIMULATOR_PORT ?? 8090);
 const SHOP_DOMAIN = "tempo-demo.myshopify.com";
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** How long the web and worker processes get to exit after SIGTERM before they are killed. */
-const STOP_TIMEOUT_MS = 12_000;
+const STOP_TIMEOUT_MS = 6_000;
+/** How long erasing an earlier run's shop may take before the demo gives up (a large DEMO_VARIANTS shop takes longest). */
+const ERASE_TIMEOUT_MS = 120_000;
 const optionalNumber = (value: string | undefined) => (value ? Number(value) : undefined);
 
 function log(message: string): void {
@@ -71,16 +75,42 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
-/**
- * The simulator starts afresh on every run, so a token stored by an earlier run is void:
- * emptying it makes the install below exchange a fresh one before the worker needs it.
- */
-async function voidStoredTokens(databaseUrl: string, shopDomain: string): Promise<number> {
+/** The demo shop's id in Tempo's database when an earlier run left it there. */
+async function earlierRunShopId(databaseUrl: string, shopDomain: string): Promise<number | null> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const result = await client.query(`UPDATE "Session" SET "accessToken" = '' WHERE "shop" = $1 AND NOT "isOnline" AND "accessToken" <> ''`, [shopDomain]);
-    return result.rowCount ?? 0;
+    const rows = (await client.query<{ id: number }>(`SELECT "id" FROM "Shop" WHERE "domain" = $1`, [shopDomain])).rows;
+    return rows[0]?.id ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The simulator is seeded afresh on every run (its orders, stock and ids start over), so what an
+ * earlier run left in Tempo would disagree with it: its orders' ids repeat, its receipts are not in
+ * the new shop's stock. Both start clean instead: the earlier shop is erased by the worker, as
+ * shop/redact erases a shop, before the app is installed again. The stored token is emptied first,
+ * so nothing the worker picks up meanwhile calls the new simulator with it.
+ */
+async function eraseEarlierRun(databaseUrl: string, shopId: number, shopDomain: string, startWorker: () => void): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`UPDATE "Session" SET "accessToken" = '' WHERE "shop" = $1 AND NOT "isOnline"`, [shopDomain]);
+    const { enqueueShopJob } = await import("../app/platform/queue/enqueue.server");
+    const { closeQueues, getQueue, QUEUES } = await import("../app/platform/queue/queues.server");
+    // What the last run left queued is for the shop about to go: it would only hold the erasure back.
+    for (const key of Object.keys(QUEUES) as (keyof typeof QUEUES)[]) await getQueue(key).obliterate({ force: true });
+    await enqueueShopJob("shop-erase", { shopId, shopDomain });
+    await closeQueues();
+    startWorker();
+    const deadline = Date.now() + ERASE_TIMEOUT_MS;
+    while ((await client.query(`SELECT 1 FROM "Shop" WHERE "id" = $1`, [shopId])).rowCount) {
+      if (Date.now() > deadline) throw new Error(`the earlier run's shop was not erased within ${ERASE_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   } finally {
     await client.end();
   }
@@ -156,21 +186,31 @@ async function main(): Promise<void> {
     ADDITIONAL_FRAME_ANCESTORS: simulator.url,
     SHOPIFY_SIMULATOR_URL: simulator.url,
   };
-  if ((await voidStoredTokens(database.url, SHOP_DOMAIN)) > 0) log("the token stored by an earlier run is void with a new simulator; installing exchanges a fresh one");
   const web = startChild("web", ["scripts/web.ts"], { ...process.env, ...env });
   children.push(web);
   await waitForHttp(appUrl, 60_000);
+  let worker: ChildProcess | undefined;
+  const startWorker = () => {
+    worker = startChild("worker", ["app/jobs/worker.server.ts"], { ...process.env, ...env });
+    children.push(worker);
+  };
+  const earlier = await earlierRunShopId(database.url, SHOP_DOMAIN);
+  if (earlier !== null) {
+    const erasingAt = Date.now();
+    Object.assign(process.env, env); // the queue below is the app's own: its Redis and prefix
+    await eraseEarlierRun(database.url, earlier, SHOP_DOMAIN, startWorker);
+    log(`the local shop is seeded afresh on every start, so Tempo starts clean too: the last run's data for ${SHOP_DOMAIN} was erased in ${((Date.now() - erasingAt) / 1000).toFixed(1)} s`);
+  }
 
   // Install the app the way the admin does: frame it with a fresh session token (token exchange).
   const install = await fetch(simulator.launchUrl(SHOP_DOMAIN, "/app"), {
     headers: { "User-Agent": "Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36" },
   });
   if (install.status !== 200) throw new Error(`installing the app answered ${install.status}`);
-  // The worker starts once the shop holds a valid token, so its first jobs never meet a void one.
-  const worker = startChild("worker", ["app/jobs/worker.server.ts"], { ...process.env, ...env });
-  children.push(worker);
+  // On a first start the worker starts once the shop holds a valid token, so its first jobs never meet a void one.
+  if (!worker) startWorker();
   writeDemoState({ pid: process.pid, env });
-  log(`app installed through token exchange; web (pid ${web.pid}) and worker (pid ${worker.pid}) running; demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`app installed through token exchange; web (pid ${web.pid}) and worker (pid ${worker!.pid}) running; demo up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log("`npm run worker` in another terminal joins this demo with a second worker.");
   log("");
   log(`Open the local Shopify admin: ${simulator.adminUrl(SHOP_DOMAIN, "/app")}`);

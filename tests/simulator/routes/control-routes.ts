@@ -89,6 +89,10 @@ export async function handleControlRoute(core: SimulatorCore, req: IncomingMessa
       return ok(actions.emit(shop, topic, params.payload ?? {}, switches));
     }
     if (path === "/bulk-operations") return ok([...shop.bulkOperations.values()]);
+    // What the shop's stock is now, for a test comparing Tempo's copy with Shopify's.
+    if (path === "/inventory-levels" && method === "GET") {
+      return ok(shop.store.data.inventoryLevels.map((l) => ({ inventoryItemId: l.inventoryItemId, locationId: l.locationId, available: l.quantities.available })));
+    }
     if (path === "/flow-triggers" && method === "GET") return ok(shop.flowTriggers);
     if (path === "/uninstall") {
       actions.uninstall(shop, switches);
