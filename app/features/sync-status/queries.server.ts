@@ -31,14 +31,16 @@ export async function recentRefusedDeliveries(shopId: number, limit = 5): Promis
 
 /**
  * Counting a shop's orders reads every one of them (570k: 90 ms on three processes), and the
- * board asks every 5 s while it is open; the count is kept for half a minute per shop instead.
+ * board asks every 5 s while it is open; the count is kept for half a minute per shop instead,
+ * unless a sync run changed since it was taken (an import that just finished shows its orders at once).
  */
 const ORDER_COUNT_TTL_MS = 30_000;
 const orderCounts = new Map<number, { at: number; count: Promise<number> }>();
 
-function liveOrderCount(shopId: number): Promise<number> {
+function liveOrderCount(shopId: number, syncChangedAt: Date | null): Promise<number> {
   const cached = orderCounts.get(shopId);
-  if (cached && Date.now() - cached.at < ORDER_COUNT_TTL_MS) return cached.count;
+  const stale = !cached || Date.now() - cached.at >= ORDER_COUNT_TTL_MS || (syncChangedAt !== null && syncChangedAt.getTime() >= cached.at);
+  if (cached && !stale) return cached.count;
   const count = prisma.order.count({ where: { shopId, deletedAt: null } });
   orderCounts.set(shopId, { at: Date.now(), count });
   count.catch(() => orderCounts.delete(shopId));
@@ -52,14 +54,14 @@ export function findShopByDomain(shopDomain: string) {
 /** What the sync panel counts and the runs it reports on. */
 export async function loadSyncFacts(shopId: number) {
   const where = { shopId };
-  const [locations, products, variants, orders, running, latestTouched, lastSuccess, refusedDeliveries] = await Promise.all([
+  // Runs overlap (the orders export is created during the catalogue import), so the last one touched tells the news.
+  const latestTouched = await prisma.syncRun.findFirst({ where, orderBy: { updatedAt: "desc" } });
+  const [locations, products, variants, orders, running, lastSuccess, refusedDeliveries] = await Promise.all([
     prisma.location.count({ where: { ...where, deletedAt: null } }),
     prisma.product.count({ where: { ...where, deletedAt: null } }),
     prisma.variant.count({ where: { ...where, deletedAt: null } }),
-    liveOrderCount(shopId),
+    liveOrderCount(shopId, latestTouched?.updatedAt ?? null),
     prisma.syncRun.findFirst({ where: { ...where, status: "RUNNING" }, orderBy: { createdAt: "desc" } }),
-    // Runs overlap (the orders export is created during the catalogue import), so the last one touched tells the news.
-    prisma.syncRun.findFirst({ where, orderBy: { updatedAt: "desc" } }),
     prisma.syncRun.findFirst({ where: { ...where, status: "SUCCEEDED" }, orderBy: { finishedAt: "desc" } }),
     recentRefusedDeliveries(shopId),
   ]);
