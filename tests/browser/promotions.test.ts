@@ -111,6 +111,18 @@ it("shows a promotion stock cannot carry as not supportable, and a phasing optio
   expect(await frame.getByText(/^Short from \d+ \w+ \(day \d+ of the promotion\): [\d.]+ units short/).count()).toBeGreaterThan(0);
   await shot(page, "4-new-promotion-not-supportable");
 
+  // A field made invalid keeps the last check up, and the chosen products with it, instead of "0 variants".
+  const counted = frame.getByText(/^\d+ variants? from 3 choices$/);
+  const countedBefore = await counted.textContent();
+  expect(countedBefore).not.toMatch(/^0 /);
+  await frame.getByLabel("Discount").fill("");
+  await frame.getByText("Fix the highlighted field to check again: this is the last check Tempo could make.").waitFor({ state: "visible", timeout: 20_000 });
+  expect(await counted.textContent()).toBe(countedBefore);
+  expect(await reason.textContent()).toMatch(/^Not supportable: /);
+  await shot(page, "4b-new-promotion-invalid-field");
+  await frame.getByLabel("Discount").fill("40");
+  await frame.getByText("Fix the highlighted field to check again").waitFor({ state: "detached", timeout: 20_000 });
+
   await frame.getByRole("button", { name: "Save draft" }).first().click();
   await expect.poll(() => page.frames().some((f) => /^\/app\/promotions\/\d+$/.test(new URL(f.url()).pathname)), { timeout: 20_000 }).toBe(true);
   // Options are ranked cards side by side; their Apply buttons come in rank order.

@@ -5,17 +5,15 @@
  * a plan. Form input is validated with the same schema and gets messages per field.
  */
 import { z } from "zod";
+import { formNumber } from "~/engine/form-number";
 
-/** A number field: an empty box says the field is needed, text that is not a number says so, both by the field's name. */
-const numberField = (label: string) =>
-  z.number({ error: (issue) => (issue.input === "" || issue.input === undefined ? `${label} is required` : `${label} must be a number`) });
 
-const percent = (label: string) => numberField(label).min(50, `${label} must be at least 50%`).max(99.9, `${label} must be at most 99.9%`);
+const percent = (label: string) => formNumber(label).min(50, `${label} must be at least 50%`).max(99.9, `${label} must be at most 99.9%`);
 
 /** A whole count of days or weeks; `unit` is the plural ("days"). */
 const whole = (label: string, unit: string, min: number, max: number) => {
   const count = (n: number) => `${n} ${n === 1 ? unit.replace(/s$/, "") : unit}`;
-  return numberField(label).int(`${label} must be a whole number of ${unit}`).min(min, `${label} must be at least ${count(min)}`).max(max, `${label} must be at most ${count(max)}`);
+  return formNumber(label).int(`${label} must be a whole number of ${unit}`).min(min, `${label} must be at least ${count(min)}`).max(max, `${label} must be at most ${count(max)}`);
 };
 
 export const MONTH_KEY = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -26,17 +24,17 @@ export const planSettingsSchema = z.object({
   /** Cumulative revenue shares that end class A and class B, in percent. */
   abcCutoffs: z
     .object({
-      a: numberField("The A cut-off").min(1, "The A cut-off must be at least 1%").max(99, "The A cut-off must be at most 99%"),
-      b: numberField("The B cut-off").min(1, "The B cut-off must be at least 1%").max(99.9, "The B cut-off must be at most 99.9%"),
+      a: formNumber("The A cut-off").min(1, "The A cut-off must be at least 1%").max(99, "The A cut-off must be at most 99%"),
+      b: formNumber("The B cut-off").min(1, "The B cut-off must be at least 1%").max(99.9, "The B cut-off must be at most 99.9%"),
     })
     .refine((cutoffs) => cutoffs.a < cutoffs.b, { message: "The A cut-off must be below the B cut-off", path: ["b"] }),
   defaultLeadTimeDays: whole("Default lead time", "days", 1, 365),
   reviewDays: whole("Review period", "days", 1, 90),
   horizonWeeks: whole("The planning horizon", "weeks", 8, 104),
-  overstockWeeks: numberField("The overstock limit").min(4, "The overstock limit must be at least 4 weeks").max(104, "The overstock limit must be at most 104 weeks"),
+  overstockWeeks: formNumber("The overstock limit").min(4, "The overstock limit must be at least 4 weeks").max(104, "The overstock limit must be at most 104 weeks"),
   deadStockDays: whole("Dead stock after", "days", 14, 730),
   /** Open-to-buy per month ("2026-12" -> amount in the shop's currency). Months without one are not capped. */
-  openToBuy: z.record(z.string().regex(MONTH_KEY, "Months are written YYYY-MM"), numberField("A month's budget").min(0, "A budget cannot be negative")),
+  openToBuy: z.record(z.string().regex(MONTH_KEY, "Months are written YYYY-MM"), formNumber("A month's budget").min(0, "A budget cannot be negative")),
 });
 
 export type PlanSettings = z.infer<typeof planSettingsSchema>;

@@ -78,6 +78,13 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
   const [liveIsNewer, setLiveIsNewer] = useState(false);
   useEffect(() => setLiveIsNewer(live.data !== undefined), [live.data]);
   useEffect(() => setLiveIsNewer(false), [view]);
+  // While a field is invalid the check cannot run: the last one that did stays up, so the selection never looks lost.
+  const [lastLiveCheck, setLastLiveCheck] = useState<PromotionCheckView | null>(null);
+  useEffect(() => {
+    if (live.data?.ok && live.data.check) setLastLiveCheck(live.data.check);
+  }, [live.data]);
+  useEffect(() => setLastLiveCheck(null), [view]);
+  const liveInvalid = liveIsNewer && live.data !== undefined && !live.data.ok;
 
   // The verdict follows every edit, a moment after typing stops; nothing is saved by it.
   useEffect(() => {
@@ -97,7 +104,7 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
     if (!data.ok && data.errors?.form) shopify.toast.show(data.errors.form, { isError: true });
   }, [step.data, saved, shopify]);
 
-  const check = (liveIsNewer ? live.data?.check : undefined) ?? view.check;
+  const check = (liveIsNewer ? (live.data?.check ?? lastLiveCheck) : undefined) ?? view.check;
   const errors = { ...(live.data && !live.data.ok ? live.data.errors : {}), ...(saved && !saved.ok ? saved.errors : {}) };
   const field = (name: string, label: string, options: { type?: "text" | "date" | "number"; suffix?: string; helpText?: string; placeholder?: string } = {}) => (
     <TextField
@@ -259,7 +266,16 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
           </Layout.Section>
           <Layout.Section variant="oneThird">
             {editable ? (
-              <VerdictPanel view={check} checking={live.state !== "idle"} phasing={view.phasing} />
+              <BlockStack gap="300">
+                {liveInvalid && (
+                  <Banner tone="warning">
+                    {Object.values(errors).length > 0
+                      ? `Fix ${Object.keys(errors).length === 1 ? "the highlighted field" : "the highlighted fields"} to check again: this is the last check Tempo could make.`
+                      : "Tempo could not check this version: this is the last check it could make."}
+                  </Banner>
+                )}
+                <VerdictPanel view={check} checking={live.state !== "idle"} phasing={view.phasing} />
+              </BlockStack>
             ) : (
               <Card>
                 <Text as="p" tone="subdued">

@@ -1,5 +1,6 @@
 /** A promotion form read and checked field by field; a bad value never reaches the database. */
 import { z } from "zod";
+import { formNumber } from "~/engine/form-number";
 import type { PromotionFields } from "~/features/promotions/queries/promotions.server";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,10 +12,10 @@ export const promotionSchema = z
     name: z.string().trim().min(1, "Give the promotion a name").max(120, "Keep the name under 120 characters"),
     startsOn: day("Start"),
     endsOn: day("End"),
-    discountPct: z.number({ error: "Discount must be a number" }).min(1, "Discount must be at least 1%").max(90, "Discount must be at most 90%"),
+    discountPct: formNumber("Discount").min(1, "Discount must be at least 1%").max(90, "Discount must be at most 90%"),
     channel: z.string().trim().max(100).nullable(),
     selection: z.object({ everything: z.boolean().optional(), productIds: list.optional(), variantIds: list.optional(), collections: list.optional(), productTypes: list.optional(), vendors: list.optional(), tags: list.optional() }),
-    upliftOverride: z.number({ error: "The multiplier must be a number" }).min(1, "A promotion's multiplier is at least ×1.0").max(20, "A multiplier above ×20 is not a plan").nullable(),
+    upliftOverride: formNumber("The multiplier").min(1, "A promotion's multiplier is at least ×1.0").max(20, "A multiplier above ×20 is not a plan").nullable(),
   })
   .refine((p) => p.endsOn >= p.startsOn, { message: "The promotion must end on or after its start", path: ["endsOn"] })
   .refine((p) => Date.parse(p.endsOn) - Date.parse(p.startsOn) <= 90 * 86_400_000, { message: "Promotions run for at most 90 days", path: ["endsOn"] })

@@ -27,6 +27,13 @@ describe("promotion form", () => {
     });
   });
 
+  it("says an empty discount is required rather than not a number", () => {
+    const result = readPromotionForm(form({ name: "X", startsOn: "2026-12-10", endsOn: "2026-12-12", discountPct: "", everything: "on" }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual({ discountPct: "Discount is required" });
+  });
+
   it("refuses an end before the start, and a promotion without products", () => {
     const result = readPromotionForm(form({ name: "X", startsOn: "2026-12-10", endsOn: "2026-12-01", discountPct: "20" }));
     expect(result.ok).toBe(false);
