@@ -52,6 +52,11 @@ export function formatNumber(value: number | null | undefined, f: Pick<ShopForma
   return cached(`number|${locale}|${maximumFractionDigits}`, make, make).format(value);
 }
 
+/** "1 variant", "2,310 variants": a whole count with its noun, singular only for exactly one. */
+export function formatCount(count: number, noun: string, f: Pick<ShopFormat, "locale">, pluralNoun = `${noun}s`): string {
+  return `${formatNumber(count, f)} ${count === 1 ? noun : pluralNoun}`;
+}
+
 export function formatPercent(value: number | null | undefined, f: Pick<ShopFormat, "locale">, maximumFractionDigits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "—";
   const locale = safeLocale(f.locale);

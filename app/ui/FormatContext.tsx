@@ -16,6 +16,7 @@ export function useFormat() {
       ...f,
       money: (amount: number | null | undefined, options?: { whole?: boolean }) => format.formatMoney(amount, f, options),
       number: (value: number | null | undefined, digits?: number) => format.formatNumber(value, f, digits),
+      count: (count: number, noun: string, pluralNoun?: string) => format.formatCount(count, noun, f, pluralNoun),
       percent: (value: number | null | undefined, digits?: number) => format.formatPercent(value, f, digits),
       weeks: (weeks: number | null | undefined) => format.formatWeeksOfSupply(weeks, f),
       day: (day: string | null | undefined, options?: { year?: boolean }) => format.formatDay(day, f, options),

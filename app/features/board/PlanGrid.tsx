@@ -72,7 +72,7 @@ export const PlanGrid = memo(function PlanGrid({ view }: { view: BoardView }) {
               {row.key}
             </Button>
             <Text as="span" tone="subdued" variant="bodySm">
-              {f.number(row.variants)} variants · {f.money(row.valueAtCost, { whole: true })}
+              {f.count(row.variants, "variant")} · {f.money(row.valueAtCost, { whole: true })}
             </Text>
             {row.atRisk > 0 && (
               <InlineStack>

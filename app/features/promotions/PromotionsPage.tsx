@@ -32,7 +32,7 @@ function PromotionRow({ promotion, weekStarts }: { promotion: CalendarPromotion;
                 {promotion.fromShopify && <Badge tone="info">Shopify discount</Badge>}
               </InlineStack>
               <Text as="span" tone="subdued" variant="bodySm">
-                {f.day(promotion.startsOn)}–{f.day(promotion.endsOn)} · {promotion.discountPct}% off · {promotion.variants} variants{promotion.channel ? ` · ${promotion.channel}` : ""}
+                {f.day(promotion.startsOn)}–{f.day(promotion.endsOn)} · {promotion.discountPct}% off · {f.count(promotion.variants, "variant")}{promotion.channel ? ` · ${promotion.channel}` : ""}
               </Text>
               <InlineStack gap="200">
                 <Badge>{STATUS_LABEL[promotion.status] ?? promotion.status}</Badge>

@@ -64,7 +64,7 @@ export function VerdictPanel({ view, checking, phasing }: Props) {
             </InlineStack>
             {(phasing.excluded > 0 || phasing.capped > 0 || phasing.waves > 0) && (
               <Text as="p" tone="subdued" variant="bodySm">
-                Phasing applied: {[phasing.waves > 0 ? `${phasing.waves} waves` : null, phasing.capped > 0 ? `${phasing.capped} variants capped` : null, phasing.excluded > 0 ? `${phasing.excluded} variants dropped` : null].filter(Boolean).join(", ")}.
+                Phasing applied: {[phasing.waves > 0 ? f.count(phasing.waves, "wave") : null, phasing.capped > 0 ? `${f.count(phasing.capped, "variant")} capped` : null, phasing.excluded > 0 ? `${f.count(phasing.excluded, "variant")} dropped` : null].filter(Boolean).join(", ")}.
               </Text>
             )}
             {short.length > 0 && (

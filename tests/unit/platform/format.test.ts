@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDay, formatMoment, formatMoney, formatWeeksOfSupply } from "~/platform/format";
+import { formatCount, formatDay, formatMoment, formatMoney, formatWeeksOfSupply } from "~/platform/format";
 
 describe("shop formatting", () => {
   it("writes money in the shop's currency with that currency's decimals, in the merchant's locale", () => {
@@ -22,5 +22,12 @@ describe("shop formatting", () => {
     expect(formatWeeksOfSupply(14.6, { locale: "en-US" })).toBe("15 wk");
     expect(formatWeeksOfSupply(80, { locale: "en-US" })).toBe("52+ wk");
     expect(formatWeeksOfSupply(null, { locale: "en-US" })).toBe("—");
+  });
+
+  it("counts with the noun's singular only for exactly one", () => {
+    expect(formatCount(1, "variant", { locale: "en-US" })).toBe("1 variant");
+    expect(formatCount(0, "variant", { locale: "en-US" })).toBe("0 variants");
+    expect(formatCount(2310, "variant", { locale: "en-US" })).toBe("2,310 variants");
+    expect(formatCount(3, "wave", { locale: "de-DE" }, "waves")).toBe("3 waves");
   });
 });
