@@ -122,6 +122,9 @@ it("rolls the board up by vendor and drills into an at-risk variant's chart and 
   expect(await stockCard.getByText(stock.projectionReason).count()).toBeGreaterThan(0);
   await page.waitForTimeout(500);
   await page.screenshot({ path: "test-results/board-variant-detail.png", fullPage: true });
+  // The stock chart starts today, at the stock available now.
+  await stockCard.screenshot({ path: "test-results/board-variant-stock-chart.png" });
+  await expect.poll(() => stockCard.locator(".recharts-wrapper").first().innerHTML(), { timeout: 10_000 }).toMatch(/>Today</);
   expect(errors).toEqual([]);
 });
 

@@ -82,7 +82,16 @@ const LocationPlan = memo(function LocationPlan({ location, asOf }: { location: 
           <Text as="h2" variant="headingMd">
             Stock
           </Text>
-          <StockChart weeks={location.weeks} firstForecastWeek={firstForecast} formatWeek={(w) => f.day(w)} formatUnits={(v) => f.number(v)} reorderPoint={n.reorderPoint} safetyStock={n.safetyStock} />
+          <StockChart
+            weeks={location.weeks}
+            planDate={location.planDate}
+            available={n.available}
+            formatDay={(d) => f.day(d)}
+            formatUnits={(v) => f.number(v)}
+            reorderPoint={n.reorderPoint}
+            safetyStock={n.safetyStock}
+            proposal={location.proposal ? { quantity: location.proposal.quantity, arrivesOn: location.proposal.arrivesOn } : null}
+          />
           <Text as="p">{location.projectionReason}</Text>
         </BlockStack>
       </Card>

@@ -1,5 +1,6 @@
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { WeekPoint } from "./detail.server";
+import { pointOnOrAfter, stockChartPoints } from "./stock-chart-points";
 
 export const CHART_COLORS = {
   sold: "#b5b5b5",
@@ -12,6 +13,7 @@ export const CHART_COLORS = {
   inbound: "#91d0ff",
   reorderPoint: "#e51c00",
   safetyStock: "#8a6116",
+  proposal: "#7b47f1",
 };
 
 /** Consecutive weeks a predicate marks, as [first, last] week starts, for shaded areas. */
@@ -62,27 +64,40 @@ export function DemandChart({ weeks, firstForecastWeek, formatWeek, formatUnits 
   );
 }
 
-interface StockChartProps extends ChartProps {
+interface StockChartProps {
+  weeks: WeekPoint[];
+  /** The stock plan's date: the chart starts there, with the stock available then. */
+  planDate: string;
+  available: number;
+  formatDay: (day: string) => string;
+  formatUnits: (value: number) => string;
   reorderPoint: number;
   safetyStock: number;
+  /** The live proposal's quantity and its expected arrival, drawn where it lands. */
+  proposal: { quantity: number; arrivesOn: string } | null;
 }
 
-/** Projected stock week by week with its band, inbound arrivals, and the reorder point and safety stock lines. */
-export function StockChart({ weeks, formatWeek, formatUnits, reorderPoint, safetyStock }: StockChartProps) {
-  const data = weeks.filter((w) => w.projected !== null).map((w) => ({ ...w, band: [w.projectedLow, w.projectedHigh] }));
+/** Stock from today on, week by week with its band, inbound arrivals, and the reorder point, safety stock and proposed arrival lines. */
+export function StockChart({ weeks, planDate, available, formatDay, formatUnits, reorderPoint, safetyStock, proposal }: StockChartProps) {
+  const data = stockChartPoints(weeks, planDate, available);
+  const arrival = proposal ? pointOnOrAfter(data, proposal.arrivesOn) : null;
   return (
     <ResponsiveContainer width="100%" height={260}>
       <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid stroke="#ebebeb" vertical={false} />
-        <XAxis dataKey="weekStart" tickFormatter={formatWeek} minTickGap={40} tick={{ fontSize: 12 }} />
+        <XAxis dataKey="at" tickFormatter={(at: string) => (at === planDate ? "Today" : formatDay(at))} interval="preserveStartEnd" minTickGap={40} tick={{ fontSize: 12 }} />
         <YAxis tickFormatter={formatUnits} width={48} tick={{ fontSize: 12 }} allowDecimals={false} />
-        <Tooltip labelFormatter={(label) => `End of week of ${formatWeek(String(label))}`} formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatUnits(Number(v))).join("–") : formatUnits(Number(value)), name]} />
+        <Tooltip labelFormatter={(label) => (label === planDate ? "Today" : `End of the week to ${formatDay(String(label))}`)} formatter={(value, name) => [Array.isArray(value) ? value.map((v) => formatUnits(Number(v))).join("–") : formatUnits(Number(value)), name]} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="inbound" name="Arriving" fill={CHART_COLORS.inbound} isAnimationActive={false} />
         <Area dataKey="band" name="Likely range" stroke="none" fill={CHART_COLORS.stock} fillOpacity={0.12} isAnimationActive={false} />
         <Line dataKey="projected" name="Projected stock" stroke={CHART_COLORS.stock} strokeWidth={2} dot={false} isAnimationActive={false} />
-        <ReferenceLine y={reorderPoint} stroke={CHART_COLORS.reorderPoint} strokeDasharray="5 4" label={{ value: `Reorder point ${formatUnits(reorderPoint)}`, position: "insideTopRight", fontSize: 11, fill: CHART_COLORS.reorderPoint }} />
-        <ReferenceLine y={safetyStock} stroke={CHART_COLORS.safetyStock} strokeDasharray="2 3" label={{ value: `Safety stock ${formatUnits(safetyStock)}`, position: "insideBottomRight", fontSize: 11, fill: CHART_COLORS.safetyStock }} />
+        {/* The axis stretches to the policy lines: a variant with 6 on hand and a reorder point of 20 must show both. */}
+        <ReferenceLine y={reorderPoint} ifOverflow="extendDomain" stroke={CHART_COLORS.reorderPoint} strokeDasharray="5 4" label={{ value: `Reorder point ${formatUnits(reorderPoint)}`, position: "insideTopRight", fontSize: 11, fill: CHART_COLORS.reorderPoint }} />
+        <ReferenceLine y={safetyStock} ifOverflow="extendDomain" stroke={CHART_COLORS.safetyStock} strokeDasharray="2 3" label={{ value: `Safety stock ${formatUnits(safetyStock)}`, position: "insideBottomRight", fontSize: 11, fill: CHART_COLORS.safetyStock }} />
+        {proposal && arrival && (
+          <ReferenceLine x={arrival} stroke={CHART_COLORS.proposal} strokeDasharray="4 3" label={{ value: `Proposed order of ${formatUnits(proposal.quantity)} arrives`, position: "insideTopLeft", fontSize: 11, fill: CHART_COLORS.proposal }} />
+        )}
       </ComposedChart>
     </ResponsiveContainer>
   );

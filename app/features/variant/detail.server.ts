@@ -60,7 +60,9 @@ export interface LocationDetail {
   supplier: { name: string | null; termsSource: string };
   cleaning: { stockoutWeeks: number; promoWeeks: number; unitsImputed: number; promoExcessUnits: number };
   openOrders: { label: string; units: number; expectedDate: string | null }[];
-  proposal: { id: number; status: string; quantity: number; orderByDate: string; reason: string } | null;
+  proposal: { id: number; status: string; quantity: number; orderByDate: string; arrivesOn: string; reason: string } | null;
+  /** The date this location's stock plan was made for: its chart starts there. */
+  planDate: string;
 }
 
 export interface VariantDetail {
@@ -199,7 +201,8 @@ export async function getVariantDetail(shopId: number, variantId: bigint): Promi
         promoExcessUnits: Math.round(history.summary.promoExcessUnits),
       },
       openOrders: openOrders.filter((o) => owning(o.locationId) === locationId).map((o) => ({ label: o.label, units: o.units, expectedDate: o.expectedDate })),
-      proposal: proposal ? { id: proposal.id, status: proposal.status, quantity: proposal.quantity, orderByDate: day(proposal.orderByDate)!, reason: proposal.reason } : null,
+      proposal: proposal ? { id: proposal.id, status: proposal.status, quantity: proposal.quantity, orderByDate: day(proposal.orderByDate)!, arrivesOn: day(proposal.expectedArrivalDate)!, reason: proposal.reason } : null,
+      planDate: day(stock.asOf) ?? asOf,
     });
   }
   return { ...base, locations };
