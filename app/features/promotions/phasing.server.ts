@@ -11,7 +11,7 @@ import { excludePromotionVariants, getPromotion, updatePromotion } from "~/featu
 import { findShopById } from "~/platform/shops.server";
 import { inTransaction } from "~/platform/transaction.server";
 import { orderForPromotion } from "~/features/proposals/promotion-lines.server";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import { checkPromotionDraft, draftOfPromotion } from "./check.server";
 import type { ShopActor } from "~/platform/shop-actor";
 
@@ -42,7 +42,7 @@ export async function applyPhasingOption(who: ShopActor, promotionId: number, ra
     if (promotion.status === "PLANNED" || promotion.status === "LIVE") await markVariantsDirtyInTransaction(db, who.shopId, touched);
   });
   if (promotion.status === "PLANNED" || promotion.status === "LIVE" || change.kind === "order_more") {
-    await enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
+    await enqueueDirtyReplan(who);
   }
   if (change.kind === "order_more") {
     return { ok: true, message: `${change.lines.length} reorder line${change.lines.length === 1 ? "" : "s"} added to the proposals: the verdict turns once they are approved and ordered.` };

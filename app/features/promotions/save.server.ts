@@ -8,7 +8,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { markVariantsDirtyInTransaction } from "~/platform/plan-dirty.server";
 import { createPromotion, deletePromotion, getPromotion, resolveSelection, setPromotionVariants, updatePromotion, type PromotionFields } from "~/features/promotions/queries/promotions.server";
 import { inTransaction } from "~/platform/transaction.server";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import type { ShopActor } from "~/platform/shop-actor";
 
 export type PromotionOutcome = { ok: true; id: number; message: string } | { ok: false; errors: Record<string, string> };
@@ -18,8 +18,6 @@ export const MAX_PROMOTION_VARIANTS = 5_000;
 
 const ACTIVE: readonly PromotionStatus[] = ["PLANNED", "LIVE"];
 
-const replan = (who: ShopActor) =>
-  enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
 
 export async function savePromotion(who: ShopActor, id: number | null, fields: PromotionFields, options: { shopifyDiscountId?: bigint | null } = {}): Promise<PromotionOutcome> {
   const variantIds = await resolveSelection(who.shopId, fields.selection);
@@ -37,7 +35,7 @@ export async function savePromotion(who: ShopActor, id: number | null, fields: P
     }
     return promotion;
   });
-  if (before && ACTIVE.includes(before.status)) await replan(who);
+  if (before && ACTIVE.includes(before.status)) await enqueueDirtyReplan(who);
   return { ok: true, id: saved.id, message: `${fields.name} saved: ${variantIds.length} variant${variantIds.length === 1 ? "" : "s"}.` };
 }
 
@@ -51,7 +49,7 @@ export async function setPromotionStatus(who: ShopActor, id: number, status: "PL
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "promotion", entityId: String(id), action: `status_${status.toLowerCase()}`, changes: { from: promotion.status, to: status } }], db);
     await markVariantsDirtyInTransaction(db, who.shopId, promotion.variants.map((v) => v.variantId));
   });
-  await replan(who);
+  await enqueueDirtyReplan(who);
   const words = { PLANNED: "is planned: its demand is in the plan", CANCELLED: "is cancelled", DRAFT: "is a draft again: its demand left the plan" } as const;
   return { ok: true, id, message: `${promotion.name} ${words[status]}.` };
 }

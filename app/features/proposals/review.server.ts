@@ -11,7 +11,7 @@ import { groupIntoPurchaseOrders, previewPurchaseOrders, type OrderPreview } fro
 import { draftPurchaseOrder } from "~/features/purchase-orders/drafts.server";
 import { inTransaction } from "~/platform/transaction.server";
 import { QUANTITY_MESSAGE } from "./line-preview";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import type { ShopActor } from "~/platform/shop-actor";
 
 export type ReviewOutcome = { ok: true; message: string } | { ok: false; errors: Record<string, string> };
@@ -32,8 +32,6 @@ export function checkQuantity(quantity: number, casePack: number, moqUnits: numb
   return null;
 }
 
-const replan = (who: ShopActor) =>
-  enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
 
 export async function editProposalQuantity(who: ShopActor, id: number, quantity: number, rules: { casePack: number; moqUnits: number }): Promise<ReviewOutcome> {
   const problem = checkQuantity(quantity, rules.casePack, rules.moqUnits);
@@ -107,7 +105,7 @@ export async function orderApprovedLines(who: ShopActor, ids: readonly number[])
     return { created, skipped: ids.length - lines.length };
   });
   if (!result) return { ok: false, errors: { form: "None of the selected lines is approved: approve them first." } };
-  await replan(who);
+  await enqueueDirtyReplan(who);
   const names = result.created.map((o) => `PO-${o.number}`).join(", ");
   const skipped = result.skipped > 0 ? ` ${result.skipped} selected line${result.skipped === 1 ? " was" : "s were"} not approved and stayed.` : "";
   return { ok: true, message: `Created ${names}.${skipped}`, purchaseOrderIds: result.created.map((o) => o.id) };

@@ -9,7 +9,7 @@ import { recordAudit } from "~/platform/audit.server";
 import { markVariantsDirtyInTransaction } from "~/platform/plan-dirty.server";
 import { addReceivedUnits, getPurchaseOrder, movePurchaseOrder, setPurchaseOrderExpected, type PurchaseOrderView } from "./queries.server";
 import { inTransaction } from "~/platform/transaction.server";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import type { AdminGraphqlClient } from "~/shopify/admin-client.server";
 import { addReceivedStock, MissingScopeError, purchaseOrderDocumentUri, StockReceiptError } from "~/shopify/inventory-receipts.server";
 import { canMove, checkReceipt, STATUS_LABEL } from "~/engine/purchase-orders/rules";
@@ -17,8 +17,6 @@ import type { ShopActor } from "~/platform/shop-actor";
 
 export type StepOutcome = { ok: true; message: string } | { ok: false; errors: Record<string, string> };
 
-const replan = (who: ShopActor) =>
-  enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
 
 const variantIdsOf = (order: PurchaseOrderView) => [...new Set(order.lines.map((l) => BigInt(l.variantId)))];
 
@@ -31,7 +29,7 @@ async function move(who: ShopActor, order: PurchaseOrderView, to: PurchaseOrderS
     return true;
   });
   if (!moved) return { ok: false, errors: { form: "Someone changed this order meanwhile: reload to see it." } };
-  await replan(who);
+  await enqueueDirtyReplan(who);
   return { ok: true, message: `PO-${order.number} is ${STATUS_LABEL[to].toLowerCase()}.` };
 }
 
@@ -114,7 +112,7 @@ export async function receivePurchaseOrder(who: ShopActor, id: number, arriving:
     return true;
   });
   if (!done) return { ok: false, errors: { form: "Someone changed this order meanwhile: reload to see it." } };
-  await replan(who);
+  await enqueueDirtyReplan(who);
   const units = check.receipts.reduce((a, r) => a + r.units, 0);
   const where = shopify ? ` and added to Shopify's stock at ${order.locationName}` : "";
   return { ok: true, message: `Received ${units} unit${units === 1 ? "" : "s"} on PO-${order.number}${where}${check.status === "RECEIVED" ? "; the order is complete" : ""}.` };
@@ -134,6 +132,6 @@ export async function updatePurchaseOrderDetails(who: ShopActor, id: number, exp
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "purchase_order", entityId: String(id), action: "details_changed", changes: { expectedAt: { from: order.expectedAt, to: day || null } } }], db);
     await markVariantsDirtyInTransaction(db, who.shopId, variantIdsOf(order));
   });
-  await replan(who);
+  await enqueueDirtyReplan(who);
   return { ok: true, message: `PO-${order.number} updated.` };
 }

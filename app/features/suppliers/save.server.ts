@@ -8,12 +8,11 @@ import { recordAudit } from "~/platform/audit.server";
 import { markVariantsDirtyInTransaction } from "~/platform/plan-dirty.server";
 import { createSupplier, deleteSupplier, updateSupplier, type SupplierFields } from "~/features/suppliers/queries/suppliers.server";
 import { inTransaction } from "~/platform/transaction.server";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import type { ShopActor } from "~/platform/shop-actor";
 
 export type SupplierOutcome = { ok: true; id: number; message: string } | { ok: false; errors: Record<string, string> };
 
-const replan = (who: ShopActor) => enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
 
 export async function saveSupplier(who: ShopActor, id: number | null, fields: SupplierFields): Promise<SupplierOutcome> {
   try {
@@ -25,7 +24,7 @@ export async function saveSupplier(who: ShopActor, id: number | null, fields: Su
       return supplier;
     });
     if (!saved) return { ok: false, errors: { form: "This supplier no longer exists." } };
-    await replan(who);
+    await enqueueDirtyReplan(who);
     return { ok: true, id: saved.id, message: `${saved.name} saved. Proposals update in a few seconds.` };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return { ok: false, errors: { name: `A supplier named "${fields.name}" already exists.` } };
@@ -40,6 +39,6 @@ export async function removeSupplier(who: ShopActor, id: number): Promise<Suppli
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "supplier", entityId: String(id), action: "deleted" }], db);
     await markVariantsDirtyInTransaction(db, who.shopId, "all");
   });
-  await replan(who);
+  await enqueueDirtyReplan(who);
   return { ok: true, id, message: "Supplier deleted. Its variants fall back to their vendor's supplier or the shop defaults." };
 }

@@ -8,15 +8,12 @@ import { variantIdsAndSkus } from "~/features/suppliers/queries/catalogue.server
 import { markVariantsDirtyInTransaction } from "~/platform/plan-dirty.server";
 import { listSuppliers, saveVariantTerms, upsertSuppliersByName } from "~/features/suppliers/queries/suppliers.server";
 import { inTransaction } from "~/platform/transaction.server";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import { readSuppliersCsv, readVariantTermsCsv } from "./terms-csv";
 import type { CsvCellError } from "~/platform/csv-table";
 import type { ShopActor } from "~/platform/shop-actor";
 
 export type ImportOutcome = { ok: true; summary: string } | { ok: false; errors: CsvCellError[] };
-
-const requestReplan = (who: ShopActor) =>
-  enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)) });
 
 export async function importSuppliersFile(who: ShopActor, text: string): Promise<ImportOutcome> {
   const read = readSuppliersCsv(text);
@@ -28,7 +25,7 @@ export async function importSuppliersFile(who: ShopActor, text: string): Promise
     await markVariantsDirtyInTransaction(db, who.shopId, "all");
     return counts;
   });
-  await requestReplan(who);
+  await enqueueDirtyReplan(who);
   return { ok: true, summary: `${read.rows.length} supplier${read.rows.length === 1 ? "" : "s"} imported: ${result.created} new, ${result.updated} updated.` };
 }
 
@@ -44,6 +41,6 @@ export async function importVariantTermsFile(who: ShopActor, text: string): Prom
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "variant_terms", entityId: "import", action: "imported", changes: { rows: read.rows.length } }], db);
     await markVariantsDirtyInTransaction(db, who.shopId, read.rows.map((r) => r.variantId));
   });
-  await requestReplan(who);
+  await enqueueDirtyReplan(who);
   return { ok: true, summary: `Buying terms of ${read.rows.length} variant${read.rows.length === 1 ? "" : "s"} imported.` };
 }

@@ -34,3 +34,11 @@ export async function enqueueInitialSync(shopId: number, shopDomain: string): Pr
 export async function enqueueSyncResume(shopId: number, shopDomain: string, orderHistoryImported: boolean): Promise<void> {
   await enqueueShopJob(orderHistoryImported ? "reconcile" : "catalog-backfill", { shopId, shopDomain });
 }
+
+/**
+ * Re-plans the variants an edit marked dirty, within seconds. One job per shop per second: a mark
+ * made after a job read the marks is taken by the next second's job.
+ */
+export function enqueueDirtyReplan(who: { shopId: number; shopDomain: string }, options: { delayMs?: number } = {}): Promise<Job> {
+  return enqueueShopJob("plan-variants", { shopId: who.shopId, shopDomain: who.shopDomain }, { idSuffix: String(Math.floor(Date.now() / 1000)), ...options });
+}

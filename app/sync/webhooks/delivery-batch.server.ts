@@ -1,7 +1,7 @@
 /** The state one inbox transaction shares across its deliveries: the client, the shop, and what to settle at the end. */
 import type { Shop } from "@prisma/client";
 import type pg from "pg";
-import { enqueueShopJob } from "~/platform/queue/enqueue.server";
+import { enqueueDirtyReplan } from "~/platform/queue/enqueue.server";
 import { markVariantsDirty } from "~/platform/plan-dirty.server";
 import { shopTimezone } from "~/platform/shop-actor";
 import { applyOrderDemandDeltas, orderDemandContributions, type DemandContribution } from "~/sync/queries/demand.server";
@@ -50,7 +50,7 @@ export class DeliveryBatch {
   replan(): void {
     const shop = this.shop;
     this.after("plan-variants", () =>
-      enqueueShopJob("plan-variants", { shopId: shop.id, shopDomain: shop.domain }, { idSuffix: String(Math.floor(Date.now() / 1000)), delayMs: 500 }),
+      enqueueDirtyReplan({ shopId: shop.id, shopDomain: shop.domain }, { delayMs: 500 }),
     );
   }
 
