@@ -213,7 +213,9 @@ export function PromotionEditor({ view }: { view: PromotionEditorView }) {
                     // Once it has run, the field shows what it was planned with, not what Tempo would learn today.
                     placeholder: (!editable && view.plannedUplift !== null ? view.plannedUplift : check.lift.lift).toFixed(1),
                     helpText: editable
-                      ? `Blank uses the learned one. ${check.lift.reason}`
+                      ? check.variants === 0
+                        ? "Blank uses the multiplier Tempo learns from past promotions of the products you choose."
+                        : `Blank uses the learned one. ${check.lift.reason}`
                       : view.plannedUplift !== null
                         ? `Planned with sales ×${view.plannedUplift.toFixed(1)}${values.upliftOverride ? ", marketing's own figure" : ", the one learned then"}.`
                         : check.lift.reason,
