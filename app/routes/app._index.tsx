@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireShop } from "~/auth/shop-context.server";
 import { BoardPage } from "~/features/board/BoardPage";
 import { getBoardView } from "~/features/board/view.server";
+import { dismissSetupGuide } from "~/features/board/setup-guide.server";
 import { forgetOfflineToken, retrySync } from "~/features/sync-status/actions.server";
 import { authenticate } from "~/shopify.server";
 
@@ -12,7 +13,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 /**
- * The sync card's buttons. Retry: start the import again (it resumes where it stopped).
+ * The board's buttons: the setup guide's Dismiss, and the sync card's. Retry: start the import again (it resumes where it stopped).
  * Reconnect: drop the stored token and authenticate again, which exchanges a fresh one
  * (afterAuth then resumes the sync).
  */
@@ -23,6 +24,10 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     await forgetOfflineToken(shop);
     await authenticate.admin(request);
     return json({ reconnected: true, error: null });
+  }
+  if (form.get("intent") === "dismiss-setup-guide") {
+    await dismissSetupGuide(shop.id);
+    return json({ dismissed: true, error: null });
   }
   if (form.get("intent") !== "retry-sync") {
     return json({ queued: false, error: `Unknown action "${String(form.get("intent"))}"` }, { status: 400 });

@@ -167,3 +167,22 @@ it("shows an order from the shop on the board within seconds, without a reload",
   await page.screenshot({ path: "test-results/board-live-after.png", fullPage: true });
   expect(errors).toEqual([]);
 });
+
+it("shows a new shop the setup guide until it is dismissed, and not again", async () => {
+  await testPrisma.shop.update({ where: { id: shopId }, data: { setupGuideDismissedAt: null } });
+  const { page, frame, errors } = await openApp("/app");
+  const guide = frame.locator(".Polaris-ShadowBevel").filter({ has: frame.getByRole("heading", { name: "Set up Tempo" }) });
+  await guide.waitFor({ state: "visible", timeout: 30_000 });
+  // No supplier, no saved settings, nothing reviewed yet: those three are still to do.
+  for (const step of ["Add your suppliers and their lead times", "Check your service levels and horizon", "Review your first reorder proposals"]) {
+    await guide.getByRole("heading", { name: step, exact: true }).waitFor({ state: "visible" });
+  }
+  await guide.screenshot({ path: "test-results/board-setup-guide.png" });
+  await guide.getByRole("button", { name: "Dismiss" }).click();
+  await guide.waitFor({ state: "detached", timeout: 15_000 });
+  await expect.poll(async () => (await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } })).setupGuideDismissedAt, { timeout: 10_000 }).not.toBeNull();
+  await page.reload();
+  await frame.getByRole("heading", { name: "Demand, supply and stock by week" }).waitFor({ timeout: 30_000 });
+  expect(await frame.getByRole("heading", { name: "Set up Tempo" }).count()).toBe(0);
+  expect(errors).toEqual([]);
+});

@@ -11,6 +11,7 @@ import { PlanStatusBar } from "~/ui/PlanStatusBar";
 import { METRICS } from "./metric-definitions";
 import { MetricTile } from "./MetricTile";
 import { PlanGrid } from "./PlanGrid";
+import { SetupGuide } from "./SetupGuide";
 
 /** The board follows the shop live: orders and stock changes re-plan their variants within seconds. */
 const LIVE_REFRESH_MS = 5_000;
@@ -31,6 +32,7 @@ export function BoardPage({ view }: { view: BoardView }) {
       <TitleBar title="S&OP board" />
       <BlockStack gap="400">
         <PlanStatusBar status={view.plan} />
+        {view.setupGuide && <SetupGuide guide={view.setupGuide} />}
         {view.plan.asOf && (
           <InlineGrid columns={{ xs: 2, sm: 3, md: 5 }} gap="300">
             {METRICS.map((metric) => (

@@ -10,6 +10,7 @@ import { getShopOverview, type ShopOverview } from "~/features/sync-status/overv
 import { findActivePlan } from "~/platform/plan-status.server";
 import { listMetricsWeeks, type ShopMetrics } from "~/features/board/queries/metrics.server";
 import { getPlanStatus, type PlanStatus } from "~/platform/plan-status.server";
+import { readSetupFacts, setupGuideOf, type SetupGuide } from "./setup-guide.server";
 
 export const GRID_WEEKS = 12;
 export const PAST_WEEKS = 4;
@@ -32,6 +33,8 @@ export interface BoardView {
   drill: { group: string; rows: GroupPairRow[]; total: number; page: number; pageSize: number } | null;
   alerts: AlertRow[];
   openAlertCount: number;
+  /** The first-run guide until it is dismissed or done. */
+  setupGuide: SetupGuide | null;
 }
 
 /** The latest value each metric has: stock figures come from the plan's week, sales ones from the last week that has them. */
@@ -53,20 +56,23 @@ export async function getBoardView(shop: { id: number; domain: string }, params:
   const firstWeek = asOf ? weekStartOf(asOf) : null;
   const group = params.get("group");
   const page = Math.max(1, Math.min(10_000, Number(params.get("page")) || 1));
-  const [plan, sync, { alerts, openCount: openAll }, metrics, grid, drill] = await Promise.all([
+  const [plan, sync, { alerts, openCount: openAll }, metrics, grid, drill, setupFacts] = await Promise.all([
     getPlanStatus(shop.id),
     getShopOverview(shop.domain),
     getOpenAlertsSummary(shop.id, 8),
     active && firstWeek ? listMetricsWeeks(shop.id, addDays(firstWeek, -7 * 12)) : Promise.resolve([]),
     active && asOf ? gridByGroup(shop.id, active.run.id, rollUp, { asOf, weeks: GRID_WEEKS, pastWeeks: PAST_WEEKS, riskDays: AT_RISK_DAYS }) : Promise.resolve([]),
     active && asOf && group ? pairsInGroup(shop.id, active.run.id, rollUp, group, { weeks: GRID_WEEKS, limit: GROUP_PAGE_SIZE, offset: (page - 1) * GROUP_PAGE_SIZE, asOf, pastWeeks: PAST_WEEKS }) : Promise.resolve(null),
+    readSetupFacts(shop.id),
   ]);
-  const empty = { plan, sync, metrics: [], current: {}, rollUp, weekStarts: [], pastWeekStarts: [], grid: [], drill: null, alerts, openAlertCount: openAll };
+  const current = currentMetrics(metrics);
+  const setupGuide = await setupGuideOf(shop.id, setupFacts, active ? (current.unpricedPairs ?? 0) : null);
+  const empty = { plan, sync, metrics: [], current: {}, rollUp, weekStarts: [], pastWeekStarts: [], grid: [], drill: null, alerts, openAlertCount: openAll, setupGuide };
   if (!active || !firstWeek) return empty;
   return {
     ...empty,
     metrics,
-    current: currentMetrics(metrics),
+    current,
     weekStarts: Array.from({ length: GRID_WEEKS }, (_, w) => addDays(firstWeek, 7 * w)),
     pastWeekStarts: Array.from({ length: PAST_WEEKS }, (_, w) => addDays(firstWeek, -7 * (PAST_WEEKS - w))),
     grid,
