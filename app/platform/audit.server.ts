@@ -3,7 +3,7 @@ import type { AuditEvent, Prisma } from "@prisma/client";
 import type pg from "pg";
 import prisma from "./db.server";
 
-export type AuditEntity = "proposal" | "purchase_order" | "supplier" | "variant_terms" | "settings" | "promotion";
+export type AuditEntity = "proposal" | "purchase_order" | "supplier" | "variant_terms" | "settings" | "promotion" | "alert";
 
 export interface AuditRecord {
   actor: string;

@@ -73,3 +73,36 @@ it("lists a reached promotion cap among the alerts, filters to it by kind, and o
   await expect.poll(() => page.frames().some((f) => new URL(f.url()).pathname === `/app/promotions/${promotion.id}`), { timeout: 15_000 }).toBe(true);
   expect(pageErrors).toEqual([]);
 });
+
+it("snoozes an alert out of the open list and brings it back from its tab", async () => {
+  const open = await testPrisma.alert.findMany({ where: { shopId, status: "OPEN" } });
+  expect(open.length).toBeGreaterThan(1);
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1440, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  onTestFailed(() => page.screenshot({ path: "test-results/alerts-snooze-failure.png" }).then(() => undefined));
+  await page.goto(simulator.adminUrl(shopDomain, "/app/alerts"));
+  const frame = page.frameLocator("#app-frame");
+  const firstRow = frame.locator("tr[id]").first();
+  await firstRow.waitFor({ state: "visible", timeout: 30_000 });
+  const id = Number(await firstRow.getAttribute("id"));
+  await firstRow.getByRole("checkbox").click({ force: true });
+  await frame.getByRole("button", { name: "Snooze…" }).click();
+  const dialog = frame.getByRole("dialog", { name: "Snooze 1 alert" });
+  await dialog.waitFor({ state: "visible" });
+  await page.screenshot({ path: "test-results/alerts-snooze-dialog.png" });
+  await dialog.getByRole("button", { name: "Snooze", exact: true }).click();
+  await page.locator("#toasts").getByText(/^1 alert snoozed until \d{1,2} \w{3}( \d{4})?\.$/).first().waitFor({ state: "visible", timeout: 15_000 });
+  await frame.locator(`tr[id="${id}"]`).waitFor({ state: "detached", timeout: 15_000 });
+  expect((await testPrisma.alert.findUniqueOrThrow({ where: { id } })).snoozedUntil).not.toBeNull();
+
+  await frame.getByRole("tab", { name: /Snoozed and dismissed/ }).click();
+  const snoozed = frame.locator(`tr[id="${id}"]`);
+  await snoozed.getByText(/^Snoozed until /).waitFor({ state: "visible", timeout: 15_000 });
+  await page.screenshot({ path: "test-results/alerts-snoozed-tab.png" });
+  await snoozed.getByRole("checkbox").click({ force: true });
+  await frame.getByRole("button", { name: "Back to open" }).click();
+  await snoozed.waitFor({ state: "detached", timeout: 15_000 });
+  expect((await testPrisma.alert.findUniqueOrThrow({ where: { id } })).snoozedUntil).toBeNull();
+  expect(pageErrors).toEqual([]);
+});

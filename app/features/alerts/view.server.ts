@@ -1,6 +1,6 @@
-/** The alerts screen from its URL: open or resolved, filtered by kind and severity. */
+/** The alerts screen from its URL: open or resolved, filtered by kind, severity, location and product, a page at a time. */
 import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertSeverity } from "~/engine/alerts/kinds";
-import { countOpenAlerts, listAlerts, type AlertRow as StoredAlertRow } from "./queries.server";
+import { countAlerts, countOpenAlerts, listAlerts, openAlertLocations, type AlertRow as StoredAlertRow } from "./queries.server";
 import { getPlanStatus, type PlanStatus } from "~/platform/plan-status.server";
 
 /** An alert as the screens show it, with the page it opens: its promotion's, or its variant's. */
@@ -8,12 +8,24 @@ export type AlertRow = StoredAlertRow & { link: string };
 
 export interface AlertsView {
   plan: PlanStatus;
-  status: "OPEN" | "RESOLVED";
+  /** The tab: open alerts, those the team set aside (snoozed or dismissed), or resolved ones. */
+  status: "OPEN" | "SET_ASIDE" | "RESOLVED";
+  setAsideCount: number;
   kinds: AlertKind[];
   severities: AlertSeverity[];
+  /** The location filter's choices (the open alerts' locations) and what is picked. */
+  locationChoices: { id: string; name: string }[];
+  locations: string[];
+  search: string;
   alerts: AlertRow[];
   openCounts: Record<AlertKind, number>;
+  /** Paging: this page (from 1), its size, and how many alerts the filters match. */
+  page: number;
+  pageSize: number;
+  total: number;
 }
+
+export const ALERTS_PAGE_SIZE = 50;
 
 function pick<T extends string>(values: string[], allowed: readonly T[]): T[] {
   return values.flatMap((v) => v.split(",")).filter((v): v is T => (allowed as readonly string[]).includes(v));
@@ -22,11 +34,25 @@ function pick<T extends string>(values: string[], allowed: readonly T[]): T[] {
 const withLinks = (rows: StoredAlertRow[]): AlertRow[] => rows.map((row) => ({ ...row, link: row.promotionId !== null ? `/app/promotions/${row.promotionId}` : `/app/variants/${row.variantId}` }));
 
 export async function getAlertsView(shopId: number, params: URLSearchParams): Promise<AlertsView> {
-  const status = params.get("status") === "resolved" ? "RESOLVED" : "OPEN";
+  const tab = params.get("status");
+  const status = tab === "resolved" ? "RESOLVED" : tab === "set-aside" ? "SET_ASIDE" : "OPEN";
   const kinds = pick(params.getAll("kind"), ALERT_KINDS);
   const severities = pick(params.getAll("severity"), ALERT_SEVERITIES);
-  const [plan, alerts, openCounts] = await Promise.all([getPlanStatus(shopId), listAlerts(shopId, { status, kinds, severities }), countOpenAlerts(shopId)]);
-  return { plan, status, kinds, severities, alerts: withLinks(alerts), openCounts };
+  const search = (params.get("q") ?? "").slice(0, 100);
+  const requested = Number(params.get("page") ?? "1");
+  const locationChoices = await openAlertLocations(shopId);
+  const locations = params.getAll("location").filter((id) => locationChoices.some((c) => c.id === id) || /^(\d{1,19}|all)$/.test(id));
+  const filters = { status: status === "RESOLVED" ? "RESOLVED" : "OPEN", setAside: status === "SET_ASIDE", kinds, severities, locations, search } as const;
+  const [total, setAsideCount] = await Promise.all([countAlerts(shopId, filters), countAlerts(shopId, { status: "OPEN", setAside: true })]);
+  // A page past the end (the list shrank since the link was made) shows the last one.
+  const lastPage = Math.max(1, Math.ceil(total / ALERTS_PAGE_SIZE));
+  const page = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, lastPage) : 1;
+  const [plan, alerts, openCounts] = await Promise.all([
+    getPlanStatus(shopId),
+    listAlerts(shopId, { ...filters, limit: ALERTS_PAGE_SIZE, offset: (page - 1) * ALERTS_PAGE_SIZE }),
+    countOpenAlerts(shopId),
+  ]);
+  return { plan, status, setAsideCount, kinds, severities, locationChoices, locations, search, alerts: withLinks(alerts), openCounts, page, pageSize: ALERTS_PAGE_SIZE, total };
 }
 
 /** The most severe open alerts and how many are open in all: the board's alert card. */
