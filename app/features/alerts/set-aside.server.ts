@@ -9,6 +9,7 @@ import { shopToday } from "~/engine/plan/open-orders";
 import { addDays } from "~/engine/calendar";
 import { formatDay } from "~/engine/wording";
 import { setAlertsAside, type SetAside } from "./queries.server";
+import { formIds } from "~/platform/form-ids";
 
 export type SetAsideOutcome = { ok: true; message: string } | { ok: false; errors: Record<string, string> };
 
@@ -16,14 +17,6 @@ export type SetAsideOutcome = { ok: true; message: string } | { ok: false; error
 export const MAX_SNOOZE_DAYS = 90;
 const MAX_REASON = 500;
 const AUDIT_ACTION: Record<SetAside["kind"], string> = { snooze: "snoozed", dismiss: "dismissed", restore: "restored" };
-
-function ids(form: FormData): number[] {
-  return form
-    .getAll("id")
-    .map(String)
-    .filter((value) => /^\d{1,9}$/.test(value))
-    .map(Number);
-}
 
 /** The change a form asks for, or the field's message; `today` is the shop's date. */
 export function readSetAside(form: FormData, today: string): { ok: true; change: SetAside } | { ok: false; errors: Record<string, string> } {
@@ -47,7 +40,7 @@ export function readSetAside(form: FormData, today: string): { ok: true; change:
 
 export async function setAsideAlerts(who: ShopActor, shop: { ianaTimezone: string | null }, form: FormData): Promise<SetAsideOutcome> {
   const today = shopToday(shopTimezone(shop));
-  const selected = ids(form);
+  const selected = formIds(form);
   if (selected.length === 0) return { ok: false, errors: { form: "Select the alerts first." } };
   const read = readSetAside(form, today);
   if (!read.ok) return read;

@@ -4,20 +4,13 @@ import { decideLines, editProposalQuantity, orderApprovedLines, previewOrder, ty
 import type { OrderPreview } from "./order-preview";
 import { parseLineQuantity, QUANTITY_MESSAGE } from "./line-preview";
 import type { ShopActor } from "~/platform/shop-actor";
-
-function ids(form: FormData): number[] {
-  return form
-    .getAll("id")
-    .map(String)
-    .filter((value) => /^\d{1,9}$/.test(value))
-    .map(Number);
-}
+import { formIds } from "~/platform/form-ids";
 
 export async function handleProposalAction(who: ShopActor, form: FormData): Promise<ReviewOutcome & { purchaseOrderIds?: number[]; preview?: OrderPreview }> {
   const intent = String(form.get("intent") ?? "");
   switch (intent) {
     case "edit": {
-      const [id] = ids(form);
+      const [id] = formIds(form);
       const quantity = parseLineQuantity(String(form.get("quantity") ?? ""));
       if (id === undefined) return { ok: false, errors: { form: "Which line? The form named none." } };
       if (quantity === null) return { ok: false, errors: { [`quantity-${id}`]: QUANTITY_MESSAGE } };
@@ -26,15 +19,15 @@ export async function handleProposalAction(who: ShopActor, form: FormData): Prom
       return editProposalQuantity(who, id, quantity, rules);
     }
     case "approve":
-      return decideLines(who, ids(form), "APPROVED", null);
+      return decideLines(who, formIds(form), "APPROVED", null);
     case "reject":
-      return decideLines(who, ids(form), "REJECTED", String(form.get("reason") ?? ""));
+      return decideLines(who, formIds(form), "REJECTED", String(form.get("reason") ?? ""));
     case "reopen":
-      return decideLines(who, ids(form), "PROPOSED", null);
+      return decideLines(who, formIds(form), "PROPOSED", null);
     case "preview-order":
-      return previewOrder(who, ids(form));
+      return previewOrder(who, formIds(form));
     case "order":
-      return orderApprovedLines(who, ids(form));
+      return orderApprovedLines(who, formIds(form));
     default:
       return { ok: false, errors: { form: `Unknown action "${intent}".` } };
   }
