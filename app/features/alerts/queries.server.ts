@@ -133,15 +133,12 @@ export async function openAlertLocations(shopId: number): Promise<{ id: string; 
     ORDER BY 2`;
 }
 
-/** Open alerts by kind, leaving out those set aside: what the tabs, the board and the filters count. */
+/** Open alerts by kind, leaving out those set aside (the same filter as the list): what the tabs, the board and the filters count. */
 export async function countOpenAlerts(shopId: number): Promise<Record<AlertKind, number>> {
-  const groups = await prisma.alert.groupBy({
-    by: ["kind"],
-    where: { shopId, status: "OPEN", dismissedAt: null, OR: [{ snoozedUntil: null }, { snoozedUntil: { lte: new Date() } }] },
-    _count: { _all: true },
-  });
+  const where = matching({ status: "OPEN" });
+  const groups = await prisma.$queryRawUnsafe<{ kind: AlertKind; count: number }[]>(`SELECT a."kind"::text AS "kind", count(*)::int AS "count" FROM "Alert" a WHERE ${where.sql} GROUP BY 1`, shopId, ...where.params);
   const counts = Object.fromEntries(ALERT_KINDS.map((kind) => [kind, 0])) as Record<AlertKind, number>;
-  for (const g of groups) counts[g.kind] = g._count._all;
+  for (const g of groups) counts[g.kind] = g.count;
   return counts;
 }
 

@@ -40,10 +40,10 @@ export async function getAlertsView(shopId: number, params: URLSearchParams): Pr
   const severities = pick(params.getAll("severity"), ALERT_SEVERITIES);
   const search = (params.get("q") ?? "").slice(0, 100);
   const requested = Number(params.get("page") ?? "1");
-  const locationChoices = await openAlertLocations(shopId);
-  const locations = params.getAll("location").filter((id) => locationChoices.some((c) => c.id === id) || /^(\d{1,19}|all)$/.test(id));
+  // A location id, or "all" for an alert about every location (a promotion's).
+  const locations = params.getAll("location").filter((id) => /^(\d{1,19}|all)$/.test(id));
   const filters = { status: status === "RESOLVED" ? "RESOLVED" : "OPEN", setAside: status === "SET_ASIDE", kinds, severities, locations, search } as const;
-  const [total, setAsideCount] = await Promise.all([countAlerts(shopId, filters), countAlerts(shopId, { status: "OPEN", setAside: true })]);
+  const [total, setAsideCount, locationChoices] = await Promise.all([countAlerts(shopId, filters), countAlerts(shopId, { status: "OPEN", setAside: true }), openAlertLocations(shopId)]);
   // A page past the end (the list shrank since the link was made) shows the last one.
   const lastPage = Math.max(1, Math.ceil(total / ALERTS_PAGE_SIZE));
   const page = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, lastPage) : 1;
