@@ -3,13 +3,10 @@
  * its plan the shop's own. Each step is checked off from the shop's data, not from clicks; the
  * guide goes once dismissed, or for good once every step is done.
  */
-import { loadSetupFacts, markSetupGuideDismissed, type SetupFacts } from "./queries/setup-guide.server";
+import { markSetupGuideDismissed, type SetupFacts } from "./queries/setup-guide.server";
 import { setupSteps, type SetupGuide } from "./setup-steps";
 
 export type { SetupGuide, SetupStep } from "./setup-steps";
-
-/** What the guide checks, read beside the board's other reads. */
-export const readSetupFacts = loadSetupFacts;
 
 /** The guide, or null once dismissed or done (done is recorded, so it never returns). */
 export async function setupGuideOf(shopId: number, facts: SetupFacts, unpricedPairs: number | null): Promise<SetupGuide | null> {

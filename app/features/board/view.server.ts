@@ -10,7 +10,8 @@ import { getShopOverview, type ShopOverview } from "~/features/sync-status/overv
 import { findActivePlan } from "~/platform/plan-status.server";
 import { listMetricsWeeks, type ShopMetrics } from "~/features/board/queries/metrics.server";
 import { getPlanStatus, type PlanStatus } from "~/platform/plan-status.server";
-import { readSetupFacts, setupGuideOf, type SetupGuide } from "./setup-guide.server";
+import { setupGuideOf, type SetupGuide } from "./setup-guide.server";
+import { loadSetupFacts } from "./queries/setup-guide.server";
 
 export const GRID_WEEKS = 12;
 export const PAST_WEEKS = 4;
@@ -63,7 +64,7 @@ export async function getBoardView(shop: { id: number; domain: string }, params:
     active && firstWeek ? listMetricsWeeks(shop.id, addDays(firstWeek, -7 * 12)) : Promise.resolve([]),
     active && asOf ? gridByGroup(shop.id, active.run.id, rollUp, { asOf, weeks: GRID_WEEKS, pastWeeks: PAST_WEEKS, riskDays: AT_RISK_DAYS }) : Promise.resolve([]),
     active && asOf && group ? pairsInGroup(shop.id, active.run.id, rollUp, group, { weeks: GRID_WEEKS, limit: GROUP_PAGE_SIZE, offset: (page - 1) * GROUP_PAGE_SIZE, asOf, pastWeeks: PAST_WEEKS }) : Promise.resolve(null),
-    readSetupFacts(shop.id),
+    loadSetupFacts(shop.id),
   ]);
   const current = currentMetrics(metrics);
   const setupGuide = await setupGuideOf(shop.id, setupFacts, active ? (current.unpricedPairs ?? 0) : null);
