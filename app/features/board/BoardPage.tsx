@@ -40,7 +40,8 @@ export function BoardPage({ view }: { view: BoardView }) {
             ))}
           </InlineGrid>
         )}
-        {view.current.unpricedPairs ? (
+        {/* While the setup guide is up, its unit-cost step says this. */}
+        {view.current.unpricedPairs && !view.setupGuide ? (
           <Text as="p" tone="subdued" variant="bodySm">
             {f.number(view.current.unpricedPairs)} stocked variant-locations have no unit cost in Shopify or Tempo and are left out of every value at cost.
           </Text>
