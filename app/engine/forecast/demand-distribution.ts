@@ -37,6 +37,7 @@
 import { countCdf, countQuantiles, normalDemandQuantile } from "./distributions";
 import { normalCdf, normalQuantile } from "./stats";
 import { compoundSpanPmf, type CompoundWeek } from "./compound-demand";
+import { calibratedProbability, checkRecalibration, modelLevel, type Recalibration } from "./recalibration";
 
 export const DEMAND_DISTRIBUTION_VERSION = 1;
 
@@ -55,6 +56,8 @@ export interface CorrelatedDemandDistribution {
   shift?: number[];
   /** ≥ 0: sd of the log of a scale factor on all weeks' errors (absent or 0: Gaussian tails) */
   scaleCv?: number;
+  /** the shop's own map from model to calibrated probabilities (absent: none; see recalibration.ts) */
+  recalibration?: Recalibration;
 }
 
 export interface OccurrenceSizeDemandDistribution {
@@ -71,6 +74,8 @@ export interface OccurrenceSizeDemandDistribution {
   sizeStep: number;
   /** coefficient of variation of the demand rate (a factor common to all weeks), ≥ 0 */
   rateCv: number;
+  /** the shop's own map from model to calibrated probabilities (absent: none; see recalibration.ts) */
+  recalibration?: Recalibration;
 }
 
 /** Plain JSON (numbers, arrays, strings): store it, and recompute policy from it later. */
@@ -130,6 +135,7 @@ function checkDistribution(distribution: DemandDistribution): void {
   } else {
     throw new Error(`unknown DemandDistribution family "${String((distribution as { family?: unknown }).family)}"`);
   }
+  if (distribution.recalibration !== undefined) checkRecalibration(distribution.recalibration);
 }
 
 const lastOf = (values: readonly number[]): number => values[values.length - 1] ?? 0;
@@ -206,6 +212,20 @@ export interface SpanDistribution {
 
 export function intervalDistribution(distribution: DemandDistribution, span: DemandSpan): SpanDistribution {
   checkDistribution(distribution);
+  const model = modelDistribution(distribution, span);
+  const map = distribution.recalibration;
+  if (!map) return model;
+  const shares = span.weeks <= 1 ? map.week : map.span;
+  return {
+    ...model,
+    quantile: (level) => model.quantile(modelLevel(map.levels, shares, level)),
+    cdf: (value) => calibratedProbability(map.levels, shares, model.cdf(value)),
+    cdfBelow: (value) => calibratedProbability(map.levels, shares, model.cdfBelow(value)),
+  };
+}
+
+/** The span's total as the model has it, before the shop's recalibration. */
+function modelDistribution(distribution: DemandDistribution, span: DemandSpan): SpanDistribution {
   if (distribution.family === "occurrence_size") {
     const { weeks, mean } = occurrenceWeeks(distribution, span);
     const pmf = compoundSpanPmf(distribution, weeks);

@@ -1,6 +1,8 @@
 /** The demand outlook's inputs, options and per-variant result (buildDemandOutlook in ./outlook). */
 import type { AutoForecastOptions, AutoForecastResult, DemandClass, ModelName } from "./auto";
 import type { CalibrationSettings } from "./calibration";
+import type { ShopCalibration } from "./shop-calibration";
+import type { HistoryBacktest } from "./outlook-calibration";
 import type { CleaningOptions, CleaningSummary, PromoWindow, StockoutInterval } from "./cleaning";
 import type { DemandDistribution } from "./demand-distribution";
 import type { ForecastExplanation, ForecastSource } from "./explain";
@@ -54,6 +56,17 @@ export interface DemandOutlookOptions {
   forecaster?: Forecaster;
   /** How top-down distributions are calibrated (own-history ones follow the forecaster's settings). */
   calibration?: CalibrationSettings;
+  /**
+   * Learn the intervals' calibration from the shop's own backtests (default on; see
+   * outlook-calibration.ts). Off, or with too few series to learn from, the model's own stand.
+   */
+  learnCalibration?: boolean;
+  /** Receives the calibration learned (null when none was), so a plan can store what it used. */
+  onCalibration?: (calibration: ShopCalibration | null) => void;
+  /** Receives the latest origin's backtests (when a calibration was learned here), for the policy replay. */
+  onBacktests?: (backtests: HistoryBacktest[]) => void;
+  /** A calibration learned before (an incremental re-plan reuses its full run's): used as is, nothing learned. */
+  shopCalibration?: ShopCalibration | null;
 }
 
 export interface VariantOutlook {

@@ -17,6 +17,9 @@ import { FLAT_PROFILE, type SeasonalProfile, buildGroupProfile } from "./top-dow
 import { type PromoEvent, type UpliftModel, estimateUplift, extractPromoEvents } from "./uplift";
 import { type PlannedPromotion, projectPromotion } from "./uplift-projection";
 import { quantileKey } from "./weekly-count-quantiles";
+import { weeklyQuantiles } from "./distribution-build";
+import { learnOutlookCalibration } from "./outlook-calibration";
+import { calibrationFor, calibrationReason, recalibrated, type ShopCalibration } from "./shop-calibration";
 
 export type { DemandOutlookOptions, Forecaster, VariantDemandInput, VariantOutlook } from "./outlook-types";
 
@@ -33,6 +36,7 @@ interface OutlookContext {
   analogPool: AnalogCandidate[];
   plannedPromotions: readonly PlannedPromotion[];
   upliftModel: UpliftModel | null;
+  calibration: ShopCalibration | null;
 }
 
 export function buildDemandOutlook(inputs: readonly VariantDemandInput[], options: DemandOutlookOptions): VariantOutlook[] {
@@ -46,7 +50,15 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
     analogPool: analogPool(prepared, settings.newVariantWeeks),
     plannedPromotions: options.plannedPromotions ?? [],
     upliftModel: learnUplift(prepared, options),
+    calibration: null,
   };
+  if (options.shopCalibration !== undefined) context.calibration = options.shopCalibration;
+  else if (options.learnCalibration !== false) {
+    const learned = learnOutlookCalibration(prepared, settings);
+    context.calibration = learned.calibration;
+    options.onBacktests?.(learned.backtests);
+  }
+  options.onCalibration?.(context.calibration);
   return prepared.map((p) => variantOutlook(p, context));
 }
 
@@ -86,7 +98,7 @@ function learnUplift(prepared: readonly PreparedVariant[], options: DemandOutloo
 function variantOutlook(p: PreparedVariant, context: OutlookContext): VariantOutlook {
   const { settings } = context;
   const profile = context.groups.profiles.get(p.groupKey) ?? FLAT_PROFILE;
-  const routed = routeForecast(p, profile, context.analogPool, settings);
+  const routed = calibratedRoute(routeForecast(p, profile, context.analogPool, settings), context);
   const column = quantileColumn(routed);
   const ownUnits = p.cleaned.daily.baseline.reduce((a, b) => a + b, 0);
   const weekdayIndex = blendWeekdayIndex(p.cleaned.weekdayIndex, context.groups.weekdays.get(p.groupKey) ?? [1, 1, 1, 1, 1, 1, 1], ownUnits);
@@ -118,6 +130,16 @@ function variantOutlook(p: PreparedVariant, context: OutlookContext): VariantOut
   };
 }
 
+/** The route's forecast read through the shop's learned calibration (new variants' analogs keep their own). */
+function calibratedRoute(routed: RoutedForecast, context: OutlookContext): RoutedForecast & { calibrationReason?: string } {
+  const shop = context.calibration;
+  if (!shop || routed.source === "analog") return routed;
+  const calibration = calibrationFor(shop, routed.source, routed.demandClass);
+  if (!calibration) return routed;
+  const distribution = recalibrated(routed.distribution, calibration);
+  return { ...routed, distribution, quantiles: weeklyQuantiles(distribution, context.settings.levels), calibrationReason: calibrationReason(calibration) };
+}
+
 /** A quantile's weekly figures; the mean where the route did not produce that level. */
 function quantileColumn(routed: RoutedForecast): (level: number) => number[] {
   return (level) => routed.quantiles[quantileKey(level)] ?? routed.mean;
@@ -139,10 +161,10 @@ function plannedPromotionUnits(p: PreparedVariant, mean: number[], context: Outl
   return promotions;
 }
 
-function explainRoute(p: PreparedVariant, routed: RoutedForecast, profile: SeasonalProfile, newVariantWeeks: number): ForecastExplanation {
+function explainRoute(p: PreparedVariant, routed: RoutedForecast & { calibrationReason?: string }, profile: SeasonalProfile, newVariantWeeks: number): ForecastExplanation {
   const column = quantileColumn(routed);
   const weeks = p.weekly.values.length;
-  return explainForecast({
+  const explanation = explainForecast({
     source: routed.source,
     model: routed.model,
     modelLabel: routed.modelLabel,
@@ -169,4 +191,5 @@ function explainRoute(p: PreparedVariant, routed: RoutedForecast, profile: Seaso
       : null,
     routeReason: routed.routeReason,
   });
+  return routed.calibrationReason ? { ...explanation, reasons: [...explanation.reasons, routed.calibrationReason] } : explanation;
 }

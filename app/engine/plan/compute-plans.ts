@@ -52,11 +52,27 @@ export function computePlans(pairs: readonly PlanPair[], outlooks: ReadonlyMap<s
 
 export type PairPlans = Omit<ComputedPlans, "budgetMonths">;
 
+/** A pair's buying terms, ABC class and cycle service target, as its plan uses them. */
+export function pairTerms(pair: PlanPair, context: PlanContext): { terms: ReturnType<typeof resolveBuyingTerms>; abcClass: AbcClass; serviceLevel: number } {
+  const terms = resolveBuyingTerms(
+    {
+      override: context.termsByVariant.get(pair.variant.variantId) ?? null,
+      suppliers: context.suppliers,
+      vendor: pair.variant.vendor,
+      shopifyUnitCost: pair.variant.unitCost,
+      defaults: { leadTimeDays: context.settings.defaultLeadTimeDays, reviewDays: context.settings.reviewDays },
+    },
+    context.vendorSuppliers,
+  );
+  const abcClass = context.abcClasses.get(pair.variant.variantId) ?? "C";
+  const { A, B, C } = context.settings.serviceLevels;
+  return { terms, abcClass, serviceLevel: serviceLevelFor(abcClass, { A: A / 100, B: B / 100, C: C / 100 }) };
+}
+
 /** Each pair's terms, class, policy, projection, draft and alerts: independent of other pairs, so it runs where its forecast was made. */
 export function planEachPair(pairs: readonly PlanPair[], outlooks: ReadonlyMap<string, PlannedOutlook>, context: PlanContext): PairPlans {
   const formatMoney = moneyFormatter(context.currencyCode);
   const thresholds: AlertThresholds = { overstockWeeks: context.settings.overstockWeeks, deadStockDays: context.settings.deadStockDays };
-  const levels = { A: context.settings.serviceLevels.A / 100, B: context.settings.serviceLevels.B / 100, C: context.settings.serviceLevels.C / 100 };
   const stockPlans: StockPlanRow[] = [];
   const drafts: ProposalDraft[] = [];
   const candidates: EvaluatedCandidate[] = [];
@@ -64,18 +80,7 @@ export function planEachPair(pairs: readonly PlanPair[], outlooks: ReadonlyMap<s
   for (const pair of pairs) {
     const outlook = outlooks.get(pair.key);
     if (!outlook) continue;
-    const terms = resolveBuyingTerms(
-      {
-        override: context.termsByVariant.get(pair.variant.variantId) ?? null,
-        suppliers: context.suppliers,
-        vendor: pair.variant.vendor,
-        shopifyUnitCost: pair.variant.unitCost,
-        defaults: { leadTimeDays: context.settings.defaultLeadTimeDays, reviewDays: context.settings.reviewDays },
-      },
-      context.vendorSuppliers,
-    );
-    const abcClass = context.abcClasses.get(pair.variant.variantId) ?? "C";
-    const serviceLevel = serviceLevelFor(abcClass, levels);
+    const { terms, abcClass, serviceLevel } = pairTerms(pair, context);
     const plan = planVariant({
       asOf: context.asOf,
       outlook,

@@ -5,6 +5,8 @@
  */
 import { buildDemandOutlook, type DemandDistribution, type VariantDemandInput, type VariantOutlook } from "~/engine/forecast";
 import type { PromoEvent } from "~/engine/forecast/uplift";
+import type { ShopCalibration } from "~/engine/forecast/shop-calibration";
+import type { HistoryBacktest } from "~/engine/forecast/outlook-calibration";
 import type { ForecastRow } from "./outputs";
 
 export interface ForecastTask {
@@ -12,6 +14,8 @@ export interface ForecastTask {
   asOf: string;
   horizonWeeks: number;
   dataStart?: string;
+  /** The calibration to forecast with; absent, the task learns its own from these inputs. */
+  shopCalibration?: ShopCalibration | null;
 }
 
 export interface CompactOutlook {
@@ -61,16 +65,24 @@ export function runForecastTask(task: ForecastTask): CompactOutlook[] {
   return forecastWithEvents(task).outlooks;
 }
 
-/** The outlooks, and the past promotion events their histories hold (for the shop's uplift model). */
-export function forecastWithEvents(task: ForecastTask): { outlooks: CompactOutlook[]; promoEvents: PromoEvent[] } {
+/**
+ * The outlooks, the past promotion events their histories hold (for the shop's uplift model) and
+ * the interval calibration they were read through (learned here unless the task brought one).
+ */
+export function forecastWithEvents(task: ForecastTask): { outlooks: CompactOutlook[]; promoEvents: PromoEvent[]; calibration: ShopCalibration | null; backtests: HistoryBacktest[] } {
   let promoEvents: PromoEvent[] = [];
+  let calibration: ShopCalibration | null = task.shopCalibration ?? null;
+  let backtests: HistoryBacktest[] = [];
   const outlooks = buildDemandOutlook(task.inputs, {
     asOf: task.asOf,
     horizonWeeks: task.horizonWeeks,
     ...(task.dataStart ? { dataStart: task.dataStart } : {}),
+    ...(task.shopCalibration !== undefined ? { shopCalibration: task.shopCalibration } : {}),
     onPromoEvents: (events) => (promoEvents = events),
+    onCalibration: (learned) => (calibration = learned),
+    onBacktests: (latest) => (backtests = latest),
   });
-  return { outlooks: outlooks.map(compact), promoEvents };
+  return { outlooks: outlooks.map(compact), promoEvents, calibration, backtests };
 }
 
 function compact(o: VariantOutlook): CompactOutlook {

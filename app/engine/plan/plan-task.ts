@@ -5,6 +5,9 @@
  * small (no history arrays).
  */
 import type { PromoEvent, UpliftModel } from "~/engine/forecast/uplift";
+import type { ShopCalibration } from "~/engine/forecast/shop-calibration";
+import type { ServiceReplay } from "~/engine/policy/history-replay";
+import { checkServiceOnHistory, serviceCorrectionReason, withCorrectedCalibration } from "./service-check";
 import type { PlannedPromotion } from "~/engine/forecast/uplift-projection";
 import type { PlannedOutlook } from "./plan-variant";
 import type { ForecastRow } from "./outputs";
@@ -34,6 +37,10 @@ export interface PlanTaskResult {
   plans: PairPlans;
   recentSales: WeekSales[];
   promoEvents: PromoEvent[];
+  /** The interval calibration this location's forecasts were read through (service corrections included). */
+  calibration: ShopCalibration | null;
+  /** The policy replayed on the location's last weeks, by class. */
+  replays: ServiceReplay[];
 }
 
 /** Adds up recent weeks' sales and demand over outlooks. */
@@ -56,11 +63,20 @@ export function mergeRecentSales(parts: readonly WeekSales[][]): WeekSales[] {
 }
 
 export function runPlanTask(task: PlanTask): PlanTaskResult {
-  const { outlooks, promoEvents } = forecastWithEvents(task.forecast);
+  const forecast = forecastWithEvents(task.forecast);
+  const check = checkServiceOnHistory(forecast.backtests, task.pairs, task.context, forecast.calibration);
+  const outlooks = withCorrectedCalibration(forecast.outlooks, check);
   const planned = new Map<string, PlannedOutlook>();
   for (const o of outlooks) {
     if (task.promotions.length > 0) o.promoUnits = promotionUnits(o, o.weekStarts, o.mean, task.promotions, task.upliftModel).units;
     planned.set(pairKey(o.variantId, o.locationId), { weekStarts: o.weekStarts, mean: o.mean, promoUnits: o.promoUnits, weekdayIndex: o.weekdayIndex, distribution: o.distribution });
   }
-  return { forecasts: outlooks.map(forecastRowOf), plans: planEachPair(task.pairs, planned, task.context), recentSales: sumRecentSales(outlooks), promoEvents };
+  const plans = planEachPair(task.pairs, planned, task.context);
+  const byPair = new Map(outlooks.map((o) => [pairKey(o.variantId, o.locationId), o]));
+  for (const row of plans.stockPlans) {
+    const outlook = byPair.get(pairKey(row.variantId, row.locationId));
+    const correction = outlook ? serviceCorrectionReason(check, outlook) : null;
+    if (correction) row.policyReason = `${row.policyReason} ${correction}`;
+  }
+  return { forecasts: outlooks.map(forecastRowOf), plans, recentSales: sumRecentSales(outlooks), promoEvents: forecast.promoEvents, calibration: check.calibration, replays: check.replays };
 }

@@ -3,6 +3,7 @@
  * and alerts with them, and (for a full run) makes the run the shop's plan. Readers see the
  * old plan or the new one, never a mix.
  */
+import type { PlanCalibration } from "~/engine/plan/plan-calibration";
 import { recordAuditWithClient } from "~/platform/audit.server";
 import { applyAlertChanges, loadOpenAlerts } from "~/features/plan-runs/queries/alert-writes.server";
 import { upsertForecastSnapshots } from "~/features/plan-runs/queries/forecast-snapshots.server";
@@ -74,7 +75,15 @@ export async function commitFullPlan(
   shopId: number,
   runId: number,
   startedAt: Date,
-  run: { forecasts: readonly ForecastRow[]; planned: ComputedPlans; pairs: readonly string[]; asOf: string; recentSales: readonly WeekSalesFigures[]; upliftModel: UpliftModel },
+  run: {
+    forecasts: readonly ForecastRow[];
+    planned: ComputedPlans;
+    pairs: readonly string[];
+    asOf: string;
+    recentSales: readonly WeekSalesFigures[];
+    upliftModel: UpliftModel;
+    calibration: PlanCalibration;
+  },
 ): Promise<CommitOutcome> {
   // Pure work, done before the transaction holds its locks.
   const weeksOfSupply = shopWeeksOfSupply(run.asOf, run.planned.stockPlans, run.forecasts);
@@ -99,7 +108,7 @@ export async function commitFullPlan(
     });
     await saveUpliftModel(client, shopId, run.upliftModel);
     const previousRunId = await activatePlanRun(client, shopId, runId);
-    await finishPlanRun(client, shopId, runId, counts(run.planned, outcome, run.pairs.length), startedAt);
+    await finishPlanRun(client, shopId, runId, counts(run.planned, outcome, run.pairs.length), startedAt, run.calibration);
     return { previousRunId, ...outcome };
   });
 }

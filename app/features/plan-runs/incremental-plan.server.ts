@@ -30,6 +30,7 @@ import { loadPromotionDemand } from "~/features/promotions/plan-demand.server";
 import { commitIncrementalPlan, type OpenedAlert } from "./commit.server";
 import { computePlans } from "~/engine/plan/compute-plans";
 import { runForecastTask, type CompactOutlook } from "~/engine/plan/forecast-task";
+import { calibrationAt, readPlanCalibration, type PlanCalibration } from "~/engine/plan/plan-calibration";
 import { promotionUnits, upliftGroupKey } from "~/engine/promotions/promotion-demand";
 import { demandInputs, lastSaleByPair, pairKey, planPairs, primaryLocationId } from "~/engine/plan/plan-pairs";
 import { openOrdersByPair, shopToday } from "~/engine/plan/open-orders";
@@ -109,7 +110,7 @@ export async function runIncrementalPlan(shopId: number, actor = ENGINE_ACTOR, o
       promoChanges.push({ variantId: row.variantId, locationId: row.locationId, promoUnits: [...Array(row.mean.length - outlook.mean.length).fill(0), ...promoUnits] });
     }
     const missing = pairs.filter((p) => !outlooks.has(p.key));
-    const newOutlooks = await forecastMissing(shopId, missing, asOf, settings.horizonWeeks, primary);
+    const newOutlooks = await forecastMissing(shopId, missing, asOf, settings.horizonWeeks, primary, readPlanCalibration(active.run.calibration));
     for (const outlook of newOutlooks) outlooks.set(pairKey(outlook.variantId, outlook.locationId), outlook);
 
     const classByVariant = new Map([...classes].map(([key, abcClass]) => [key.split(":")[0]!, abcClass as AbcClass]));
@@ -140,11 +141,26 @@ export async function runIncrementalPlan(shopId: number, actor = ENGINE_ACTOR, o
   }
 }
 
-async function forecastMissing(shopId: number, missing: ReturnType<typeof planPairs>, asOf: string, horizonWeeks: number, primary: string | null): Promise<CompactOutlook[]> {
+/**
+ * Forecasts pairs the active run has no forecast for, each location's with the calibration its
+ * full run learned (a handful of pairs is too few to learn one from).
+ */
+async function forecastMissing(
+  shopId: number,
+  missing: ReturnType<typeof planPairs>,
+  asOf: string,
+  horizonWeeks: number,
+  primary: string | null,
+  calibration: PlanCalibration | null,
+): Promise<CompactOutlook[]> {
   if (missing.length === 0) return [];
   const ids = [...new Set(missing.map((p) => p.variant.variantId))];
   const historyFrom = addDays(weekStartOf(asOf), -7 * 156);
   const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, ids), loadStockoutSpans(shopId, ids)]);
-  const inputs = demandInputs(missing, demand, stockouts, primary);
-  return runForecastTask({ inputs: [...inputs.values()], asOf, horizonWeeks });
+  const byLocation = new Map<string, typeof missing>();
+  for (const pair of missing) byLocation.set(pair.location.id, [...(byLocation.get(pair.location.id) ?? []), pair]);
+  return [...byLocation].flatMap(([locationId, locationPairs]) => {
+    const inputs = demandInputs(locationPairs, demand, stockouts, primary);
+    return runForecastTask({ inputs: [...inputs.values()], asOf, horizonWeeks, shopCalibration: calibrationAt(calibration, locationId) ?? null });
+  });
 }

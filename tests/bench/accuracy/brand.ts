@@ -18,6 +18,7 @@ import { CANCEL_PROBABILITY, PRODUCT_TYPES } from "../../simulator/seed/brand-pr
 import { seededRandom } from "../../support/random";
 import { generateBrand } from "../../simulator/seed/brand-generator";
 import type { ShopData } from "../../simulator/store/types";
+import type { ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
 import { tallyCalibration } from "./calibration";
 import type { SeriesEvaluation } from "./evaluate";
 
@@ -29,6 +30,8 @@ export interface BrandSetOptions {
   stockouts: "truth" | "none";
   limit?: number;
   settings?: AutoForecastSettings;
+  /** Learn the interval calibration from the brand's own history (default on), as a plan run does. */
+  learnCalibration?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -100,7 +103,7 @@ export interface BrandForecast {
 }
 
 /** The brand's outlooks at the forecast date, each with the true demand that followed. */
-export function brandForecasts(options: BrandSetOptions): { forecasts: BrandForecast[]; secondsPerSeries: number } {
+export function brandForecasts(options: BrandSetOptions): { forecasts: BrandForecast[]; secondsPerSeries: number; calibration: ShopCalibration | null } {
   const horizon = options.horizon;
   const data = generateBrand({ seed: options.seed, variants: options.variants, historyDays: HISTORY_DAYS + 7 * (horizon + 1), trueDemand: true });
   const truth = data.truth.weeklyDemand!;
@@ -170,10 +173,13 @@ export function brandForecasts(options: BrandSetOptions): { forecasts: BrandFore
 
   const started = performance.now();
   const settings = options.settings;
+  let calibration: ShopCalibration | null = null;
   const outlooks = buildDemandOutlook(inputs, {
     asOf,
     horizonWeeks: horizon,
     dataStart,
+    learnCalibration: options.learnCalibration ?? true,
+    onCalibration: (learned) => (calibration = learned),
     ...(settings ? { forecaster: (y, o) => autoForecastWith(y, o, settings), calibration: settings.calibration } : {}),
   });
   const secondsPerSeries = (performance.now() - started) / 1000 / Math.max(1, outlooks.length);
@@ -182,13 +188,13 @@ export function brandForecasts(options: BrandSetOptions): { forecasts: BrandFore
     const promo = promoWeeks.get(outlook.productId) ?? new Set<number>();
     return { outlook, actual, scored: actual.map((_, w) => !promo.has(w)) };
   });
-  return { forecasts, secondsPerSeries };
+  return { forecasts, secondsPerSeries, calibration };
 }
 
-export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
+export function evaluateBrand(options: BrandSetOptions): { evaluations: SeriesEvaluation[]; calibration: ShopCalibration | null } {
   const horizon = options.horizon;
-  const { forecasts, secondsPerSeries: seconds } = brandForecasts(options);
-  return forecasts.map(({ outlook, actual, scored }): SeriesEvaluation => {
+  const { forecasts, secondsPerSeries: seconds, calibration } = brandForecasts(options);
+  const evaluations = forecasts.map(({ outlook, actual, scored }): SeriesEvaluation => {
     const train = outlook.history.baseline.length >= 2 ? outlook.history.baseline : [0, 0];
     const keep = <T>(values: readonly T[]): T[] => values.filter((_, w) => scored[w]);
     const pointScores = (forecast: readonly number[]) => ({
@@ -200,11 +206,12 @@ export function evaluateBrand(options: BrandSetOptions): SeriesEvaluation[] {
     return {
       id: outlook.variantId,
       model: `${outlook.source}:${outlook.model}`,
-      scores: { auto: pointScores(outlook.mean), naive2: pointScores(naive2(train, horizon, 52).mean) },
+      scores: { auto: pointScores(outlook.mean), auto_p50: pointScores(outlook.p50), naive2: pointScores(naive2(train, horizon, 52).mean) },
       quantiles: { auto: outlook.quantiles },
       actual,
       seconds,
       calibration: tallyCalibration(outlook.distribution, actual, scored),
     };
   });
+  return { evaluations, calibration };
 }

@@ -5,6 +5,7 @@
 // count forecast scores τ; the literal share y ≤ q_τ, also kept, cannot fall below P(Y = 0) for a
 // mostly-zero series, whatever the forecast.
 import { intervalDemand, intervalDemandCdf, type DemandDistribution } from "../../../app/engine/forecast/index";
+import { pitShare } from "../../../app/engine/forecast/recalibration";
 
 export const STEP_LEVELS = [0.1, 0.5, 0.9];
 export const SPAN_LEVELS = [0.5, 0.9, 0.95];
@@ -29,12 +30,6 @@ function emptyTally(levels: readonly number[]): Tally {
 
 export function emptyCalibration(): CalibrationTally {
   return { steps: emptyTally(STEP_LEVELS), spans: emptyTally(SPAN_LEVELS) };
-}
-
-export function pitShare(level: number, below: number, atOrBelow: number): number {
-  const mass = atOrBelow - below;
-  if (mass < 1e-12) return atOrBelow <= level ? 1 : 0;
-  return Math.min(1, Math.max(0, (level - below) / mass));
 }
 
 function score(tally: Tally, levels: readonly number[], distribution: DemandDistribution, span: { startWeek: number; weeks: number }, outcome: number): void {

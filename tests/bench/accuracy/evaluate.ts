@@ -6,6 +6,8 @@ import { mase, pinballLoss, rmsse, smape, bias } from "../../../app/engine/forec
 import { methodRunners, type StatisticalModel } from "../../../app/engine/forecast/methods";
 import { naive2 } from "../../../app/engine/forecast/naive";
 import { dampedHolt, holt, ses } from "../../../app/engine/forecast/smoothing";
+import { calibratedResult, seriesBacktestSamples } from "../../../app/engine/forecast/series-calibration";
+import type { CalibrationSample, ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
 import { tallyCalibration, type CalibrationTally } from "./calibration";
 import type { BenchmarkSeries } from "./data";
 
@@ -19,6 +21,8 @@ export interface EvaluationTask {
   /** quantile levels for pinball loss and the inventory simulation */
   levels: number[];
   candidates?: ModelName[];
+  /** the set's calibration, learned from the training periods only (null: the model's own intervals) */
+  shopCalibration?: ShopCalibration | null;
 }
 
 export interface PointScores {
@@ -63,10 +67,12 @@ export function evaluateSeries(task: EvaluationTask): SeriesEvaluation[] {
     const started = performance.now();
     const h = task.horizon;
     const actual = s.test.slice(0, h);
-    const result = autoForecastWith(s.train, { horizon: h, seasonLength: task.seasonLength, quantiles: task.levels, ...(task.candidates ? { candidates: task.candidates } : {}) }, settings);
+    const raw = autoForecastWith(s.train, { horizon: h, seasonLength: task.seasonLength, quantiles: task.levels, ...(task.candidates ? { candidates: task.candidates } : {}) }, settings);
+    const { result } = calibratedResult(raw, task.shopCalibration ?? null, task.levels);
     const seconds = (performance.now() - started) / 1000;
     const scores: Record<string, PointScores> = {
       auto: pointScores(actual, result.forecast.mean, s.train, task.maseLag),
+      auto_p50: pointScores(actual, result.forecast.quantiles["0.5"] ?? result.forecast.mean, s.train, task.maseLag),
       naive2: pointScores(actual, naive2(s.train, h, task.seasonLength).mean, s.train, task.maseLag),
     };
     for (const name of task.references) scores[name] = pointScores(actual, referenceForecast(name, s.train, h, task.seasonLength), s.train, task.maseLag);
@@ -95,6 +101,19 @@ export function evaluateSeries(task: EvaluationTask): SeriesEvaluation[] {
     }
     return { id: s.id, model: result.modelLabel, scores, quantiles, actual, seconds, calibration: tallyCalibration(result.distribution, actual) };
   });
+}
+
+/** The set's calibration backtests: each series' training periods only, origins 1·h and 2·h before their end. */
+export function calibrationSamples(task: EvaluationTask & { origins: number }): CalibrationSample[] {
+  const settings = { ...DEFAULT_SETTINGS, ...task.settings };
+  return task.series.flatMap((s) =>
+    seriesBacktestSamples(s.train, {
+      horizon: task.horizon,
+      seasonLength: task.seasonLength,
+      origins: task.origins,
+      forecast: (y, options) => autoForecastWith(y, { ...options, ...(task.candidates ? { candidates: task.candidates } : {}) }, settings),
+    }),
+  );
 }
 
 export function pinball(evaluations: SeriesEvaluation[], method: string, level: number): number {

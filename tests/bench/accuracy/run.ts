@@ -6,6 +6,7 @@
 import { DEFAULT_SETTINGS, type ModelName } from "../../../app/engine/forecast/auto";
 import { DEFAULT_CALIBRATION } from "../../../app/engine/forecast/calibration";
 import { createWorkerPool } from "../../../app/platform/worker-pool";
+import { fitShopCalibration, type CalibrationSample, type ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
 import { evaluateBrand } from "./brand";
 import { addCalibration, emptyCalibration, formatTally, SPAN_LENGTHS, SPAN_LEVELS, STEP_LEVELS } from "./calibration";
 import { loadBenchmark, type BenchmarkSet } from "./data";
@@ -34,6 +35,9 @@ const settings = {
     ...(argument("continuous") ? { continuousFamily: argument("continuous") as "normal" | "lognormal" } : {}),
   },
 };
+/** --learned-calibration off: the model's own intervals, as before per-shop calibration. */
+const learnCalibration = argument("learned-calibration") !== "off";
+const calibrationOrigins = Number(argument("calibration-origins") ?? 2);
 const candidates = argument("candidates")?.split(",") as ModelName[] | undefined;
 const defaultRefs: Record<string, string[]> = { "m4-weekly": ["naive", "ses", "theta", "damped", "comb"], "m3-monthly": ["theta", "ets"], carparts: ["tsb", "ses", "zero", "naive"] };
 
@@ -59,14 +63,38 @@ function average(evaluations: SeriesEvaluation[], method: string, metric: keyof 
   return { value: total / count, skipped: evaluations.length - count };
 }
 
-async function evaluateSet(set: BenchmarkSet, pool: ReturnType<typeof createWorkerPool<EvaluationTask, SeriesEvaluation[]>>): Promise<SeriesEvaluation[]> {
+function batchesOf<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+/** The set's own calibration, learned inside this run from its training periods (never its test periods). */
+async function learnSetCalibration(set: BenchmarkSet): Promise<ShopCalibration | null> {
+  if (!learnCalibration) return null;
+  const task = { horizon: set.horizon, seasonLength: set.seasonLength, maseLag: set.maseLag, references: [], settings, levels, origins: calibrationOrigins, ...(candidates ? { candidates } : {}) };
+  const samples = (await Promise.all(batchesOf(set.series, 20).map((series) => calibrationPool.run({ ...task, series })))).flat();
+  return fitShopCalibration(samples, { horizonWeeks: set.horizon, originsWeeksAgo: Array.from({ length: calibrationOrigins }, (_, k) => (k + 1) * set.horizon) });
+}
+
+async function evaluateSet(set: BenchmarkSet, shopCalibration: ShopCalibration | null): Promise<SeriesEvaluation[]> {
   const references = argument("refs")?.split(",").filter(Boolean) ?? defaultRefs[set.name] ?? [];
-  const batches: Promise<SeriesEvaluation[]>[] = [];
-  const batchSize = 20;
-  for (let i = 0; i < set.series.length; i += batchSize) {
-    batches.push(pool.run({ series: set.series.slice(i, i + batchSize), horizon: set.horizon, seasonLength: set.seasonLength, maseLag: set.maseLag, references, settings, levels, ...(candidates ? { candidates } : {}) }));
+  const task = { horizon: set.horizon, seasonLength: set.seasonLength, maseLag: set.maseLag, references, settings, levels, shopCalibration, ...(candidates ? { candidates } : {}) };
+  return (await Promise.all(batchesOf(set.series, 20).map((series) => pool.run({ ...task, series })))).flat();
+}
+
+/** The learned calibration, a line per class: backtests, the model's own P10–P90 coverage and P50 share, and the band now read. */
+function printCalibration(calibration: ShopCalibration | null): void {
+  if (!calibration) {
+    console.log("learned calibration: none (off, or too few backtests); the model's own intervals stand");
+    return;
   }
-  return (await Promise.all(batches)).flat();
+  console.log(`learned calibration (origins ${calibration.originsWeeksAgo.join(", ")} periods before the training end, ${calibration.horizonWeeks} periods scored, prior ${calibration.priorSeries} backtests):`);
+  for (const c of calibration.classes) {
+    const at = (shares: number[], level: number): string => shares[c.recalibration.levels.indexOf(level)]!.toFixed(3);
+    console.log(
+      `  ${c.key.padEnd(26)} ${String(c.backtests).padStart(5)} backtests, model P10–P90 held ${c.modelCoverage.toFixed(3)}, P50 share ${c.modelMedianShare.toFixed(3)}, weight ${c.weight.toFixed(2)}; ` +
+        `G(0.1/0.9) week ${at(c.recalibration.week, 0.1)}/${at(c.recalibration.week, 0.9)}, span ${at(c.recalibration.span, 0.1)}/${at(c.recalibration.span, 0.9)}`,
+    );
+  }
 }
 
 function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds: number): void {
@@ -84,6 +112,7 @@ function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds:
     console.log(`${method.padEnd(12)} ${s.toFixed(3).padStart(7)} ${m.value.toFixed(3).padStart(8)} ${owa.toFixed(3).padStart(7)} ${r.toFixed(3).padStart(8)} ${b.toFixed(3).padStart(8)}   ${m.skipped}`);
   }
   console.log(published[set.name] ?? "");
+  console.log("auto is the mean (the point forecast the plan uses); auto_p50 the median of its (calibrated) distribution");
   if (set.name === "m4-weekly") {
     const s = average(evaluations, "auto", "smape").value;
     const m = average(evaluations, "auto", "mase").value;
@@ -147,25 +176,32 @@ function report(set: BenchmarkSet, evaluations: SeriesEvaluation[], wallSeconds:
 }
 
 const pool = createWorkerPool<EvaluationTask, SeriesEvaluation[]>(new URL("./worker.ts", import.meta.url), workerCount);
+const calibrationPool = createWorkerPool<EvaluationTask & { origins: number }, CalibrationSample[]>(new URL("./calibration-worker.ts", import.meta.url), workerCount);
 try {
   for (const name of sets) {
     const started = performance.now();
     if (name === "brand") {
-      const evaluations = evaluateBrand({
+      const { evaluations, calibration } = evaluateBrand({
         seed: Number(argument("brand-seed") ?? 20261101),
         variants: Number(argument("brand-variants") ?? 300),
         horizon: BRAND_HORIZON,
         stockouts: argument("brand-stockouts") === "none" ? "none" : "truth",
         ...(limit !== undefined ? { limit } : {}),
         settings: { ...DEFAULT_SETTINGS, ...settings },
+        learnCalibration,
       });
       report({ name, horizon: BRAND_HORIZON, seasonLength: 52, maseLag: 1, series: [] }, evaluations, (performance.now() - started) / 1000);
+      printCalibration(calibration);
       continue;
     }
     const set = await loadBenchmark(name, limit);
-    const evaluations = await evaluateSet(set, pool);
+    const calibration = await learnSetCalibration(set);
+    const learnedSeconds = (performance.now() - started) / 1000;
+    const evaluations = await evaluateSet(set, calibration);
     report(set, evaluations, (performance.now() - started) / 1000);
+    console.log(`calibration learned in ${learnedSeconds.toFixed(1)} s of that`);
+    printCalibration(calibration);
   }
 } finally {
-  await pool.close();
+  await Promise.all([pool.close(), calibrationPool.close()]);
 }

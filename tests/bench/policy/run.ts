@@ -14,7 +14,7 @@ import { normalQuantile } from "../../../app/engine/forecast/stats";
 import { computeStockPolicy } from "../../../app/engine/policy/index";
 import { brandForecasts } from "../accuracy/brand";
 import { loadBenchmark } from "../accuracy/data";
-import { addReplays, emptyReplay, replay, type Levels, type OrderRule, type ReplayResult } from "./simulate";
+import { addReplays, emptyReplay, replay, type Levels, type OrderRule, type ReplayResult } from "../../../app/engine/policy/replay";
 
 function argument(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { replay } from "../../bench/policy/simulate";
-import { pitShare, tallyCalibration } from "../../bench/accuracy/calibration";
+import { replay } from "../../../app/engine/policy/replay";
+import { pitShare } from "../../../app/engine/forecast/recalibration";
+import { tallyCalibration } from "../../bench/accuracy/calibration";
 import type { CorrelatedDemandDistribution } from "../../../app/engine/forecast/index";
 
 describe("policy bench replay", () => {

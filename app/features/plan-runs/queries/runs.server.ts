@@ -9,6 +9,7 @@ import type pg from "pg";
 import prisma from "~/platform/db.server";
 import { pgPool } from "~/platform/pg-pool.server";
 import { analyzeStaleTables } from "~/platform/table-statistics.server";
+import type { PlanCalibration } from "~/engine/plan/plan-calibration";
 
 export async function startPlanRun(shopId: number, kind: PlanRunKind, trigger: string, asOf: string, total: number): Promise<PlanRun> {
   return prisma.planRun.create({ data: { shopId, kind, trigger, asOf: new Date(`${asOf}T00:00:00Z`), progressTotal: total } });
@@ -19,11 +20,11 @@ export async function updatePlanProgress(shopId: number, runId: number, done: nu
 }
 
 /** Marks a run done, in the transaction that commits its rows. */
-export async function finishPlanRun(client: pg.PoolClient, shopId: number, runId: number, counts: unknown, startedAt: Date): Promise<void> {
+export async function finishPlanRun(client: pg.PoolClient, shopId: number, runId: number, counts: unknown, startedAt: Date, calibration: PlanCalibration | null = null): Promise<void> {
   await client.query(
-    `UPDATE "PlanRun" SET "status" = 'SUCCEEDED', "counts" = $3, "finishedAt" = now(), "durationMs" = $4, "progressDone" = "progressTotal"
+    `UPDATE "PlanRun" SET "status" = 'SUCCEEDED', "counts" = $3, "finishedAt" = now(), "durationMs" = $4, "progressDone" = "progressTotal", "calibration" = $5
      WHERE "shopId" = $1 AND "id" = $2`,
-    [shopId, runId, JSON.stringify(counts), Date.now() - startedAt.getTime()],
+    [shopId, runId, JSON.stringify(counts), Date.now() - startedAt.getTime(), calibration === null ? null : JSON.stringify(calibration)],
   );
 }
 

@@ -7,6 +7,7 @@ import { closePgPool } from "~/platform/pg-pool.server";
 import { inSqlTransaction } from "~/platform/transaction.server";
 import { markVariantsDirty } from "~/platform/plan-dirty.server";
 import { runFullPlan } from "~/features/plan-runs/full-plan.server";
+import { readPlanCalibration } from "~/engine/plan/plan-calibration";
 import { runIncrementalPlan } from "~/features/plan-runs/incremental-plan.server";
 import { runCatalogBackfill } from "~/sync/catalog-backfill.server";
 import { runOrdersBackfill } from "~/sync/orders-backfill.server";
@@ -87,6 +88,30 @@ describe("full plan run", () => {
     }
     const snapshots = await testPrisma.forecastSnapshot.count({ where: { shopId, weekStart: new Date("2026-12-07T00:00:00Z") } });
     expect(snapshots).toBe(levels);
+  });
+
+  it("stores the interval calibration each location learned from the shop's own history, and the policy's replay of its last weeks", async () => {
+    const shopId = ids[shopA]!;
+    const shop = await testPrisma.shop.findUniqueOrThrow({ where: { id: shopId } });
+    const run = await testPrisma.planRun.findUniqueOrThrow({ where: { id: shop.activePlanRunId! } });
+    const stored = readPlanCalibration(run.calibration);
+    const locations = await testPrisma.location.findMany({ where: { shopId } });
+    expect(stored?.locations.map((l) => l.locationId).sort()).toEqual(locations.map((l) => String(l.id)).sort());
+    const learned = stored!.locations.find((l) => l.calibration !== null)!;
+    expect(learned.calibration!.originsWeeksAgo).toEqual([13, 26]);
+    const all = learned.calibration!.classes.find((c) => c.key === "all")!;
+    expect(all.backtests).toBeGreaterThanOrEqual(20);
+    expect(all.modelCoverage).toBeGreaterThan(0);
+    expect(all.modelCoverage).toBeLessThan(1);
+    const replayed = learned.replays!.find((r) => r.key === "all")!;
+    expect(replayed.plan.cycles).toBeGreaterThan(0);
+    expect(replayed.target).toBeGreaterThan(0.5);
+    expect(replayed.plan.fillRate).toBeGreaterThan(0);
+    // Every stored forecast of a calibrated route carries the map it was read through.
+    const forecasts = await testPrisma.forecast.findMany({ where: { shopId, planRunId: run.id } });
+    const calibrated = forecasts.filter((f) => f.source !== "analog");
+    expect(calibrated.length).toBeGreaterThan(0);
+    for (const f of calibrated) expect((f.distribution as { recalibration?: unknown }).recalibration).toBeDefined();
   });
 
   it("a second run replaces the first: old rows go, proposals are refreshed rather than duplicated", async () => {

@@ -1,0 +1,56 @@
+/**
+ * The plan's safety stock checked on the shop's own last 13 weeks (engine/policy/history-replay):
+ * the outlook's latest backtests replayed with each pair's own lead time, review period and
+ * service target. Where a class missed its target, its lead-time map is corrected (see
+ * withServiceCorrection) and the forecasts of that class are read through the corrected map, so
+ * this run's reorder points already carry the correction, and their reasons say so.
+ */
+import type { HistoryBacktest } from "~/engine/forecast/outlook-calibration";
+import { calibrationFor, recalibrated, withServiceCorrection, type ShopCalibration } from "~/engine/forecast/shop-calibration";
+import { correctionFor, replayHistory, type ReplayCase, type ServiceReplay } from "~/engine/policy/history-replay";
+import { pairTerms, type PlanContext } from "./compute-plans";
+import { pairKey, type PlanPair } from "./plan-pairs";
+import type { CompactOutlook } from "./forecast-task";
+
+export interface ServiceCheck {
+  calibration: ShopCalibration | null;
+  replays: ServiceReplay[];
+}
+
+export function checkServiceOnHistory(backtests: readonly HistoryBacktest[], pairs: readonly PlanPair[], context: PlanContext, calibration: ShopCalibration | null): ServiceCheck {
+  const byKey = new Map(pairs.map((p) => [p.key, p]));
+  const cases: ReplayCase[] = [];
+  for (const b of backtests) {
+    const pair = byKey.get(pairKey(b.variantId, b.locationId ?? "0"));
+    if (!pair) continue;
+    const { terms, serviceLevel } = pairTerms(pair, context);
+    cases.push({ key: b.key, distribution: b.distribution, history: b.history, actual: b.actual, leadTimeDays: terms.leadTimeDays, reviewDays: terms.reviewDays, serviceLevel });
+  }
+  const replays = replayHistory(cases);
+  if (!calibration) return { calibration, replays };
+  const classes = calibration.classes.map((c) => withServiceCorrection(c, correctionFor(replays, c.key)));
+  return { calibration: { ...calibration, classes }, replays };
+}
+
+/** Outlooks re-read through the corrected calibration (new variants' analogs were never calibrated). */
+export function withCorrectedCalibration(outlooks: CompactOutlook[], check: ServiceCheck): CompactOutlook[] {
+  const calibration = check.calibration;
+  if (!calibration || check.replays.every((r) => r.correction === 0)) return outlooks;
+  return outlooks.map((o) => {
+    if (!o.distribution.recalibration) return o;
+    const used = calibrationFor(calibration, o.source, o.demandClass);
+    return used ? { ...o, distribution: recalibrated(o.distribution, used) } : o;
+  });
+}
+
+const percent = (share: number): string => `${(100 * share).toFixed(1)}%`;
+
+/** The sentence a corrected stock plan adds to its reason; null where no correction applied. */
+export function serviceCorrectionReason(check: ServiceCheck, outlook: Pick<CompactOutlook, "source" | "demandClass">): string | null {
+  const key = `${outlook.source}:${outlook.demandClass ?? "unclassified"}`;
+  if (correctionFor(check.replays, key) === 0) return null;
+  const replay = [key, outlook.source, "all"].map((k) => check.replays.find((r) => r.key === k && r.correction !== 0)).find(Boolean);
+  if (!replay) return null;
+  const direction = replay.correction > 0 ? "higher" : "lower";
+  return `Replaying this shop's last ${replay.plan.cycles} order cycles, the policy reached ${percent(replay.plan.cycleService)} cycle service against ${percent(replay.target)}, so lead-time demand is read ${direction}.`;
+}
