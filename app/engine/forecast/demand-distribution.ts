@@ -214,14 +214,32 @@ export function intervalDistribution(distribution: DemandDistribution, span: Dem
   checkDistribution(distribution);
   const model = modelDistribution(distribution, span);
   const map = distribution.recalibration;
-  if (!map) return model;
-  const shares = span.weeks <= 1 ? map.week : map.span;
-  return {
-    ...model,
-    quantile: (level) => model.quantile(modelLevel(map.levels, shares, level)),
-    cdf: (value) => calibratedProbability(map.levels, shares, model.cdf(value)),
-    cdfBelow: (value) => calibratedProbability(map.levels, shares, model.cdfBelow(value)),
-  };
+  return map ? new RecalibratedSpan(model, map.levels, span.weeks <= 1 ? map.week : map.span) : model;
+}
+
+/** A span's total read through the shop's map (a class, not closures: policies read thousands of these). */
+class RecalibratedSpan implements SpanDistribution {
+  readonly mean: number;
+  readonly variance: number;
+  readonly step: number;
+  constructor(
+    private readonly model: SpanDistribution,
+    private readonly levels: readonly number[],
+    private readonly shares: readonly number[],
+  ) {
+    this.mean = model.mean;
+    this.variance = model.variance;
+    this.step = model.step;
+  }
+  quantile(level: number): number {
+    return this.model.quantile(modelLevel(this.levels, this.shares, level));
+  }
+  cdf(value: number): number {
+    return calibratedProbability(this.levels, this.shares, this.model.cdf(value));
+  }
+  cdfBelow(value: number): number {
+    return calibratedProbability(this.levels, this.shares, this.model.cdfBelow(value));
+  }
 }
 
 /** The span's total as the model has it, before the shop's recalibration. */

@@ -62,7 +62,7 @@ export interface DemandOutlookOptions {
    */
   learnCalibration?: boolean;
   /** Receives the calibration learned (null when none was), so a plan can store what it used. */
-  onCalibration?: (calibration: ShopCalibration | null) => void;
+  onCalibration?: (calibration: ShopCalibration | null, learning: { seconds: number } | null) => void;
   /** Receives the latest origin's backtests (when a calibration was learned here), for the policy replay. */
   onBacktests?: (backtests: HistoryBacktest[]) => void;
   /** A calibration learned before (an incremental re-plan reuses its full run's): used as is, nothing learned. */

@@ -52,13 +52,16 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
     upliftModel: learnUplift(prepared, options),
     calibration: null,
   };
+  let learning: { seconds: number } | null = null;
   if (options.shopCalibration !== undefined) context.calibration = options.shopCalibration;
   else if (options.learnCalibration !== false) {
+    const started = performance.now();
     const learned = learnOutlookCalibration(prepared, settings);
+    learning = { seconds: (performance.now() - started) / 1000 };
     context.calibration = learned.calibration;
     options.onBacktests?.(learned.backtests);
   }
-  options.onCalibration?.(context.calibration);
+  options.onCalibration?.(context.calibration, learning);
   return prepared.map((p) => variantOutlook(p, context));
 }
 

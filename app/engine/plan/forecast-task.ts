@@ -16,6 +16,8 @@ export interface ForecastTask {
   dataStart?: string;
   /** The calibration to forecast with; absent, the task learns its own from these inputs. */
   shopCalibration?: ShopCalibration | null;
+  /** false: learn none (the model's own intervals); the bench's "without calibration" run */
+  learnCalibration?: boolean;
 }
 
 export interface CompactOutlook {
@@ -69,20 +71,34 @@ export function runForecastTask(task: ForecastTask): CompactOutlook[] {
  * The outlooks, the past promotion events their histories hold (for the shop's uplift model) and
  * the interval calibration they were read through (learned here unless the task brought one).
  */
-export function forecastWithEvents(task: ForecastTask): { outlooks: CompactOutlook[]; promoEvents: PromoEvent[]; calibration: ShopCalibration | null; backtests: HistoryBacktest[] } {
+export interface TaskForecasts {
+  outlooks: CompactOutlook[];
+  promoEvents: PromoEvent[];
+  calibration: ShopCalibration | null;
+  backtests: HistoryBacktest[];
+  /** CPU seconds the calibration backtests took (0 when none were run) */
+  calibrationSeconds: number;
+}
+
+export function forecastWithEvents(task: ForecastTask): TaskForecasts {
   let promoEvents: PromoEvent[] = [];
   let calibration: ShopCalibration | null = task.shopCalibration ?? null;
   let backtests: HistoryBacktest[] = [];
+  let calibrationSeconds = 0;
   const outlooks = buildDemandOutlook(task.inputs, {
     asOf: task.asOf,
     horizonWeeks: task.horizonWeeks,
     ...(task.dataStart ? { dataStart: task.dataStart } : {}),
     ...(task.shopCalibration !== undefined ? { shopCalibration: task.shopCalibration } : {}),
+    ...(task.learnCalibration === false ? { learnCalibration: false } : {}),
     onPromoEvents: (events) => (promoEvents = events),
-    onCalibration: (learned) => (calibration = learned),
+    onCalibration: (learned, learning) => {
+      calibration = learned;
+      calibrationSeconds = learning?.seconds ?? 0;
+    },
     onBacktests: (latest) => (backtests = latest),
   });
-  return { outlooks: outlooks.map(compact), promoEvents, calibration, backtests };
+  return { outlooks: outlooks.map(compact), promoEvents, calibration, backtests, calibrationSeconds };
 }
 
 function compact(o: VariantOutlook): CompactOutlook {

@@ -41,6 +41,8 @@ export interface PlanTaskResult {
   calibration: ShopCalibration | null;
   /** The policy replayed on the location's last weeks, by class. */
   replays: ServiceReplay[];
+  /** CPU seconds of the calibration backtests and of the policy replay */
+  seconds: { calibration: number; serviceCheck: number };
 }
 
 /** Adds up recent weeks' sales and demand over outlooks. */
@@ -64,7 +66,9 @@ export function mergeRecentSales(parts: readonly WeekSales[][]): WeekSales[] {
 
 export function runPlanTask(task: PlanTask): PlanTaskResult {
   const forecast = forecastWithEvents(task.forecast);
+  const checkStarted = performance.now();
   const check = checkServiceOnHistory(forecast.backtests, task.pairs, task.context, forecast.calibration);
+  const serviceCheck = (performance.now() - checkStarted) / 1000;
   const outlooks = withCorrectedCalibration(forecast.outlooks, check);
   const planned = new Map<string, PlannedOutlook>();
   for (const o of outlooks) {
@@ -78,5 +82,13 @@ export function runPlanTask(task: PlanTask): PlanTaskResult {
     const correction = outlook ? serviceCorrectionReason(check, outlook) : null;
     if (correction) row.policyReason = `${row.policyReason} ${correction}`;
   }
-  return { forecasts: outlooks.map(forecastRowOf), plans, recentSales: sumRecentSales(outlooks), promoEvents: forecast.promoEvents, calibration: check.calibration, replays: check.replays };
+  return {
+    forecasts: outlooks.map(forecastRowOf),
+    plans,
+    recentSales: sumRecentSales(outlooks),
+    promoEvents: forecast.promoEvents,
+    calibration: check.calibration,
+    replays: check.replays,
+    seconds: { calibration: forecast.calibrationSeconds, serviceCheck },
+  };
 }

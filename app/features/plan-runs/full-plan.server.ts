@@ -44,7 +44,7 @@ export interface PlanRunResult {
   alertsResolved: number;
   /** The alerts this run opened, for Shopify Flow once the shop's plan lock is released. */
   opened: OpenedAlert[];
-  seconds: { load: number; forecast: number; plan: number; commit: number };
+  seconds: { load: number; forecast: number; plan: number; commit: number; calibrationCpu: number; serviceCheckCpu: number };
 }
 
 /** Weeks of history a forecast reads (three seasons). */
@@ -55,6 +55,8 @@ export interface FullPlanOptions {
   threads?: number;
   /** The plan date; default today in the shop's time zone (tests and benches pin it). */
   asOf?: string;
+  /** false: forecast with the model's own intervals, learning no calibration (the bench's comparison) */
+  learnCalibration?: boolean;
 }
 
 export async function runFullPlan(shopId: number, trigger: string, options: FullPlanOptions = {}): Promise<PlanRunResult> {
@@ -117,7 +119,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, undefined, locationIds), loadStockoutSpans(shopId, undefined, locationIds)]);
       const inputs = demandInputs(task.pairs, demand, stockouts, primary, pastWindows);
       return {
-        forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}) },
+        forecast: { inputs: [...inputs.values()], asOf, horizonWeeks: settings.horizonWeeks, ...(dataStart ? { dataStart } : {}), ...(options.learnCalibration === false ? { learnCalibration: false } : {}) },
         pairs: task.pairs,
         context: contextFor(context, task.pairs),
         promotions: promotions.reaching(task.location),
@@ -158,7 +160,14 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       alertsOpened: committed.opened.length,
       opened: committed.opened,
       alertsResolved: committed.resolved,
-      seconds: { load, forecast, plan, commit },
+      seconds: {
+        load,
+        forecast,
+        plan,
+        commit,
+        calibrationCpu: results.reduce((a, r) => a + r.seconds.calibration, 0),
+        serviceCheckCpu: results.reduce((a, r) => a + r.seconds.serviceCheck, 0),
+      },
     };
   } catch (error) {
     await failPlanRun(shopId, run.id, error instanceof Error ? error.message : String(error));

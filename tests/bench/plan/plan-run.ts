@@ -7,6 +7,7 @@ export {};
 const shopId = Number(process.env.BENCH_SHOP_ID);
 const asOf = process.env.BENCH_AS_OF!;
 const threads = Number(process.env.BENCH_THREADS ?? 2);
+const learnCalibration = process.env.BENCH_CALIBRATION !== "off";
 
 const { runFullPlan } = await import("~/features/plan-runs/full-plan.server");
 const { runIncrementalPlan } = await import("~/features/plan-runs/incremental-plan.server");
@@ -24,9 +25,24 @@ const cpu = () => {
 
 const cpu0 = cpu();
 const t0 = performance.now();
-const full = await runFullPlan(shopId, "bench", { threads, asOf });
+const full = await runFullPlan(shopId, "bench", { threads, asOf, learnCalibration });
 const fullWall = (performance.now() - t0) / 1000;
 const fullCpu = cpu() - cpu0;
+
+// What the run learned: per location, the interval calibration and the policy's replay of the last weeks.
+const { readPlanCalibration } = await import("~/engine/plan/plan-calibration");
+const stored = readPlanCalibration((await prisma.planRun.findUniqueOrThrow({ where: { id: full.runId } })).calibration);
+const calibration = (stored?.locations ?? []).map((l) => {
+  const all = l.calibration?.classes.find((c) => c.key === "all");
+  const replay = l.replays?.find((r) => r.key === "all");
+  return {
+    locationId: l.locationId,
+    backtests: all?.backtests ?? 0,
+    modelCoverage: all?.modelCoverage ?? null,
+    replay: replay ? { cycles: replay.plan.cycles, target: replay.target, plan: replay.plan, textbook: replay.textbook } : null,
+    corrections: (l.replays ?? []).filter((r) => r.correction !== 0).map((r) => `${r.key} ${r.correction.toFixed(2)}`),
+  };
+});
 
 // A stock webhook for one busy variant: its level changes and the variant is marked, then re-planned.
 const level = await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId, variantId: { not: null }, available: { gt: 5 } }, orderBy: { available: "desc" } });
@@ -42,7 +58,7 @@ clearInterval(sampler);
 const maxRssKb = process.resourceUsage().maxRSS;
 // Only the counts: the run's list of opened alerts would make the line megabytes long.
 const summary = { pairs: full.pairs, proposals: full.proposals, alertsOpened: full.alertsOpened, seconds: full.seconds };
-console.log(JSON.stringify({ full: summary, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
+console.log(JSON.stringify({ full: summary, calibration, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
 await closePgPool();
 await prisma.$disconnect();
 process.exit(0);

@@ -5,7 +5,7 @@
  * timed; the plan runs in a child process whose wall time, CPU and peak RSS are printed.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx tests/bench/plan/run.ts \
- *     [--variants 10000] [--order-lines 1000000] [--threads 2] [--reuse]
+ *     [--variants 10000] [--order-lines 1000000] [--threads 2] [--reuse] [--calibration on|off]
  *
  * DATABASE_URL names the server; the bench uses its own database tempo_bench_plan (--reuse keeps
  * a shop loaded by an earlier run). Targets: 30 s or less on 2 cores, RSS under 1 GiB, re-plan under 1 s.
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     "order-lines": { type: "string", default: "1000000" },
     threads: { type: "string", default: "2" },
     reuse: { type: "boolean", default: false },
+    /** off: no per-shop calibration or policy replay, for the time with and without them */
+    calibration: { type: "string", default: "on" },
   },
 });
 
@@ -37,12 +39,19 @@ const shopId = (values.reuse ? await loadedShopId(generated.databaseUrl, SHOP) :
 console.log(`plan bench: ${values.variants} variants, ${values["order-lines"]} order lines, two locations (set-up ${((performance.now() - setupStarted) / 1000).toFixed(0)} s, not timed)`);
 
 const output = execFileSync(process.execPath, ["--import", "tsx", "tests/bench/plan/plan-run.ts"], {
-  env: { ...process.env, ...appEnv, DATABASE_URL: benchUrl.toString(), BENCH_SHOP_ID: String(shopId), BENCH_AS_OF: AS_OF, BENCH_THREADS: values.threads },
+  env: { ...process.env, ...appEnv, DATABASE_URL: benchUrl.toString(), BENCH_SHOP_ID: String(shopId), BENCH_AS_OF: AS_OF, BENCH_THREADS: values.threads, BENCH_CALIBRATION: values.calibration },
   encoding: "utf8",
   maxBuffer: 64 * 1024 * 1024,
 });
 const result = JSON.parse(output.trim().split("\n").at(-1)!) as {
   full: { pairs: number; proposals: number; alertsOpened: number; seconds: Record<string, number> };
+  calibration: {
+    locationId: string;
+    backtests: number;
+    modelCoverage: number | null;
+    replay: { cycles: number; target: number; plan: Record<string, number>; textbook: Record<string, number> } | null;
+    corrections: string[];
+  }[];
   fullWall: number;
   fullCpu: number;
   peakRss: number;
@@ -52,8 +61,18 @@ const result = JSON.parse(output.trim().split("\n").at(-1)!) as {
 const mb = (bytes: number) => `${Math.round(bytes / 1_048_576)} MB`;
 const phases = Object.entries(result.full.seconds).map(([name, s]) => `${name} ${s.toFixed(1)} s`).join(", ");
 const sorted = [...result.replansMs].sort((a, b) => a - b);
-console.log(`  full plan: ${result.fullWall.toFixed(1)} s wall (target <= 30 s), ${result.fullCpu.toFixed(1)} s CPU in the worker process (all threads), ${values.threads} forecast threads`);
+console.log(`  full plan: ${result.fullWall.toFixed(1)} s wall (target <= 30 s), ${result.fullCpu.toFixed(1)} s CPU in the worker process (all threads), ${values.threads} forecast threads, calibration ${values.calibration}`);
 console.log(`             ${phases}`);
 console.log(`             ${result.full.pairs} variant-locations planned, ${result.full.proposals} reorder lines, ${result.full.alertsOpened} alerts opened`);
+const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
+for (const c of result.calibration) {
+  const coverage = c.modelCoverage === null ? "none learned" : `model P10–P90 held ${pct(c.modelCoverage)} of ${c.backtests} backtests' weeks`;
+  const r = c.replay;
+  const replay = r
+    ? `replay of the last weeks: ${r.cycles} cycles, service ${pct(r.plan.cycleService!)} vs target ${pct(r.target)}, fill ${pct(r.plan.fillRate!)}, mean stock ${r.plan.meanStock!.toFixed(1)}; ` +
+      `textbook normal SS: service ${pct(r.textbook.cycleService!)}, fill ${pct(r.textbook.fillRate!)}, mean stock ${r.textbook.meanStock!.toFixed(1)}`
+    : "no replay";
+  console.log(`  location ${c.locationId}: ${coverage}; ${replay}; corrections ${c.corrections.join(", ") || "none"}`);
+}
 console.log(`  peak RSS:  ${mb(result.maxRssKb * 1024)} (target < 1 GiB)`);
 console.log(`  one-variant re-plan after a stock change: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms over ${sorted.length} (target < 1 s)`);
