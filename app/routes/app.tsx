@@ -27,6 +27,7 @@ export default function App() {
         <Link to="/app/proposals">Reorder proposals</Link>
         <Link to="/app/purchase-orders">Purchase orders</Link>
         <Link to="/app/alerts">Alerts</Link>
+        <Link to="/app/plan-history">Plan accuracy</Link>
         <Link to="/app/suppliers">Suppliers</Link>
         <Link to="/app/settings">Settings</Link>
       </NavMenu>

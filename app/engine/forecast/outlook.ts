@@ -140,7 +140,7 @@ function calibratedRoute(routed: RoutedForecast, context: OutlookContext): Route
   const calibration = calibrationFor(shop, routed.source, routed.demandClass);
   if (!calibration) return routed;
   const distribution = recalibrated(routed.distribution, calibration);
-  return { ...routed, distribution, quantiles: weeklyQuantiles(distribution, context.settings.levels), calibrationReason: calibrationReason(calibration) };
+  return { ...routed, distribution, quantiles: weeklyQuantiles(distribution, context.settings.levels), calibrationReason: calibrationReason(calibration, shop.originsWeeksAgo) };
 }
 
 /** A quantile's weekly figures; the mean where the route did not produce that level. */

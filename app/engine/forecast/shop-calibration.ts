@@ -208,12 +208,26 @@ export function recalibrated<D extends DemandDistribution>(distribution: D, cali
 
 const percent = (share: number): string => `${Math.round(100 * share)}%`;
 
+const ROUTE_WORDS: Record<string, string> = { own_history: "forecast from their own history", top_down: "forecast from their group's seasonal pattern" };
+const CLASS_WORDS: Record<string, string> = { smooth: "steady sellers", erratic: "uneven sellers", intermittent: "occasional sellers", lumpy: "occasional, uneven sellers" };
+
+/** A calibration key in a merchant's words: "all" → "variants", "top_down:lumpy" → "occasional, uneven sellers forecast from their group's seasonal pattern". */
+export function calibrationKeyLabel(key: string): string {
+  if (key === "all") return "variants";
+  const [route, demandClass] = key.split(":");
+  const who = (demandClass && CLASS_WORDS[demandClass]) ?? "variants";
+  return `${who} ${ROUTE_WORDS[route!] ?? `forecast by ${route}`}`;
+}
+
+function listWeeks(weeks: readonly number[]): string {
+  return weeks.length <= 1 ? String(weeks[0] ?? "") : `${weeks.slice(0, -1).join(", ")} and ${weeks.at(-1)}`;
+}
+
 /** One line on where a forecast's band comes from. */
-export function calibrationReason(c: ClassCalibration): string {
+export function calibrationReason(c: ClassCalibration, originsWeeksAgo: readonly number[]): string {
   const map = c.recalibration;
   const low = Math.round(100 * modelLevel(map.levels, map.week, 0.1));
   const high = Math.round(100 * modelLevel(map.levels, map.week, 0.9));
-  const whose = c.key === "all" ? "this shop's series" : `this shop's ${c.key.replace("_", "-").replace(":", " ")} series`;
   const verdict = low === 10 && high === 90 ? "so it is kept" : `so the band shown is the model's P${low}–P${high}`;
-  return `Its P10–P90 band is checked by ${c.backtests} backtests on ${whose}: the model's own band held ${percent(c.modelCoverage)} of the weeks that followed, ${verdict}.`;
+  return `Its P10–P90 band is checked on this shop's ${calibrationKeyLabel(c.key)}, forecast again from ${listWeeks(originsWeeksAgo)} weeks ago (${c.backtests} backtests): the model's own band held ${percent(c.modelCoverage)} of the weeks that followed, ${verdict}.`;
 }

@@ -1,6 +1,7 @@
 /** What a plan run stores of its interval calibration: one per location task, as learned. */
 import type { ShopCalibration } from "~/engine/forecast/shop-calibration";
 import type { ServiceReplay } from "~/engine/policy/history-replay";
+import type { BacktestAccuracy } from "./service-check";
 
 export interface LocationCalibration {
   locationId: string;
@@ -8,6 +9,8 @@ export interface LocationCalibration {
   calibration: ShopCalibration | null;
   /** the policy replayed on the location's last weeks, by class (absent on runs before it was stored) */
   replays?: ServiceReplay[];
+  /** how the forecasts behind the replay did (absent on runs before it was stored) */
+  accuracy?: BacktestAccuracy;
 }
 
 export interface PlanCalibration {

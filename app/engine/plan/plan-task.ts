@@ -7,7 +7,7 @@
 import type { PromoEvent, UpliftModel } from "~/engine/forecast/uplift";
 import type { ShopCalibration } from "~/engine/forecast/shop-calibration";
 import type { ServiceReplay } from "~/engine/policy/history-replay";
-import { checkServiceOnHistory, serviceCorrectionReason, withCorrectedCalibration } from "./service-check";
+import { checkServiceOnHistory, serviceCorrectionReason, withCorrectedCalibration, type BacktestAccuracy } from "./service-check";
 import type { PlannedPromotion } from "~/engine/forecast/uplift-projection";
 import type { PlannedOutlook } from "./plan-variant";
 import type { ForecastRow } from "./outputs";
@@ -39,8 +39,9 @@ export interface PlanTaskResult {
   promoEvents: PromoEvent[];
   /** The interval calibration this location's forecasts were read through (service corrections included). */
   calibration: ShopCalibration | null;
-  /** The policy replayed on the location's last weeks, by class. */
+  /** The policy replayed on the location's last weeks, by class, and how the forecasts behind it did. */
   replays: ServiceReplay[];
+  accuracy: BacktestAccuracy;
   /** CPU seconds of the calibration backtests and of the policy replay */
   seconds: { calibration: number; serviceCheck: number };
 }
@@ -89,6 +90,7 @@ export function runPlanTask(task: PlanTask): PlanTaskResult {
     promoEvents: forecast.promoEvents,
     calibration: check.calibration,
     replays: check.replays,
+    accuracy: check.accuracy,
     seconds: { calibration: forecast.calibrationSeconds, serviceCheck },
   };
 }

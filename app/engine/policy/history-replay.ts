@@ -37,6 +37,9 @@ export interface PolicyOutcome {
   fillRate: number;
   /** mean units on hand per series and week */
   meanStock: number;
+  /** units wanted and series-weeks measured: the weights for pooling outcomes */
+  demand: number;
+  periods: number;
 }
 
 export interface ServiceReplay {
@@ -78,6 +81,8 @@ function outcome(r: ReplayResult): PolicyOutcome {
     cycleService: r.cycles > 0 ? r.cyclesWithoutStockout / r.cycles : 1,
     fillRate: r.demand > 0 ? r.filled / r.demand : 1,
     meanStock: r.periods > 0 ? r.stockHeld / r.periods : 0,
+    demand: r.demand,
+    periods: r.periods,
   };
 }
 
@@ -134,6 +139,22 @@ export function replayHistory(cases: readonly ReplayCase[]): ServiceReplay[] {
     const plan = outcome(t.plan);
     return { key, series: t.series, target, plan, textbook: outcome(t.textbook), correction: correctionOf(target, plan.cycleService, plan.cycles) };
   });
+}
+
+/** Outcomes pooled over replays (locations): cycles, demand and series-weeks weigh their rates. */
+export function pooledOutcome(outcomes: readonly PolicyOutcome[]): PolicyOutcome {
+  const sum = (f: (o: PolicyOutcome) => number): number => outcomes.reduce((a, o) => a + f(o), 0);
+  const cycles = sum((o) => o.cycles);
+  const demand = sum((o) => o.demand);
+  const periods = sum((o) => o.periods);
+  return {
+    cycles,
+    cycleService: cycles > 0 ? sum((o) => o.cycleService * o.cycles) / cycles : 1,
+    fillRate: demand > 0 ? sum((o) => o.fillRate * o.demand) / demand : 1,
+    meanStock: periods > 0 ? sum((o) => o.meanStock * o.periods) / periods : 0,
+    demand,
+    periods,
+  };
 }
 
 /** The correction a key uses: its own where it has one, else its route's, else the shop's. */

@@ -147,7 +147,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
       // Learned from every location's past promotions; the next run's promotion demand uses it.
       // Finished promotions' measured lifts are blended in (their history runs left out, not counted twice).
       upliftModel: await upliftModelWithActuals(shopId, timezone, results.flatMap((r) => r.promoEvents), (events) => estimateUplift(events)),
-      calibration: { version: 1, locations: results.map((r, i) => ({ locationId: tasks[i]!.location.id, calibration: r.calibration, replays: r.replays })) },
+      calibration: { version: 1, locations: results.map((r, i) => ({ locationId: tasks[i]!.location.id, calibration: r.calibration, replays: r.replays, accuracy: r.accuracy })) },
     });
     await clearDirtyVariantsBefore(shopId, startedAt);
     if (committed.previousRunId !== null && committed.previousRunId !== run.id) await deletePlanRows(shopId, committed.previousRunId);

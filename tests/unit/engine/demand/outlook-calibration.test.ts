@@ -80,8 +80,10 @@ describe("buildDemandOutlook learns the shop's interval calibration from its own
   });
 
   it("says where the band comes from, in the forecast's reasons", () => {
-    expect(calibrated[0]!.explanation.reasons.at(-1)).toMatch(/^Its P10–P90 band is checked by 80 backtests on this shop's own-history smooth series: the model's own band held \d+% of the weeks that followed, so the band shown is the model's P\d+–P\d+\.$/);
-    expect(uncalibrated[0]!.explanation.reasons.join(" ")).not.toMatch(/backtests on this shop/);
+    expect(calibrated[0]!.explanation.reasons.at(-1)).toMatch(
+      /^Its P10–P90 band is checked on this shop's steady sellers forecast from their own history, forecast again from 13 and 26 weeks ago \(80 backtests\): the model's own band held \d+% of the weeks that followed, so the band shown is the model's P\d+–P\d+\.$/,
+    );
+    expect(uncalibrated[0]!.explanation.reasons.join(" ")).not.toMatch(/band is checked/);
   });
 
   it("reuses a calibration it is given instead of learning one (an incremental re-plan's few variants)", () => {

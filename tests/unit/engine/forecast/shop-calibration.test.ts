@@ -48,7 +48,9 @@ describe("fitShopCalibration: intervals from the shop's own backtests", () => {
     const smooth = calibrationFor(shop, "own_history", "smooth")!;
     expect(smooth.modelCoverage).toBeGreaterThan(0.9);
     expect(coverage(recalibrated(model(10), smooth), 6, 9)).toBeLessThan(0.84);
-    expect(calibrationReason(smooth)).toMatch(/^Its P10–P90 band is checked by 200 backtests on this shop's own-history smooth series: the model's own band held 9\d% of the weeks that followed, so the band shown is the model's P\d+–P\d+\.$/);
+    expect(calibrationReason(smooth, shop.originsWeeksAgo)).toMatch(
+      /^Its P10–P90 band is checked on this shop's steady sellers forecast from their own history, forecast again from 8 weeks ago \(200 backtests\): the model's own band held 9\d% of the weeks that followed, so the band shown is the model's P\d+–P\d+\.$/,
+    );
   });
 
   it("holds the median where the model put it, even where backtests ran high", () => {
