@@ -1,5 +1,5 @@
 // Policy benchmark: npx tsx tests/bench/policy/run.ts [--sets carparts,m4-weekly,brand] [--limit N]
-//   [--lead 2,4,4] [--review 1] [--levels 0.9,0.95]
+//   [--lead 2,4,4] [--review 1] [--levels 0.9,0.95] [--learned-calibration on|off] [--brand-seed 20261101]
 // Plans from each series' training part (one forecast, its distribution stored as the app stores
 // it), recomputes (s, S) from that distribution at every review as the weeks pass, replays the
 // held-back demand (the generated brand's uncensored demand) and prints the achieved cycle service
@@ -8,7 +8,9 @@
 // tuned after the fact to reach the target (the stock it needs for the same service). Stock is
 // shown per series relative to its mean demand (each series counts the same) and in units (large
 // series count most).
-import { autoForecast } from "../../../app/engine/forecast/auto";
+import { autoForecast, type AutoForecastOptions } from "../../../app/engine/forecast/auto";
+import { fitShopCalibration } from "../../../app/engine/forecast/shop-calibration";
+import { calibratedResult, seriesBacktestSamples } from "../../../app/engine/forecast/series-calibration";
 import { intervalDistribution, type DemandDistribution } from "../../../app/engine/forecast/index";
 import { normalQuantile } from "../../../app/engine/forecast/stats";
 import { computeStockPolicy } from "../../../app/engine/policy/index";
@@ -26,6 +28,10 @@ const leads = (argument("lead") ?? "2,4,4").split(",").map(Number);
 const reviewPeriods = Number(argument("review") ?? 1);
 const levels = (argument("levels") ?? "0.9,0.95").split(",").map(Number);
 const limit = argument("limit") ? Number(argument("limit")) : undefined;
+/** --learned-calibration off: the model's own distributions, as before per-shop calibration. */
+const learnCalibration = argument("learned-calibration") !== "off";
+/** --brand-seed 7: a brand the defaults were never looked at on. */
+const brandSeed = Number(argument("brand-seed") ?? 20261101);
 /** Moving-average window of the baseline, in periods: a year of months, a quarter of weeks. */
 const BASELINE_WINDOW: Record<string, number> = { carparts: 12, "m4-weekly": 13, brand: 13 };
 
@@ -37,13 +43,21 @@ interface PlannedSeries {
 
 async function plannedSeries(name: string): Promise<PlannedSeries[]> {
   if (name === "brand") {
-    const { forecasts } = brandForecasts({ seed: 20261101, variants: 300, horizon: 13, stockouts: "truth", ...(limit !== undefined ? { limit } : {}) });
+    const { forecasts } = brandForecasts({ seed: brandSeed, variants: 300, horizon: 13, stockouts: "truth", learnCalibration, ...(limit !== undefined ? { limit } : {}) });
     // Promotions add demand the baseline forecast leaves to the promotion plan: leave those cells out.
     return forecasts.filter((f) => f.scored.every(Boolean)).map((f) => ({ distribution: f.outlook.distribution, history: f.outlook.history.baseline, actual: f.actual }));
   }
   const set = await loadBenchmark(name, limit);
+  // The set's calibration, learned from its training periods only (as a plan learns it from a shop's history).
+  const forecast = (y: readonly number[], options: AutoForecastOptions) => autoForecast(y, options);
+  const calibration = learnCalibration
+    ? fitShopCalibration(
+        set.series.flatMap((s) => seriesBacktestSamples(s.train, { horizon: set.horizon, seasonLength: set.seasonLength, origins: 2, forecast })),
+        { horizonWeeks: set.horizon, originsWeeksAgo: [set.horizon, 2 * set.horizon] },
+      )
+    : null;
   return set.series.map((s) => ({
-    distribution: autoForecast(s.train, { horizon: set.horizon, seasonLength: set.seasonLength }).distribution,
+    distribution: calibratedResult(autoForecast(s.train, { horizon: set.horizon, seasonLength: set.seasonLength }), calibration, [0.5]).result.distribution,
     history: s.train,
     actual: s.test.slice(0, set.horizon),
   }));
