@@ -1,9 +1,11 @@
 /**
  * The conditions an operations lead wants to hear about, for one variant at one location, from
  * its plan: stockout risk before the next delivery, below reorder point, overstock and dead
- * stock. A variant raises at most one of each kind, and the kinds that contradict or repeat
- * each other do not stack: stockout risk supersedes below-reorder-point, dead stock supersedes
- * overstock. Opening, refreshing and resolving alerts over time is the caller's (it keeps state).
+ * stock. A variant-location raises at most one alert, its most severe (an operations lead reads
+ * one line per item, not four): stockout risk supersedes below-reorder-point, dead stock
+ * supersedes overstock, and a reorder line the plan proposes already says "reorder", so
+ * below-reorder-point stays quiet beside it. Opening, refreshing and resolving alerts over time
+ * is the caller's (it keeps state).
  */
 import { formatUnits } from "~/engine/forecast/explain";
 import { addDays, daysBetween } from "~/engine/calendar";
@@ -50,6 +52,8 @@ export interface AlertInput {
   thresholds: AlertThresholds;
   /** Formats money for the reason; the UI formats figures in the shop's locale itself. */
   formatMoney?: (amount: number) => string;
+  /** The plan proposes a reorder line for this variant-location. */
+  reorderProposed?: boolean;
 }
 
 export interface AlertCandidate {
@@ -147,20 +151,23 @@ function overstock(input: AlertInput, money: (amount: number) => string): AlertC
   };
 }
 
+const SEVERITY_RANK: Record<AlertSeverity, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
+
+/** The most severe of a pair's candidates; on a tie the most money at risk, then the kind listed first. */
+export function mostSevere(candidates: readonly AlertCandidate[]): AlertCandidate | null {
+  return candidates.reduce<AlertCandidate | null>((best, c) => {
+    if (!best) return c;
+    const bySeverity = SEVERITY_RANK[c.severity] - SEVERITY_RANK[best.severity];
+    if (bySeverity !== 0) return bySeverity < 0 ? c : best;
+    return (c.valueAtRisk ?? 0) > (best.valueAtRisk ?? 0) ? c : best;
+  }, null);
+}
+
+/** At most one alert: see the header. */
 export function evaluateAlerts(input: AlertInput): AlertCandidate[] {
   const money = input.formatMoney ?? plainMoney;
-  const alerts: AlertCandidate[] = [];
-  const risk = stockoutRisk(input, money);
-  if (risk) alerts.push(risk);
-  else {
-    const below = belowReorderPoint(input);
-    if (below) alerts.push(below);
-  }
-  const dead = deadStock(input, money);
-  if (dead) alerts.push(dead);
-  else {
-    const over = overstock(input, money);
-    if (over) alerts.push(over);
-  }
-  return alerts;
+  const stock = stockoutRisk(input, money) ?? (input.reorderProposed ? null : belowReorderPoint(input));
+  const idle = deadStock(input, money) ?? overstock(input, money);
+  const chosen = mostSevere([stock, idle].filter((c): c is AlertCandidate => c !== null));
+  return chosen ? [chosen] : [];
 }

@@ -13,8 +13,12 @@ import { intervalDistribution, type DemandDistribution } from "./demand-distribu
 import { normalCdf, normalQuantile } from "./stats";
 import { modelLevel, monotoneShares, pitShare, RECALIBRATION_LEVELS, type Recalibration } from "./recalibration";
 
-/** Totals from the origin over these many weeks stand for lead-time spans. */
+/**
+ * Totals over these many weeks stand for lead-time spans, starting at the origin and 4 and 8
+ * weeks after it: a plan reads lead times from every week of its horizon, not only the first.
+ */
 export const CALIBRATION_SPAN_WEEKS = [2, 4, 6, 8];
+export const CALIBRATION_SPAN_STARTS = [0, 4, 8];
 
 interface ShareSums {
   /** Σ PIT share per level of RECALIBRATION_LEVELS */
@@ -67,8 +71,8 @@ function addOutcome(target: ShareSums, below: number, atOrBelow: number): void {
 }
 
 /**
- * Scores one backtest: each week's outcome and the totals over CALIBRATION_SPAN_WEEKS from the
- * origin; `scored[h]` false leaves week h (and totals holding it) out.
+ * Scores one backtest: each week's outcome and the totals over CALIBRATION_SPAN_WEEKS from each
+ * of CALIBRATION_SPAN_STARTS; `scored[h]` false leaves week h (and totals holding it) out.
  */
 export function sampleBacktest(key: string, distribution: DemandDistribution, actual: readonly number[], scored?: readonly boolean[]): CalibrationSample {
   const model: DemandDistribution = { ...distribution };
@@ -80,11 +84,15 @@ export function sampleBacktest(key: string, distribution: DemandDistribution, ac
     const week = intervalDistribution(model, { startWeek: h, weeks: 1 });
     addOutcome(sample.week, week.cdfBelow(y), week.cdf(y));
   });
-  for (const weeks of CALIBRATION_SPAN_WEEKS) {
-    if (weeks > actual.length || actual.slice(0, weeks).some((y, h) => !keep(h) || !Number.isFinite(y))) continue;
-    const total = actual.slice(0, weeks).reduce((a, b) => a + b, 0);
-    const span = intervalDistribution(model, { startWeek: 0, weeks });
-    addOutcome(sample.span, span.cdfBelow(total), span.cdf(total));
+  for (const start of CALIBRATION_SPAN_STARTS) {
+    for (const weeks of CALIBRATION_SPAN_WEEKS) {
+      if (start + weeks > actual.length) continue;
+      const window = actual.slice(start, start + weeks);
+      if (window.some((y, i) => !keep(start + i) || !Number.isFinite(y))) continue;
+      const span = intervalDistribution(model, { startWeek: start, weeks });
+      const total = window.reduce((a, b) => a + b, 0);
+      addOutcome(sample.span, span.cdfBelow(total), span.cdf(total));
+    }
   }
   return sample;
 }

@@ -159,6 +159,7 @@ export function planVariant(input: VariantPlanInput): VariantPlan {
     horizonWeeks: outlook.weekStarts.length,
     thresholds: input.thresholds,
     ...(input.formatMoney ? { formatMoney: input.formatMoney } : {}),
+    reorderProposed: proposal !== null,
   });
   const adjustedPolicy: StockPolicy =
     buyAhead.orderUpTo === policy.orderUpTo

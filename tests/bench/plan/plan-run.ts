@@ -44,6 +44,12 @@ const calibration = (stored?.locations ?? []).map((l) => {
   };
 });
 
+// Open alerts by kind after the run, and how many variant-locations have one.
+const openByKind = Object.fromEntries(
+  (await prisma.alert.groupBy({ by: ["kind"], where: { shopId, status: "OPEN" }, _count: { _all: true } })).map((g) => [g.kind, g._count._all]),
+);
+const pairsAlerting = (await prisma.alert.groupBy({ by: ["variantId", "locationId"], where: { shopId, status: "OPEN", kind: { not: "PROMOTION_CAP_REACHED" } } })).length;
+
 // A stock webhook for one busy variant: its level changes and the variant is marked, then re-planned.
 const level = await prisma.inventoryLevel.findFirstOrThrow({ where: { shopId, variantId: { not: null }, available: { gt: 5 } }, orderBy: { available: "desc" } });
 const replans: number[] = [];
@@ -58,7 +64,7 @@ clearInterval(sampler);
 const maxRssKb = process.resourceUsage().maxRSS;
 // Only the counts: the run's list of opened alerts would make the line megabytes long.
 const summary = { pairs: full.pairs, proposals: full.proposals, alertsOpened: full.alertsOpened, seconds: full.seconds };
-console.log(JSON.stringify({ full: summary, calibration, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
+console.log(JSON.stringify({ full: summary, calibration, openByKind, pairsAlerting, fullWall, fullCpu, peakRss, maxRssKb, replansMs: replans }));
 await closePgPool();
 await prisma.$disconnect();
 process.exit(0);

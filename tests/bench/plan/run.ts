@@ -52,6 +52,8 @@ const result = JSON.parse(output.trim().split("\n").at(-1)!) as {
     replay: { cycles: number; target: number; plan: Record<string, number>; textbook: Record<string, number> } | null;
     corrections: string[];
   }[];
+  openByKind: Record<string, number>;
+  pairsAlerting: number;
   fullWall: number;
   fullCpu: number;
   peakRss: number;
@@ -65,6 +67,11 @@ console.log(`  full plan: ${result.fullWall.toFixed(1)} s wall (target <= 30 s),
 console.log(`             ${phases}`);
 console.log(`             ${result.full.pairs} variant-locations planned, ${result.full.proposals} reorder lines, ${result.full.alertsOpened} alerts opened`);
 const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
+const openAlerts = Object.values(result.openByKind).reduce((a, b) => a + b, 0);
+console.log(
+  `  open alerts after the run: ${openAlerts} (${Object.entries(result.openByKind).map(([kind, n]) => `${kind} ${n}`).join(", ") || "none"}); ` +
+    `${result.pairsAlerting} of ${result.full.pairs} variant-locations (${pct(result.pairsAlerting / Math.max(1, result.full.pairs))}) have one`,
+);
 for (const c of result.calibration) {
   const coverage = c.modelCoverage === null ? "none learned" : `model P10–P90 held ${pct(c.modelCoverage)} of ${c.backtests} backtests' weeks`;
   const r = c.replay;

@@ -71,4 +71,20 @@ describe("evaluateAlerts", () => {
     // A variant that is new is not dead stock yet.
     expect(evaluateAlerts(input({ onHand: 30, lastSaleDate: null, sellingSince: "2026-11-01", weeklyRate: 0, weeksOfSupply: null })).map((a) => a.kind)).toEqual([]);
   });
+
+  it("stays quiet below the reorder point when the plan already proposes the reorder", () => {
+    expect(evaluateAlerts(input({ available: 15 })).map((a) => a.kind)).toEqual(["BELOW_REORDER_POINT"]);
+    expect(evaluateAlerts(input({ available: 15, reorderProposed: true }))).toEqual([]);
+    // A stockout is still news beside a proposal: the proposal may not land in time.
+    expect(evaluateAlerts(input({ available: 15, stockoutDate: "2026-12-05", orderByDate: "2026-11-22", reorderProposed: true })).map((a) => a.kind)).toEqual(["STOCKOUT_RISK"]);
+  });
+
+  it("raises one alert per variant-location, the most severe, where two conditions hold", () => {
+    // Runs out within the week (critical) and, from a stale sale date, dead stock (low): one line.
+    const both = evaluateAlerts(input({ available: 3, onHand: 3, stockoutDate: "2026-12-04", orderByDate: "2026-11-10", lastSaleDate: "2026-08-01" }));
+    expect(both.map((a) => [a.kind, a.severity])).toEqual([["STOCKOUT_RISK", "CRITICAL"]]);
+    // Below the reorder point (medium) and long unsold (medium after twice the dead-stock days): the money at risk decides.
+    const tie = evaluateAlerts(input({ available: 15, onHand: 15, lastSaleDate: "2026-05-01" }));
+    expect(tie.map((a) => a.kind)).toEqual(["DEAD_STOCK"]);
+  });
 });

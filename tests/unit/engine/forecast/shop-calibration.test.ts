@@ -81,12 +81,14 @@ describe("fitShopCalibration: intervals from the shop's own backtests", () => {
     expect(fitShopCalibration(backtests(19, "own_history:smooth", 15, 7), { horizonWeeks: WEEKS, originsWeeksAgo: [8] })).toBeNull();
   });
 
-  it("scores totals over 2, 4, 6 and 8 weeks for the span map, leaving out weeks marked unscored", () => {
+  it("scores totals over 2, 4, 6 and 8 weeks from the origin and from 4 and 8 weeks in, leaving out weeks marked unscored", () => {
     const all = sampleBacktest("own_history:smooth", model(10), Array(WEEKS).fill(100));
     expect(all.week.count).toBe(8);
-    expect(all.span.count).toBe(4);
+    // From week 0: 2, 4, 6 and 8 weeks; from week 4: 2 and 4; from week 8: none inside 8 weeks.
+    expect(all.span.count).toBe(6);
     const gap = sampleBacktest("own_history:smooth", model(10), Array(WEEKS).fill(100), [true, true, true, false, true, true, true, true]);
     expect(gap.week.count).toBe(7);
-    expect(gap.span.count).toBe(1);
+    // Week 3 unscored: from week 0 only the 2-week total is left; from week 4 both.
+    expect(gap.span.count).toBe(3);
   });
 });
