@@ -64,3 +64,20 @@ it("shows how the plan did on the shop's own last weeks: service against target 
   await page.screenshot({ path: "test-results/plan-history.png" });
   expect(pageErrors).toEqual([]);
 });
+
+it("shows a variant's own backtest beside its forecast: what its history said 13 weeks ago, against what came", async () => {
+  const shop = await testPrisma.planRun.findUniqueOrThrow({ where: { id: runId } });
+  const busiest = await testPrisma.stockPlan.findFirstOrThrow({ where: { shopId: shop.shopId, planRunId: runId }, orderBy: { reorderPoint: "desc" } });
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1440, height: 1400 } });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  onTestFailed(() => page.screenshot({ path: "test-results/variant-backtest-failure.png" }).then(() => undefined));
+  await page.goto(simulator.adminUrl(shopDomain, `/app/variants/${busiest.variantId}`));
+  const frame = page.frameLocator("#app-frame");
+  const sentence = frame.locator("#variant-backtest").first();
+  await sentence.waitFor({ state: "visible", timeout: 30_000 });
+  expect(await sentence.textContent()).toMatch(/^Forecast the same way on [A-Z][a-z]{2} \d+, the 13 weeks since would have come to [\d,]+ units; demand was [\d,]+ \(the dashed purple line against the bars\)(: weekly error \d+% of demand \(WAPE\), .+)?\.$/);
+  expect(await frame.getByText("Forecast made 13 weeks ago").count()).toBeGreaterThan(0);
+  await page.screenshot({ path: "test-results/variant-backtest.png" });
+  expect(pageErrors).toEqual([]);
+});

@@ -7,6 +7,9 @@
 import { z } from "zod";
 import { formNumber } from "~/engine/form-number";
 
+/** Weeks of history a plan's forecasts read (three seasons); the variant page's backtest reads the same. */
+export const PLAN_HISTORY_WEEKS = 156;
+
 
 const percent = (label: string) => formNumber(label).min(50, `${label} must be at least 50%`).max(99.9, `${label} must be at most 99.9%`);
 

@@ -8,7 +8,7 @@
 import { availableParallelism } from "node:os";
 import { createWorkerPool } from "~/platform/worker-pool";
 import { classifyAbc } from "~/engine/policy";
-import { readPlanSettings } from "~/engine/plan/plan-settings";
+import { PLAN_HISTORY_WEEKS, readPlanSettings } from "~/engine/plan/plan-settings";
 import { addDays, weekStartOf } from "~/engine/calendar";
 import { clearDirtyVariantsBefore } from "~/platform/plan-dirty.server";
 import {
@@ -47,8 +47,6 @@ export interface PlanRunResult {
   seconds: { load: number; forecast: number; plan: number; commit: number; calibrationCpu: number; serviceCheckCpu: number };
 }
 
-/** Weeks of history a forecast reads (three seasons). */
-const HISTORY_WEEKS = 156;
 
 export interface FullPlanOptions {
   /** Worker threads for forecasting; 1 forecasts on the calling thread (tests, small shops). */
@@ -73,7 +71,7 @@ export async function runFullPlan(shopId: number, trigger: string, options: Full
   const timezone = shopTimezone(shop);
   const settings = readPlanSettings(shop.planSettings);
   const asOf = options.asOf ?? shopToday(timezone);
-  const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
+  const historyFrom = addDays(weekStartOf(asOf), -7 * PLAN_HISTORY_WEEKS);
 
   // A promotion that just ended is measured against the plan it ran under, before this run replaces it.
   await settleEndedPromotions(shop, asOf);

@@ -8,7 +8,7 @@
  */
 import type { AbcClass } from "~/engine/policy";
 import { addDays, weekStartOf } from "~/engine/calendar";
-import { readPlanSettings } from "~/engine/plan/plan-settings";
+import { readPlanSettings, PLAN_HISTORY_WEEKS } from "~/engine/plan/plan-settings";
 import type { PlannedOutlook } from "~/engine/plan/plan-variant";
 import { readDirtyVariants } from "~/platform/plan-dirty.server";
 import {
@@ -155,7 +155,7 @@ async function forecastMissing(
 ): Promise<CompactOutlook[]> {
   if (missing.length === 0) return [];
   const ids = [...new Set(missing.map((p) => p.variant.variantId))];
-  const historyFrom = addDays(weekStartOf(asOf), -7 * 156);
+  const historyFrom = addDays(weekStartOf(asOf), -7 * PLAN_HISTORY_WEEKS);
   const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, ids), loadStockoutSpans(shopId, ids)]);
   const byLocation = new Map<string, typeof missing>();
   for (const pair of missing) byLocation.set(pair.location.id, [...(byLocation.get(pair.location.id) ?? []), pair]);

@@ -49,6 +49,14 @@ function cleanedRows(location: LocationDetail, f: ReturnType<typeof useFormat>):
     ]);
 }
 
+/** What the variant's own history said 13 weeks ago about the weeks since, in one sentence. */
+function backtestSentence(b: NonNullable<LocationDetail["backtest"]>, f: ReturnType<typeof useFormat>): string {
+  const said = `Forecast the same way on ${f.day(b.fromWeek)}, the ${b.weeks} weeks since would have come to ${f.number(Math.round(b.forecastTotal))} units; demand was ${f.number(Math.round(b.actualTotal))} (the dashed purple line against the bars)`;
+  if (b.wape === null || b.bias === null) return `${said}.`;
+  const lean = Math.abs(b.bias) < 0.05 ? "close to even overall" : b.bias > 0 ? `${f.percent(b.bias, 0)} over overall` : `${f.percent(-b.bias, 0)} under overall`;
+  return `${said}: weekly error ${f.percent(b.wape, 0)} of demand (WAPE), ${lean}.`;
+}
+
 /** Memoised with the sidebar: choosing a tab re-renders only the tabs at once, the charts in the transition. */
 const LocationPlan = memo(function LocationPlan({ location, asOf }: { location: LocationDetail; asOf: string | null }) {
   const f = useFormat();
@@ -75,6 +83,7 @@ const LocationPlan = memo(function LocationPlan({ location, asOf }: { location: 
             Grey bars are units sold. Weeks shaded red were mostly out of stock, orange ones had a promotion: Tempo reads demand in them from the cleaned line, not from what sold.
           </Text>
           {location.forecast && <Text as="p">{location.forecast.reason}</Text>}
+          {location.backtest && <Text as="p" id="variant-backtest">{backtestSentence(location.backtest, f)}</Text>}
         </BlockStack>
       </Card>
       <Card>

@@ -14,6 +14,7 @@ export const CHART_COLORS = {
   reorderPoint: "#e51c00",
   safetyStock: "#8a6116",
   proposal: "#7b47f1",
+  backtest: "#7b47f1",
 };
 
 /** Consecutive weeks a predicate marks, as [first, last] week starts, for shaded areas. */
@@ -58,6 +59,9 @@ export function DemandChart({ weeks, firstForecastWeek, formatWeek, formatUnits 
         <Line dataKey="baseline" name="Demand (cleaned)" stroke={CHART_COLORS.baseline} strokeDasharray="4 3" dot={false} isAnimationActive={false} connectNulls={false} />
         <Area dataKey="band" name="P10–P90" stroke="none" fill={CHART_COLORS.band} fillOpacity={0.15} isAnimationActive={false} />
         <Line dataKey="forecast" name="Forecast" stroke={CHART_COLORS.forecast} strokeWidth={2} dot={false} isAnimationActive={false} />
+        {weeks.some((w) => w.backtest !== null) && (
+          <Line dataKey="backtest" name="Forecast made 13 weeks ago" stroke={CHART_COLORS.backtest} strokeWidth={1.5} strokeDasharray="6 3" dot={false} isAnimationActive={false} connectNulls={false} />
+        )}
         {firstForecastWeek && <ReferenceLine x={firstForecastWeek} stroke="#8a8a8a" label={{ value: "Today", position: "insideTopLeft", fontSize: 11 }} />}
       </ComposedChart>
     </ResponsiveContainer>

@@ -12,8 +12,16 @@ import { findActivePlan } from "~/platform/plan-status.server";
 import { findVariantSummary, liveProposalsOf, loadVariantPlanRows, supplierName } from "./queries.server";
 import { getPlanStatus, type PlanStatus } from "~/platform/plan-status.server";
 import { primaryLocationId } from "~/engine/plan/plan-pairs";
+import { variantBacktest, type VariantBacktest } from "~/engine/forecast/variant-backtest";
+import { PLAN_HISTORY_WEEKS } from "~/engine/plan/plan-settings";
 
-/** Weeks of history the page shows before the plan date. */
+/** The first week with a sale: weeks before a variant's launch are not zero demand. */
+function demandStart(sold: readonly number[]): number {
+  const first = sold.findIndex((units) => units > 0);
+  return first < 0 ? 0 : first;
+}
+
+/** Weeks of history the page shows before the plan date (it reads the plan's whole window for the backtest). */
 const HISTORY_WEEKS = 78;
 
 export interface WeekPoint {
@@ -27,6 +35,8 @@ export interface WeekPoint {
   forecast: number | null;
   p10: number | null;
   p90: number | null;
+  /** History's last weeks: the forecast the variant's own history gave for them 13 weeks before the plan date. */
+  backtest: number | null;
   /** Future: week-end projected stock (mean path) and its band, and units arriving in the week. */
   projected: number | null;
   projectedLow: number | null;
@@ -63,6 +73,8 @@ export interface LocationDetail {
   proposal: { id: number; status: string; quantity: number; orderByDate: string; arrivesOn: string; reason: string } | null;
   /** The date this location's stock plan was made for: its chart starts there. */
   planDate: string;
+  /** What its own history said 13 weeks ago about the weeks since, against what came; null with too little history. */
+  backtest: Omit<VariantBacktest, "mean" | "p10" | "p90" | "actual"> | null;
 }
 
 export interface VariantDetail {
@@ -98,7 +110,7 @@ export async function getVariantDetail(shopId: number, variantId: bigint): Promi
   if (!active) return { ...base, locations: [] };
 
   const asOf = active.asOf;
-  const historyFrom = addDays(weekStartOf(asOf), -7 * HISTORY_WEEKS);
+  const historyFrom = addDays(weekStartOf(asOf), -7 * PLAN_HISTORY_WEEKS);
   const ids = [variantId.toString()];
   const [rows, demand, stockouts, openOrders] = await Promise.all([
     loadVariantPlanRows(shopId, active.run.id, variantId),
@@ -131,11 +143,20 @@ export async function getVariantDetail(shopId: number, variantId: bigint): Promi
       forecast: null,
       p10: null,
       p90: null,
+      backtest: null,
       projected: null,
       projectedLow: null,
       projectedHigh: null,
       inbound: null,
     }));
+    // Like the plan, the backtest reads every week of the window; the chart shows the last HISTORY_WEEKS.
+    const firstShown = demandStart(history.weekly.raw);
+    const backtest = variantBacktest(history.weekly.weekStarts.slice(firstShown), history.weekly.baseline.slice(firstShown));
+    if (backtest) {
+      const first = weeks.length - backtest.weeks;
+      backtest.mean.forEach((mean, w) => (weeks[first + w]!.backtest = Math.round(mean * 10) / 10));
+    }
+    weeks.splice(0, Math.max(0, weeks.length - HISTORY_WEEKS));
     // A variant launched inside the window starts its chart a week before its first sale.
     const firstSale = weeks.findIndex((w) => (w.sold ?? 0) > 0);
     if (firstSale > 1) weeks.splice(0, firstSale - 1);
@@ -150,6 +171,7 @@ export async function getVariantDetail(shopId: number, variantId: bigint): Promi
           forecast: Math.round((mean + (forecast.promoUnits[w] ?? 0)) * 10) / 10,
           p10: Math.round((forecast.p10[w] ?? 0) * 10) / 10,
           p90: Math.round((forecast.p90[w] ?? 0) * 10) / 10,
+          backtest: null,
           projected: Math.round((stock.projected[w] ?? 0) * 10) / 10,
           projectedLow: Math.round((stock.projectedLow[w] ?? 0) * 10) / 10,
           projectedHigh: Math.round((stock.projectedHigh[w] ?? 0) * 10) / 10,
@@ -191,6 +213,7 @@ export async function getVariantDetail(shopId: number, variantId: bigint): Promi
             routeReason: explanation.routeReason ?? null,
           }
         : null,
+      backtest: backtest && { fromWeek: backtest.fromWeek, weeks: backtest.weeks, forecastTotal: backtest.forecastTotal, actualTotal: backtest.actualTotal, wape: backtest.wape, bias: backtest.bias },
       policyReason: stock.policyReason,
       projectionReason: stock.projectionReason,
       supplier: { name: await supplierName(shopId, stock.supplierId), termsSource: stock.termsSource },

@@ -6,6 +6,7 @@ const week = (weekStart: string, projected: number | null, inbound: number | nul
   weekStart,
   sold: null,
   baseline: null,
+  backtest: null,
   stockoutDays: 0,
   promoDays: 0,
   forecast: projected === null ? null : 1,
