@@ -27,7 +27,8 @@ beforeAll(async () => {
   simulator = await startSimulatedShops([{ shopDomain, seed: 31, variants: 50, historyDays: 500, endDate: HISTORY_END, locations: 2 }]);
   process.env.APP_BRIDGE_URL = `${simulator.url}/app-bridge.js`;
   process.env.ADDITIONAL_FRAME_ANCESTORS = simulator.url;
-  ({ shopId } = await plannedShop(simulator, shopDomain));
+  // The model's own intervals, as in tests/integration/features/promotions/promotions.test.ts (which says why).
+  ({ shopId } = await plannedShop(simulator, shopDomain, { learnCalibration: false }));
   await syncDiscounts(await loadSyncContext(shopId));
   app = await startAppServer(TEST_APP_PORT);
   browser = await launchChromium();

@@ -18,8 +18,9 @@ export async function backfilledShop(simulator: RunningSimulator, domain: string
   return shopId;
 }
 
-export async function plannedShop(simulator: RunningSimulator, domain: string): Promise<{ shopId: number; runId: number }> {
+/** `learnCalibration: false` plans with the model's own intervals (see the promotion tests for why). */
+export async function plannedShop(simulator: RunningSimulator, domain: string, options: { learnCalibration?: boolean } = {}): Promise<{ shopId: number; runId: number }> {
   const shopId = await backfilledShop(simulator, domain);
-  const { runId } = await runFullPlan(shopId, "manual", { threads: 1, asOf: PLAN_DATE });
+  const { runId } = await runFullPlan(shopId, "manual", { threads: 1, asOf: PLAN_DATE, ...options });
   return { shopId, runId };
 }

@@ -43,8 +43,12 @@ beforeAll(async () => {
     { shopDomain: shopA, seed: 31, variants: 50, historyDays: 500, endDate: HISTORY_END },
     { shopDomain: shopB, seed: 32, variants: 20, historyDays: 120, endDate: HISTORY_END },
   ]);
-  const a = await plannedShop(simulator, shopA);
-  const b = await plannedShop(simulator, shopB);
+  // Phasing is tested on the model's own intervals. Learned on this generated shop, whose forecasts
+  // under-ran its autumn build-up (the replay reached 71% service against 96%), the band widens so
+  // far that no phasing of two weeks at ×8 fits its stock, and the case below has nothing to apply;
+  // the calibration has its own tests (tests/unit/engine/forecast/shop-calibration.test.ts).
+  const a = await plannedShop(simulator, shopA, { learnCalibration: false });
+  const b = await plannedShop(simulator, shopB, { learnCalibration: false });
   await syncDiscounts(await loadSyncContext(a.shopId));
   await syncDiscounts(await loadSyncContext(b.shopId));
   shop = (await findShopById(a.shopId))!;
