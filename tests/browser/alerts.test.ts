@@ -14,6 +14,7 @@ import { notifyOpenedAlerts } from "~/features/alerts/flow-notifier.server";
 import { addDays } from "~/engine/calendar";
 import { closeQueues } from "~/platform/queue/queues.server";
 import { closePgPool } from "~/platform/pg-pool.server";
+import { getAlertsView } from "~/features/alerts/view.server";
 
 const shopDomain = uniqueShopDomain("alerts");
 let simulator: RunningSimulator;
@@ -104,5 +105,25 @@ it("snoozes an alert out of the open list and brings it back from its tab", asyn
   await frame.getByRole("button", { name: "Back to open" }).click();
   await snoozed.waitFor({ state: "detached", timeout: 15_000 });
   expect((await testPrisma.alert.findUniqueOrThrow({ where: { id } })).snoozedUntil).toBeNull();
+  expect(pageErrors).toEqual([]);
+});
+
+it("groups open alerts by product, the group with most money at risk first, and says what small amounts it leaves out", async () => {
+  const page = await browser.newPage({ userAgent: DESKTOP_USER_AGENT, viewport: { width: 1440, height: 1000 } });
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  onTestFailed(() => page.screenshot({ path: "test-results/alerts-grouped-failure.png" }).then(() => undefined));
+  await page.goto(simulator.adminUrl(shopDomain, "/app/alerts?group=product&sort=value"));
+  const frame = page.frameLocator("#app-frame");
+  await frame.getByLabel("Group").waitFor({ state: "visible", timeout: 30_000 });
+  const view = await getAlertsView(shopId, new URLSearchParams("group=product&sort=value"));
+  const groups = [...new Set(view.alerts.map((a) => a.groupName))];
+  expect(groups.length).toBeGreaterThan(0);
+  // Each group's header names it; the first on the page is the one with most at risk.
+  const headers = frame.locator("th[scope=colgroup]");
+  await expect.poll(() => headers.count()).toBe(groups.length);
+  expect(await headers.first().textContent()).toMatch(new RegExp(`^${groups[0]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  if (view.small.count > 0) expect(await frame.locator("#alerts-small-summary").textContent()).toMatch(/^\d+ alerts? with less than \$25 at risk each \(\$[\d,]+ in all\) are not listed\.$/);
+  await page.screenshot({ path: "test-results/alerts-grouped.png" });
   expect(pageErrors).toEqual([]);
 });

@@ -4,6 +4,7 @@ import {
   Badge,
   BlockStack,
   Box,
+  Button,
   Card,
   ChoiceList,
   EmptyState,
@@ -11,7 +12,9 @@ import {
   IndexTable,
   Layout,
   Modal,
+  InlineStack,
   Page,
+  Select,
   Text,
   TextField,
   useIndexResourceState,
@@ -108,6 +111,12 @@ export function AlertsPage({ view }: { view: AlertsView }) {
       filter: <ChoiceList title="Location" titleHidden allowMultiple choices={view.locationChoices.map((l) => ({ label: l.name, value: l.id }))} selected={view.locations} onChange={(v) => set("location", v)} />,
     },
   ];
+  // The last row of the group a row starts (grouped lists keep each group's rows together).
+  const groupEnd = (start: number): number => {
+    let end = start;
+    while (end + 1 < view.alerts.length && view.alerts[end + 1]!.groupName === view.alerts[start]!.groupName) end++;
+    return end;
+  };
   const locationName = (id: string) => view.locationChoices.find((l) => l.id === id)?.name ?? id;
   const applied: IndexFiltersProps["appliedFilters"] = [
     ...(view.kinds.length ? [{ key: "kind", label: view.kinds.map((k) => kindLabel(k)).join(", "), onRemove: () => set("kind", null) }] : []),
@@ -154,6 +163,47 @@ export function AlertsPage({ view }: { view: AlertsView }) {
                 setMode={setMode}
                 canCreateNewView={false}
               />
+              {view.status === "OPEN" && (
+                <Box paddingInline="300" paddingBlock="200" borderBlockEndWidth="025" borderColor="border">
+                  <InlineStack gap="400" blockAlign="center" wrap>
+                    <Select
+                      label="Order"
+                      labelInline
+                      options={[
+                        { label: "Most severe first", value: "severity" },
+                        { label: "Most money at risk first", value: "value" },
+                      ]}
+                      value={view.sort}
+                      onChange={(v) => set("sort", v === "value" ? ["value"] : null)}
+                    />
+                    <Select
+                      label="Group"
+                      labelInline
+                      options={[
+                        { label: "None", value: "" },
+                        { label: "By product", value: "product" },
+                        { label: "By supplier", value: "supplier" },
+                      ]}
+                      value={view.group ?? ""}
+                      onChange={(v) => set("group", v ? [v] : null)}
+                    />
+                    {view.small.count > 0 ? (
+                      <InlineStack gap="200" blockAlign="center">
+                        <Text as="span" tone="subdued" variant="bodySm" id="alerts-small-summary">
+                          {f.count(view.small.count, "alert")} with less than {f.money(view.minValue, { whole: true })} at risk each ({f.money(view.small.value, { whole: true })} in all) are not listed.
+                        </Text>
+                        <Button variant="plain" onClick={() => set("min", ["0"])}>
+                          Show them
+                        </Button>
+                      </InlineStack>
+                    ) : view.minValue === 0 ? (
+                      <Button variant="plain" onClick={() => set("min", null)}>
+                        Summarise small amounts again
+                      </Button>
+                    ) : null}
+                  </InlineStack>
+                </Box>
+              )}
               <IndexTable
                 resourceName={{ singular: "alert", plural: "alerts" }}
                 itemCount={view.alerts.length}
@@ -185,7 +235,30 @@ export function AlertsPage({ view }: { view: AlertsView }) {
                 }
                 headings={[{ title: "Severity" }, { title: "Alert" }, { title: "Variant and location" }, { title: "At risk", alignment: "end" }, { title: view.status === "RESOLVED" ? "Resolved" : "First seen" }]}
               >
-                {view.alerts.map((alert, index) => (
+                {view.alerts.map((alert, index) => [
+                  ...(view.group && alert.groupName !== null && view.alerts[index - 1]?.groupName !== alert.groupName
+                    ? [
+                        <IndexTable.Row
+                          rowType="subheader"
+                          id={`group-${index}`}
+                          key={`group-${index}`}
+                          position={index}
+                          selectionRange={[index, groupEnd(index)]}
+                        >
+                          <IndexTable.Cell colSpan={5} scope="colgroup" as="th" id={`group-${index}-name`}>
+                            <Text as="span" fontWeight="semibold">
+                              {alert.groupName}
+                            </Text>
+                            {alert.groupValue !== null && (
+                              <Text as="span" tone="subdued" variant="bodySm">
+                                {" "}
+                                · {f.money(alert.groupValue, { whole: true })} at risk
+                              </Text>
+                            )}
+                          </IndexTable.Cell>
+                        </IndexTable.Row>,
+                      ]
+                    : []),
                   <IndexTable.Row id={String(alert.id)} key={alert.id} position={index} selected={selectedResources.includes(String(alert.id))} onClick={() => navigate(alert.link)}>
                     <IndexTable.Cell>
                       <Badge tone={SEVERITY_TONE[alert.severity]}>{severityLabel(alert.severity)}</Badge>
@@ -230,8 +303,8 @@ export function AlertsPage({ view }: { view: AlertsView }) {
                       </Text>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{f.moment(view.status === "RESOLVED" ? alert.resolvedAt : alert.firstSeenAt)}</IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
+                  </IndexTable.Row>,
+                ])}
               </IndexTable>
             </Card>
           </BlockStack>

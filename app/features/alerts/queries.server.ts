@@ -30,7 +30,13 @@ export interface AlertRow {
   variantTitle: string;
   sku: string | null;
   locationName: string;
+  /** With a grouping: the product's title or the supplier's name, and the money at risk of its open alerts that the filters match. */
+  groupName: string | null;
+  groupValue: number | null;
 }
+
+/** Open alerts listed per product or per supplier (the variant's terms in the active plan, else its vendor). */
+export type AlertGrouping = "product" | "supplier";
 
 export interface AlertFilters {
   status: AlertStatus;
@@ -43,6 +49,11 @@ export interface AlertFilters {
   locations?: string[];
   /** Words of the product title or SKU. */
   search?: string;
+  /** Open alerts whose money at risk is known and below this are left out (summarised by the caller). */
+  minValue?: number | null;
+  /** "value": most money at risk first; default most severe first, then money at risk. */
+  orderBy?: "severity" | "value";
+  group?: AlertGrouping | null;
   limit?: number;
   /** Rows skipped before the page (paging). */
   offset?: number;
@@ -64,7 +75,8 @@ function matching(filters: Omit<AlertFilters, "limit" | "offset">): { sql: strin
          AND ($7::text IS NULL OR EXISTS (
            SELECT 1 FROM "Variant" sv JOIN "Product" sp ON sp."shopId" = sv."shopId" AND sp."id" = sv."productId"
            WHERE sv."shopId" = a."shopId" AND sv."id" = a."variantId" AND (sp."title" ILIKE $7 OR sv."sku" ILIKE $7 OR sv."title" ILIKE $7)))
-         AND ($8::boolean IS NULL OR ${SET_ASIDE} = $8)`,
+         AND ($8::boolean IS NULL OR ${SET_ASIDE} = $8)
+         AND ($9::float8 IS NULL OR a."valueAtRisk" IS NULL OR a."valueAtRisk" >= $9)`,
     params: [
       filters.status,
       filters.kinds?.length ? filters.kinds : null,
@@ -73,25 +85,48 @@ function matching(filters: Omit<AlertFilters, "limit" | "offset">): { sql: strin
       locations,
       search,
       filters.status === "OPEN" ? (filters.setAside ?? false) : null,
+      filters.status === "OPEN" && filters.minValue ? filters.minValue : null,
     ],
   };
 }
 
+/** The group an alert falls in (aliases: a Alert, v Variant, p Product, su Supplier of its stock plan). */
+const GROUP_KEY: Record<AlertGrouping, string> = {
+  product: `COALESCE(p."title", 'Deleted product')`,
+  supplier: `COALESCE(su."name", NULLIF(p."vendor", ''), 'No supplier')`,
+};
+
 export async function listAlerts(shopId: number, filters: AlertFilters): Promise<AlertRow[]> {
   const where = matching(filters);
-  const order = filters.status === "OPEN" ? `${SEVERITY_ORDER}, a."valueAtRisk" DESC NULLS LAST, a."id"` : `a."resolvedAt" DESC, a."id"`;
+  const within = filters.status !== "OPEN" ? `a."resolvedAt" DESC, a."id"` : filters.orderBy === "value" ? `a."valueAtRisk" DESC NULLS LAST, ${SEVERITY_ORDER}, a."id"` : `${SEVERITY_ORDER}, a."valueAtRisk" DESC NULLS LAST, a."id"`;
+  const group = filters.status === "OPEN" && filters.group ? GROUP_KEY[filters.group] : null;
+  // Grouped, the groups with most money at risk come first, each group's alerts together.
+  const order = group ? `a."groupValue" DESC NULLS LAST, a."groupName", ${within}` : within;
   const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
     // The page of alerts is chosen first and only its rows are joined to their names: an open
     // list can hold every variant of a large shop.
     `WITH page AS (
-       SELECT a.* FROM "Alert" a
-       WHERE ${where.sql}
+       ${
+         group
+           ? `SELECT * FROM (
+                SELECT a.*, ${group} AS "groupName", SUM(a."valueAtRisk") OVER (PARTITION BY ${group}) AS "groupValue"
+                FROM "Alert" a
+                LEFT JOIN "Variant" v ON v."shopId" = a."shopId" AND v."id" = a."variantId"
+                LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
+                LEFT JOIN "Shop" sh ON sh."id" = a."shopId"
+                LEFT JOIN "StockPlan" st ON st."shopId" = a."shopId" AND st."planRunId" = sh."activePlanRunId" AND st."variantId" = a."variantId" AND st."locationId" = a."locationId"
+                LEFT JOIN "Supplier" su ON su."shopId" = a."shopId" AND su."id" = st."supplierId"
+                WHERE ${where.sql}
+              ) a`
+           : `SELECT a.*, NULL::text AS "groupName", NULL::numeric AS "groupValue" FROM "Alert" a WHERE ${where.sql}`
+       }
        ORDER BY ${order}
-       LIMIT $9 OFFSET $10
+       LIMIT $10 OFFSET $11
      )
      SELECT a."id", a."kind", a."severity", a."status", a."reason", a."valueAtRisk"::float8 AS "valueAtRisk", a."firstSeenAt", a."lastSeenAt", a."resolvedAt", a."flowTriggeredAt", a."snoozedUntil", a."dismissedAt", a."dismissReason",
             a."variantId"::text AS "variantId", a."promotionId", COALESCE(p."title", 'Deleted product') AS "productTitle", COALESCE(v."title", '') AS "variantTitle", v."sku",
-            CASE WHEN a."locationId" IS NULL THEN 'All locations' ELSE COALESCE(l."name", '') END AS "locationName"
+            CASE WHEN a."locationId" IS NULL THEN 'All locations' ELSE COALESCE(l."name", '') END AS "locationName",
+            a."groupName", a."groupValue"::float8 AS "groupValue"
      FROM page a
      LEFT JOIN "Variant" v ON v."shopId" = a."shopId" AND v."id" = a."variantId"
      LEFT JOIN "Product" p ON p."shopId" = v."shopId" AND p."id" = v."productId"
@@ -115,6 +150,18 @@ export async function listAlerts(shopId: number, filters: AlertFilters): Promise
         dismissedAt: iso(r.dismissedAt),
       }) as unknown as AlertRow,
   );
+}
+
+/** Open alerts the threshold leaves out: how many, and their money at risk in all. */
+export async function countSmallAlerts(shopId: number, filters: Omit<AlertFilters, "limit" | "offset" | "minValue">, below: number): Promise<{ count: number; value: number }> {
+  const where = matching({ ...filters, minValue: null });
+  const rows = await prisma.$queryRawUnsafe<{ count: number; value: number }[]>(
+    `SELECT count(*)::int AS "count", COALESCE(sum(a."valueAtRisk"), 0)::float8 AS "value" FROM "Alert" a WHERE ${where.sql} AND a."valueAtRisk" < $10`,
+    shopId,
+    ...where.params,
+    below,
+  );
+  return rows[0] ?? { count: 0, value: 0 };
 }
 
 /** How many alerts the filters match, for the pager's "1–50 of 303". */

@@ -1,6 +1,6 @@
 /** The alerts screen from its URL: open or resolved, filtered by kind, severity, location and product, a page at a time. */
 import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertSeverity } from "~/engine/alerts/kinds";
-import { countAlerts, countOpenAlerts, listAlerts, openAlertLocations, type AlertRow as StoredAlertRow } from "./queries.server";
+import { countAlerts, countOpenAlerts, countSmallAlerts, listAlerts, openAlertLocations, type AlertGrouping, type AlertRow as StoredAlertRow } from "./queries.server";
 import { getPlanStatus, type PlanStatus } from "~/platform/plan-status.server";
 
 /** An alert as the screens show it, with the page it opens: its promotion's, or its variant's. */
@@ -17,6 +17,12 @@ export interface AlertsView {
   locationChoices: { id: string; name: string }[];
   locations: string[];
   search: string;
+  /** Most severe first (default) or most money at risk first; grouped by product or supplier, or not. */
+  sort: "severity" | "value";
+  group: AlertGrouping | null;
+  /** Open alerts with less money at risk than this are summarised, not listed (0: all listed). */
+  minValue: number;
+  small: { count: number; value: number };
   alerts: AlertRow[];
   openCounts: Record<AlertKind, number>;
   /** Paging: this page (from 1), its size, and how many alerts the filters match. */
@@ -26,6 +32,8 @@ export interface AlertsView {
 }
 
 export const ALERTS_PAGE_SIZE = 50;
+/** Money at risk, in the shop's currency, under which an open alert is summarised rather than listed. */
+export const SMALL_ALERT_VALUE = 25;
 
 function pick<T extends string>(values: string[], allowed: readonly T[]): T[] {
   return values.flatMap((v) => v.split(",")).filter((v): v is T => (allowed as readonly string[]).includes(v));
@@ -42,8 +50,19 @@ export async function getAlertsView(shopId: number, params: URLSearchParams): Pr
   const requested = Number(params.get("page") ?? "1");
   // A location id, or "all" for an alert about every location (a promotion's).
   const locations = params.getAll("location").filter((id) => /^(\d{1,19}|all)$/.test(id));
-  const filters = { status: status === "RESOLVED" ? "RESOLVED" : "OPEN", setAside: status === "SET_ASIDE", kinds, severities, locations, search } as const;
-  const [total, setAsideCount, locationChoices] = await Promise.all([countAlerts(shopId, filters), countAlerts(shopId, { status: "OPEN", setAside: true }), openAlertLocations(shopId)]);
+  const sort = params.get("sort") === "value" ? "value" : "severity";
+  const grouping = params.get("group");
+  const group: AlertGrouping | null = grouping === "product" || grouping === "supplier" ? grouping : null;
+  const min = Number(params.get("min") ?? SMALL_ALERT_VALUE);
+  const minValue = status === "OPEN" && Number.isFinite(min) && min > 0 ? Math.min(min, 1e12) : 0;
+  const base = { status: status === "RESOLVED" ? "RESOLVED" : "OPEN", setAside: status === "SET_ASIDE", kinds, severities, locations, search } as const;
+  const filters = { ...base, minValue: minValue || null, orderBy: sort, group } as const;
+  const [total, setAsideCount, locationChoices, small] = await Promise.all([
+    countAlerts(shopId, filters),
+    countAlerts(shopId, { status: "OPEN", setAside: true }),
+    openAlertLocations(shopId),
+    minValue > 0 ? countSmallAlerts(shopId, base, minValue) : Promise.resolve({ count: 0, value: 0 }),
+  ]);
   // A page past the end (the list shrank since the link was made) shows the last one.
   const lastPage = Math.max(1, Math.ceil(total / ALERTS_PAGE_SIZE));
   const page = Number.isSafeInteger(requested) && requested >= 1 ? Math.min(requested, lastPage) : 1;
@@ -52,7 +71,7 @@ export async function getAlertsView(shopId: number, params: URLSearchParams): Pr
     listAlerts(shopId, { ...filters, limit: ALERTS_PAGE_SIZE, offset: (page - 1) * ALERTS_PAGE_SIZE }),
     countOpenAlerts(shopId),
   ]);
-  return { plan, status, setAsideCount, kinds, severities, locationChoices, locations, search, alerts: withLinks(alerts), openCounts, page, pageSize: ALERTS_PAGE_SIZE, total };
+  return { plan, status, setAsideCount, kinds, severities, locationChoices, locations, search, sort, group, minValue, small, alerts: withLinks(alerts), openCounts, page, pageSize: ALERTS_PAGE_SIZE, total };
 }
 
 /** The most severe open alerts and how many are open in all: the board's alert card. */
