@@ -28,7 +28,7 @@ export function disaggregateWeekly(
 }
 
 /** Pooled weekday index of several cleaned histories (their baselines summed by weekday). */
-export function pooledWeekdayIndex(histories: readonly CleanedDemand[]): number[] {
+export function pooledWeekdayIndex(histories: readonly { range: CleanedDemand["range"]; daily: Pick<CleanedDemand["daily"], "baseline"> }[]): number[] {
   const sums = new Array<number>(7).fill(0);
   const counts = new Array<number>(7).fill(0);
   for (const history of histories) {

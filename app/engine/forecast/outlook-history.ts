@@ -12,16 +12,28 @@ import { fromDayNumber, toDayNumber, weekStartDay } from "./weekly";
 
 type HistorySettings = Pick<OutlookSettings, "asOf" | "weekStartsOn" | "maxHistoryWeeks" | "dataStart" | "cleaning">;
 
+/** The cleaned history the outlook keeps per variant once its promotion events are read: three daily arrays of eight. */
+export type KeptCleaning = Omit<CleanedDemand, "daily"> & { daily: Pick<CleanedDemand["daily"], "dates" | "baseline" | "flags"> };
+
 export interface PreparedVariant {
   input: VariantDemandInput;
   groupKey: string;
-  cleaned: CleanedDemand;
+  cleaned: KeptCleaning;
   launchObserved: boolean;
   /** Complete weeks of cleaned history. */
   weekly: WeeklySeries;
   rawWeekly: number[];
   /** Complete weeks not mostly out of stock. */
   inStockWeeks: number;
+}
+
+/**
+ * The variant with only the daily arrays the outlook reads after promotion events are extracted
+ * (dates, baseline, flags): the other five are most of a large shop's forecasting memory.
+ */
+export function keptCleaning(p: PreparedVariant & { cleaned: CleanedDemand }): PreparedVariant {
+  const { dates, baseline, flags } = p.cleaned.daily;
+  return { ...p, cleaned: { ...p.cleaned, daily: { dates, baseline, flags } } };
 }
 
 /** Each input's known windows plus the ones its product's pooled sales show that no known window overlaps. */
@@ -48,7 +60,8 @@ function launchDate(input: VariantDemandInput): string | null {
   return dateOnly(input.createdAt);
 }
 
-export function prepareVariant(input: VariantDemandInput, options: HistorySettings, groupKey: string): PreparedVariant {
+/** A variant's history as the outlook reads it, its full cleaning still attached (see `keptCleaning`). */
+export function prepareVariant(input: VariantDemandInput, options: HistorySettings, groupKey: string): PreparedVariant & { cleaned: CleanedDemand } {
   const historyEnd = weekStartDay(toDayNumber(options.asOf), options.weekStartsOn) - 1;
   const windowStart = Math.max(historyEnd + 1 - 7 * options.maxHistoryWeeks, options.dataStart ? toDayNumber(options.dataStart) : -Infinity);
   const launch = launchDate(input);

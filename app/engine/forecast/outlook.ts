@@ -8,7 +8,7 @@
  */
 import type { AnalogCandidate } from "./new-variant";
 import { explainForecast, type ForecastExplanation } from "./explain";
-import { type PreparedVariant, prepareVariant, withInferredWindows } from "./outlook-history";
+import { keptCleaning, type PreparedVariant, prepareVariant, withInferredWindows } from "./outlook-history";
 import { blendWeekdayIndex, disaggregateWeekly, pooledWeekdayIndex } from "./outlook-daily";
 import { type RoutedForecast, routeForecast } from "./outlook-routes";
 import { DEFAULT_GROUP_KEY, type OutlookSettings, outlookSettings } from "./outlook-settings";
@@ -43,13 +43,20 @@ export function buildDemandOutlook(inputs: readonly VariantDemandInput[], option
   const settings = outlookSettings(options);
   const groupKeyOf = options.groupKey ?? DEFAULT_GROUP_KEY;
   const withWindows = options.inferPromoWindows === false ? inputs : withInferredWindows(inputs);
-  const prepared = withWindows.map((input) => prepareVariant(input, settings, groupKeyOf(input)));
+  const wantsEvents = (options.plannedPromotions && options.plannedPromotions.length > 0) || options.onPromoEvents !== undefined;
+  const promoEvents: PromoEvent[] = [];
+  // Each variant's promotion events are read from its full cleaning, then only what the outlook needs is kept.
+  const prepared = withWindows.map((input) => {
+    const full = prepareVariant(input, settings, groupKeyOf(input));
+    if (wantsEvents) promoEvents.push(...extractPromoEvents(full.cleaned, { variantId: full.input.variantId, groupId: full.groupKey, price: full.input.price, promoWindows: full.input.promoWindows }));
+    return keptCleaning(full);
+  });
   const context: OutlookContext = {
     settings,
     groups: groupPatterns(prepared),
     analogPool: analogPool(prepared, settings.newVariantWeeks),
     plannedPromotions: options.plannedPromotions ?? [],
-    upliftModel: learnUplift(prepared, options),
+    upliftModel: learnUplift(promoEvents, options),
     calibration: null,
   };
   let learning: { seconds: number } | null = null;
@@ -87,13 +94,7 @@ function analogPool(prepared: readonly PreparedVariant[], newVariantWeeks: numbe
 }
 
 /** Past promotion events in the cleaned histories, handed to `onPromoEvents`; the uplift model when promotions are planned. */
-function learnUplift(prepared: readonly PreparedVariant[], options: DemandOutlookOptions): UpliftModel | null {
-  const wantsEvents = (options.plannedPromotions && options.plannedPromotions.length > 0) || options.onPromoEvents !== undefined;
-  const promoEvents = wantsEvents
-    ? prepared.flatMap((p): PromoEvent[] =>
-        extractPromoEvents(p.cleaned, { variantId: p.input.variantId, groupId: p.groupKey, price: p.input.price, promoWindows: p.input.promoWindows }),
-      )
-    : [];
+function learnUplift(promoEvents: PromoEvent[], options: DemandOutlookOptions): UpliftModel | null {
   options.onPromoEvents?.(promoEvents);
   return options.plannedPromotions && options.plannedPromotions.length > 0 ? estimateUplift(promoEvents) : null;
 }

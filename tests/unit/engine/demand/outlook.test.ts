@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { AutoForecastOptions, AutoForecastResult } from "~/engine/forecast/auto";
 import { type VariantDemandInput, buildDemandOutlook } from "~/engine/forecast/outlook";
 import { disaggregateWeekly } from "~/engine/forecast/outlook-daily";
+import { keptCleaning, prepareVariant } from "~/engine/forecast/outlook-history";
+import { outlookSettings } from "~/engine/forecast/outlook-settings";
 import { PROFILE_SLOTS } from "~/engine/forecast/top-down";
 import { weekOfYearSlot, weekStartOf } from "~/engine/forecast/weekly";
 import { dailyRows, seededRandom } from "./synthetic";
@@ -192,5 +194,16 @@ describe("disaggregateWeekly", () => {
     expect(dates[5]).toBe("2026-11-28");
     expect(values[5]).toBeCloseTo(30, 9);
     expect(values[0]).toBeCloseTo(10, 9);
+  });
+});
+
+describe("keptCleaning", () => {
+  it("keeps the three daily arrays the outlook reads after promotion events, and drops the other five", () => {
+    const full = prepareVariant(steadyTee, outlookSettings({ asOf, horizonWeeks: 26 }), "Tees");
+    const kept = keptCleaning(full);
+    expect(Object.keys(kept.cleaned.daily).sort()).toEqual(["baseline", "dates", "flags"]);
+    expect(kept.cleaned.daily.baseline).toBe(full.cleaned.daily.baseline);
+    expect(kept.weekly).toBe(full.weekly);
+    expect(Object.keys(full.cleaned.daily)).toHaveLength(8);
   });
 });
