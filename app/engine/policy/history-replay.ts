@@ -75,7 +75,8 @@ interface Tally {
   textbook: ReplayResult;
 }
 
-function outcome(r: ReplayResult): PolicyOutcome {
+/** A replay's counts as rates: service, fill rate and stock per series-week. */
+export function policyOutcome(r: ReplayResult): PolicyOutcome {
   return {
     cycles: r.cycles,
     cycleService: r.cycles > 0 ? r.cyclesWithoutStockout / r.cycles : 1,
@@ -136,8 +137,8 @@ export function replayHistory(cases: readonly ReplayCase[]): ServiceReplay[] {
   }
   return [...tallies].map(([key, t]) => {
     const target = t.plan.cycles > 0 ? t.targetCycles / t.plan.cycles : 0;
-    const plan = outcome(t.plan);
-    return { key, series: t.series, target, plan, textbook: outcome(t.textbook), correction: correctionOf(target, plan.cycleService, plan.cycles) };
+    const plan = policyOutcome(t.plan);
+    return { key, series: t.series, target, plan, textbook: policyOutcome(t.textbook), correction: correctionOf(target, plan.cycleService, plan.cycles) };
   });
 }
 

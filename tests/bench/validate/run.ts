@@ -18,7 +18,7 @@ import { readSeriesCsv, SeriesCsvError } from "../../../app/cli/series-csv";
 import { fitShopCalibration, type CalibrationSample, type ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
 import { calibratedResult } from "../../../app/engine/forecast/series-calibration";
 import { autoForecast } from "../../../app/engine/forecast/auto";
-import { replayCase, textbookLevels, type PolicyOutcome } from "../../../app/engine/policy/history-replay";
+import { policyOutcome, replayCase, textbookLevels, type PolicyOutcome } from "../../../app/engine/policy/history-replay";
 import { addReplays, emptyReplay, replay, type ReplayResult } from "../../../app/engine/policy/replay";
 import { createWorkerPool } from "../../../app/platform/worker-pool";
 import { addCalibration, emptyCalibration } from "../accuracy/calibration";
@@ -135,15 +135,7 @@ if (lead !== null && target !== null) {
         counted++;
       }
     }
-    const outcome: PolicyOutcome = {
-      cycles: total.cycles,
-      cycleService: total.cycles > 0 ? total.cyclesWithoutStockout / total.cycles : 1,
-      fillRate: total.demand > 0 ? total.filled / total.demand : 1,
-      meanStock: total.periods > 0 ? total.stockHeld / total.periods : 0,
-      demand: total.demand,
-      periods: total.periods,
-    };
-    return { outcome, periodsOfDemand: counted > 0 ? relative / counted : 0 };
+    return { outcome: policyOutcome(total), periodsOfDemand: counted > 0 ? relative / counted : 0 };
   };
   const replayed = cases.map(replayCase).filter((r): r is NonNullable<typeof r> => r !== null);
   const ours = summarise(replayed.map((r) => r.plan));
