@@ -36,6 +36,8 @@ export const planSettingsSchema = z.object({
   horizonWeeks: whole("The planning horizon", "weeks", 8, 104),
   overstockWeeks: formNumber("The overstock limit").min(4, "The overstock limit must be at least 4 weeks").max(104, "The overstock limit must be at most 104 weeks"),
   deadStockDays: whole("Dead stock after", "days", 14, 730),
+  /** Open alerts with less money at risk than this (shop currency) are summarised in one line, not listed. */
+  alertSummaryBelow: formNumber("The amount alerts are listed from").min(0, "The amount alerts are listed from cannot be negative").max(1_000_000, "The amount alerts are listed from must be at most 1,000,000"),
   /** Open-to-buy per month ("2026-12" -> amount in the shop's currency). Months without one are not capped. */
   openToBuy: z.record(z.string().regex(MONTH_KEY, "Months are written YYYY-MM"), formNumber("A month's budget").min(0, "A budget cannot be negative")),
 });
@@ -50,6 +52,7 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   horizonWeeks: 26,
   overstockWeeks: 26,
   deadStockDays: 90,
+  alertSummaryBelow: 25,
   openToBuy: {},
 };
 

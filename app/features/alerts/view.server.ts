@@ -2,6 +2,8 @@
 import { ALERT_KINDS, ALERT_SEVERITIES, type AlertKind, type AlertSeverity } from "~/engine/alerts/kinds";
 import { countAlerts, countOpenAlerts, countSmallAlerts, listAlerts, openAlertLocations, type AlertGrouping, type AlertRow as StoredAlertRow } from "./queries.server";
 import { getPlanStatus, type PlanStatus } from "~/platform/plan-status.server";
+import { findShopById } from "~/platform/shops.server";
+import { readPlanSettings } from "~/engine/plan/plan-settings";
 
 /** An alert as the screens show it, with the page it opens: its promotion's, or its variant's. */
 export type AlertRow = StoredAlertRow & { link: string };
@@ -32,8 +34,6 @@ export interface AlertsView {
 }
 
 export const ALERTS_PAGE_SIZE = 50;
-/** Money at risk, in the shop's currency, under which an open alert is summarised rather than listed. */
-export const SMALL_ALERT_VALUE = 25;
 
 function pick<T extends string>(values: string[], allowed: readonly T[]): T[] {
   return values.flatMap((v) => v.split(",")).filter((v): v is T => (allowed as readonly string[]).includes(v));
@@ -53,7 +53,8 @@ export async function getAlertsView(shopId: number, params: URLSearchParams): Pr
   const sort = params.get("sort") === "value" ? "value" : "severity";
   const grouping = params.get("group");
   const group: AlertGrouping | null = grouping === "product" || grouping === "supplier" ? grouping : null;
-  const min = Number(params.get("min") ?? SMALL_ALERT_VALUE);
+  // The shop's setting, unless the screen asked for every alert ("min=0").
+  const min = params.has("min") ? Number(params.get("min")) : readPlanSettings((await findShopById(shopId))?.planSettings).alertSummaryBelow;
   const minValue = status === "OPEN" && Number.isFinite(min) && min > 0 ? Math.min(min, 1e12) : 0;
   const base = { status: status === "RESOLVED" ? "RESOLVED" : "OPEN", setAside: status === "SET_ASIDE", kinds, severities, locations, search } as const;
   const filters = { ...base, minValue: minValue || null, orderBy: sort, group } as const;

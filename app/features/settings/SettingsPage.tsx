@@ -32,6 +32,7 @@ function flatten(settings: PlanSettings, months: string[]): Record<string, strin
     horizonWeeks: String(settings.horizonWeeks),
     overstockWeeks: String(settings.overstockWeeks),
     deadStockDays: String(settings.deadStockDays),
+    alertSummaryBelow: String(settings.alertSummaryBelow),
     ...Object.fromEntries(months.map((m) => [`openToBuy.${m}`, settings.openToBuy[m] === undefined ? "" : String(settings.openToBuy[m])])),
   };
 }
@@ -84,13 +85,14 @@ export function SettingsPage({ settings, today }: { settings: PlanSettings; toda
             </FormLayout>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection id="alerts" title="Alert thresholds" description="When stock counts as too much, or as not selling.">
+        <Layout.AnnotatedSection id="alerts" title="Alert thresholds" description="When stock counts as too much, or as not selling, and how much must be at risk for an alert to be listed on its own.">
           <Card>
             <FormLayout>
               <FormLayout.Group>
                 {field("overstockWeeks", "Overstock above", "weeks of supply")}
                 {field("deadStockDays", "Dead stock after", "days without a sale")}
               </FormLayout.Group>
+              {field("alertSummaryBelow", "List alerts from", f.currencyCode, "Open alerts with less at risk are summarised in one line on the alerts screen. 0 lists every alert.")}
             </FormLayout>
           </Card>
         </Layout.AnnotatedSection>

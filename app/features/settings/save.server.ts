@@ -32,6 +32,7 @@ export function settingsFromForm(form: FormData): unknown {
     horizonWeeks: number(form, "horizonWeeks"),
     overstockWeeks: number(form, "overstockWeeks"),
     deadStockDays: number(form, "deadStockDays"),
+    alertSummaryBelow: number(form, "alertSummaryBelow"),
     openToBuy,
   };
 }

@@ -92,6 +92,12 @@ it("ranks by money at risk, summarises small amounts instead of listing them, an
     expect(byDefault.small).toEqual({ count: 1, value: 10 });
     expect(byDefault.total).toBe(4);
 
+    // The shop's own threshold replaces the default: at $5 the $10 alert is listed.
+    await testPrisma.shop.update({ where: { id: small.id }, data: { planSettings: { alertSummaryBelow: 5 } } });
+    expect((await getAlertsView(small.id, new URLSearchParams())).small.count).toBe(0);
+    await testPrisma.shop.update({ where: { id: small.id }, data: { planSettings: { alertSummaryBelow: 50 } } });
+    expect((await getAlertsView(small.id, new URLSearchParams())).small).toEqual({ count: 2, value: 50 });
+
     const byMoney = await getAlertsView(small.id, new URLSearchParams("sort=value&min=0"));
     expect(byMoney.alerts.map((a) => a.reason)).toEqual(["tee medium 500", "tee supplier 300", "tee high 40", "cap small 10", "cap unknown"]);
     expect(byMoney.small.count).toBe(0);

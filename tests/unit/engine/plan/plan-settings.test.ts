@@ -42,6 +42,15 @@ describe("plan settings", () => {
     expect(Object.values(result.errors).join(" ")).not.toMatch(/Invalid input|expected/);
   });
 
+  it("lists alerts from an amount of money at risk that cannot be negative", () => {
+    expect(DEFAULT_PLAN_SETTINGS.alertSummaryBelow).toBe(25);
+    expect(validatePlanSettings({ ...DEFAULT_PLAN_SETTINGS, alertSummaryBelow: 0 })).toMatchObject({ ok: true, settings: { alertSummaryBelow: 0 } });
+    expect(validatePlanSettings({ ...DEFAULT_PLAN_SETTINGS, alertSummaryBelow: -5 })).toEqual({ ok: false, errors: { alertSummaryBelow: "The amount alerts are listed from cannot be negative" } });
+    expect(validatePlanSettings({ ...DEFAULT_PLAN_SETTINGS, alertSummaryBelow: "" })).toEqual({ ok: false, errors: { alertSummaryBelow: "The amount alerts are listed from is required" } });
+    // A stored row from before the setting existed reads the default.
+    expect(readPlanSettings({ deadStockDays: 60 }).alertSummaryBelow).toBe(25);
+  });
+
   it("accepts the defaults", () => {
     expect(validatePlanSettings(DEFAULT_PLAN_SETTINGS)).toEqual({ ok: true, settings: DEFAULT_PLAN_SETTINGS });
   });
