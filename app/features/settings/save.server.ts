@@ -38,9 +38,12 @@ export function settingsFromForm(form: FormData): unknown {
 }
 
 export async function saveSettingsForm(who: ShopActor, form: FormData): Promise<SettingsOutcome> {
-  const checked = validatePlanSettings(settingsFromForm(form));
-  if (!checked.ok) return checked;
   const before = await getPlanSettings(who.shopId);
+  const candidate = settingsFromForm(form) as Record<string, unknown>;
+  // A form from before the field existed (a tab left open across a release) keeps the stored amount.
+  if (!form.has("alertSummaryBelow")) candidate.alertSummaryBelow = before.alertSummaryBelow;
+  const checked = validatePlanSettings(candidate);
+  if (!checked.ok) return checked;
   await inTransaction(async (db) => {
     await savePlanSettings(db, who.shopId, checked.settings);
     await recordAudit(who.shopId, [{ actor: who.actor, entity: "settings", entityId: "plan", action: "updated", changes: JSON.parse(JSON.stringify({ from: before, to: checked.settings })) }], db);

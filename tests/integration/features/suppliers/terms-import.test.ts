@@ -85,8 +85,23 @@ describe("planning settings form", () => {
     for (const [k, v] of Object.entries({ "serviceLevels.A": "99", "serviceLevels.B": "96", "serviceLevels.C": "92", "abcCutoffs.a": "80", "abcCutoffs.b": "95", defaultLeadTimeDays: "21", reviewDays: "14", horizonWeeks: "26", overstockWeeks: "30", deadStockDays: "120", "openToBuy.2026-12": "25000" }))
       data.set(k, v);
     expect((await saveSettingsForm(who(shopA), data)).ok).toBe(true);
-    expect(await getPlanSettings(ids[shopA]!)).toMatchObject({ serviceLevels: { A: 99, B: 96, C: 92 }, defaultLeadTimeDays: 21, reviewDays: 14, openToBuy: { "2026-12": 25000 } });
+    // This form has no "List alerts from" (a page from before it existed): the stored amount stays.
+    expect(await getPlanSettings(ids[shopA]!)).toMatchObject({ serviceLevels: { A: 99, B: 96, C: 92 }, defaultLeadTimeDays: 21, reviewDays: 14, openToBuy: { "2026-12": 25000 }, alertSummaryBelow: 25 });
     expect(await testPrisma.auditEvent.count({ where: { shopId: ids[shopA]!, entity: "settings" } })).toBe(1);
     expect((await getPlanSettings(ids[shopB]!)).serviceLevels.A).toBe(98);
+  });
+});
+
+describe("the alerts threshold setting", () => {
+  it("saves the amount alerts are listed from, and refuses a negative one by name", async () => {
+    const fields = { "serviceLevels.A": "98", "serviceLevels.B": "95", "serviceLevels.C": "90", "abcCutoffs.a": "80", "abcCutoffs.b": "95", defaultLeadTimeDays: "28", reviewDays: "7", horizonWeeks: "26", overstockWeeks: "26", deadStockDays: "90" };
+    const form = (alertSummaryBelow: string) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries({ ...fields, alertSummaryBelow })) data.set(k, v);
+      return data;
+    };
+    expect(await saveSettingsForm(who(shopB), form("-1"))).toMatchObject({ ok: false, errors: { alertSummaryBelow: "The amount alerts are listed from cannot be negative" } });
+    expect((await saveSettingsForm(who(shopB), form("100"))).ok).toBe(true);
+    expect((await getPlanSettings(ids[shopB]!)).alertSummaryBelow).toBe(100);
   });
 });
