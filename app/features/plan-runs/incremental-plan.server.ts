@@ -158,7 +158,11 @@ async function forecastMissing(
   const historyFrom = addDays(weekStartOf(asOf), -7 * PLAN_HISTORY_WEEKS);
   const [demand, stockouts] = await Promise.all([loadDemandDays(shopId, historyFrom, ids), loadStockoutSpans(shopId, ids)]);
   const byLocation = new Map<string, typeof missing>();
-  for (const pair of missing) byLocation.set(pair.location.id, [...(byLocation.get(pair.location.id) ?? []), pair]);
+  for (const pair of missing) {
+    const atLocation = byLocation.get(pair.location.id);
+    if (atLocation) atLocation.push(pair);
+    else byLocation.set(pair.location.id, [pair]);
+  }
   return [...byLocation].flatMap(([locationId, locationPairs]) => {
     const inputs = demandInputs(locationPairs, demand, stockouts, primary);
     return runForecastTask({ inputs: [...inputs.values()], asOf, horizonWeeks, shopCalibration: calibrationAt(calibration, locationId) ?? null });
