@@ -6,7 +6,7 @@
  */
 import type { AutoForecastOptions, AutoForecastResult } from "./auto";
 import { weeklyQuantiles } from "./distribution-build";
-import { calibrationFor, recalibrated, sampleBacktest, type CalibrationSample, type ClassCalibration, type ShopCalibration } from "./shop-calibration";
+import { calibrationFor, fitShopCalibration, recalibrated, sampleBacktest, type CalibrationSample, type ClassCalibration, type ShopCalibration } from "./shop-calibration";
 
 export const SERIES_ROUTE = "own_history";
 
@@ -29,6 +29,11 @@ export function seriesBacktestSamples(y: readonly number[], options: SeriesBackt
     samples.push(sampleBacktest(`${SERIES_ROUTE}:${result.demandClass}`, result.distribution, y.slice(origin, origin + options.horizon)));
   }
   return samples;
+}
+
+/** The calibration from `seriesBacktestSamples` taken with `origins` origins: they lie k·horizon periods before each series' end. */
+export function fitSeriesCalibration(samples: readonly CalibrationSample[], horizon: number, origins: number): ShopCalibration | null {
+  return fitShopCalibration(samples, { horizonWeeks: horizon, originsWeeksAgo: Array.from({ length: origins }, (_, k) => (k + 1) * horizon) });
 }
 
 /** A forecast read through the calibration for its class, its quantiles recomputed at `levels`. */

@@ -6,7 +6,8 @@
 import { DEFAULT_SETTINGS, type ModelName } from "../../../app/engine/forecast/auto";
 import { DEFAULT_CALIBRATION } from "../../../app/engine/forecast/calibration";
 import { createWorkerPool } from "../../../app/platform/worker-pool";
-import { fitShopCalibration, type CalibrationSample, type ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
+import type { CalibrationSample, ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
+import { fitSeriesCalibration } from "../../../app/engine/forecast/series-calibration";
 import { evaluateBrand } from "./brand";
 import { addCalibration, emptyCalibration, formatTally, SPAN_LENGTHS, SPAN_LEVELS, STEP_LEVELS } from "./calibration";
 import { loadBenchmark, type BenchmarkSet } from "./data";
@@ -72,7 +73,7 @@ async function learnSetCalibration(set: BenchmarkSet): Promise<ShopCalibration |
   if (!learnCalibration) return null;
   const task = { horizon: set.horizon, seasonLength: set.seasonLength, maseLag: set.maseLag, references: [], settings, levels, origins: calibrationOrigins, ...(candidates ? { candidates } : {}) };
   const samples = (await Promise.all(batchesOf(set.series, 20).map((series) => calibrationPool.run({ ...task, series })))).flat();
-  return fitShopCalibration(samples, { horizonWeeks: set.horizon, originsWeeksAgo: Array.from({ length: calibrationOrigins }, (_, k) => (k + 1) * set.horizon) });
+  return fitSeriesCalibration(samples, set.horizon, calibrationOrigins);
 }
 
 async function evaluateSet(set: BenchmarkSet, shopCalibration: ShopCalibration | null): Promise<SeriesEvaluation[]> {

@@ -9,8 +9,7 @@
 // shown per series relative to its mean demand (each series counts the same) and in units (large
 // series count most).
 import { autoForecast, type AutoForecastOptions } from "../../../app/engine/forecast/auto";
-import { fitShopCalibration } from "../../../app/engine/forecast/shop-calibration";
-import { calibratedResult, seriesBacktestSamples } from "../../../app/engine/forecast/series-calibration";
+import { calibratedResult, fitSeriesCalibration, seriesBacktestSamples } from "../../../app/engine/forecast/series-calibration";
 import { intervalDistribution, type DemandDistribution } from "../../../app/engine/forecast/index";
 import { normalQuantile } from "../../../app/engine/forecast/stats";
 import { computeStockPolicy } from "../../../app/engine/policy/index";
@@ -51,9 +50,10 @@ async function plannedSeries(name: string): Promise<PlannedSeries[]> {
   // The set's calibration, learned from its training periods only (as a plan learns it from a shop's history).
   const forecast = (y: readonly number[], options: AutoForecastOptions) => autoForecast(y, options);
   const calibration = learnCalibration
-    ? fitShopCalibration(
+    ? fitSeriesCalibration(
         set.series.flatMap((s) => seriesBacktestSamples(s.train, { horizon: set.horizon, seasonLength: set.seasonLength, origins: 2, forecast })),
-        { horizonWeeks: set.horizon, originsWeeksAgo: [set.horizon, 2 * set.horizon] },
+        set.horizon,
+        2,
       )
     : null;
   return set.series.map((s) => ({

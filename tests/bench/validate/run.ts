@@ -15,8 +15,8 @@
  */
 import { parseArgs } from "node:util";
 import { readSeriesCsv, SeriesCsvError } from "../../../app/cli/series-csv";
-import { fitShopCalibration, type CalibrationSample, type ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
-import { calibratedResult } from "../../../app/engine/forecast/series-calibration";
+import type { CalibrationSample, ShopCalibration } from "../../../app/engine/forecast/shop-calibration";
+import { calibratedResult, fitSeriesCalibration } from "../../../app/engine/forecast/series-calibration";
 import { autoForecast } from "../../../app/engine/forecast/auto";
 import { policyOutcome, replayCase, textbookLevels, type PolicyOutcome } from "../../../app/engine/policy/history-replay";
 import { addReplays, emptyReplay, replay, type ReplayResult } from "../../../app/engine/policy/replay";
@@ -86,7 +86,7 @@ let calibration: ShopCalibration | null;
 let runs: { label: string; evaluations: SeriesEvaluation[] }[];
 try {
   const samples = (await Promise.all(batches.map((b) => calibrationPool.run({ ...base, series: b, origins: 2 })))).flat();
-  calibration = fitShopCalibration(samples, { horizonWeeks: horizon, originsWeeksAgo: [horizon, 2 * horizon] });
+  calibration = fitSeriesCalibration(samples, horizon, 2);
   runs = [];
   for (const [label, shopCalibration] of [["learned calibration", calibration], ["model's own intervals", null]] as const) {
     runs.push({ label, evaluations: (await Promise.all(batches.map((b) => pool.run({ ...base, series: b, shopCalibration })))).flat() });
